@@ -1,0 +1,47 @@
+"""mediakit: measure hedging, cited sources and framing in news, and compare outlets.
+
+>>> import mediakit as mk
+>>> art = mk.parse_article("Storm nears coast\\n\\nThe storm may reach the coast, officials said.")
+>>> art.title
+'Storm nears coast'
+
+The public API is flat and listed in ``__all__``. Names are imported on first use, so
+``import mediakit`` stays fast (matplotlib, scikit-learn and trafilatura load only when a
+function that needs them is called).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it. tests/test_api.py pins this list.
+_API: dict[str, str] = {
+    # records and errors
+    "Article": "mediakit.article",
+    "MediakitError": "mediakit.errors",
+    "InputError": "mediakit.errors",
+    "FormatError": "mediakit.errors",
+    "SchemaError": "mediakit.errors",
+    # loading
+    "parse_article": "mediakit.load.articles",
+    "load_article": "mediakit.load.articles",
+    "load_corpus": "mediakit.load.corpus",
+}
+
+__all__ = sorted(_API)
+
+
+def __getattr__(name: str) -> Any:
+    module = _API.get(name)
+    if module is None:
+        raise AttributeError(f"module 'mediakit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,69 @@
+"""One way for every feature function to accept a string, a Series of texts or a corpus DataFrame.
+
+A feature is written once as ``str -> DataFrame`` (span table) or ``str -> Series`` (scores);
+:func:`span_table` and :func:`score_table` lift it to Series and DataFrames, adding ``doc_id``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pandas as pd
+
+from ..errors import InputError, SchemaError
+
+
+def iter_texts(obj: Any, text_column: str = "text") -> Iterator[tuple[Any, str]]:
+    """Yield ``(doc_id, text)`` pairs from a DataFrame, a Series or an iterable of strings."""
+    if isinstance(obj, pd.DataFrame):
+        if text_column not in obj.columns:
+            raise SchemaError(
+                f"the DataFrame has no {text_column!r} column (columns: {', '.join(map(str, obj.columns))}); "
+                "pass text_column=... to name the column that holds the article text"
+            )
+        ids = obj["doc_id"] if "doc_id" in obj.columns else pd.Series(obj.index, index=obj.index)
+        for doc_id, text in zip(ids.tolist(), obj[text_column].tolist()):
+            yield doc_id, _as_text(text)
+    elif isinstance(obj, pd.Series):
+        for doc_id, text in obj.items():
+            yield doc_id, _as_text(text)
+    elif isinstance(obj, str):
+        yield None, obj
+    else:
+        raise InputError(f"expected a str, a pandas Series or a DataFrame of articles, got {type(obj).__name__}")
+
+
+def _as_text(value: Any) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if not isinstance(value, str):
+        raise InputError(f"article text must be str, found {type(value).__name__}: {str(value)[:40]!r}")
+    return value
+
+
+def span_table(
+    fn: Callable[[str], pd.DataFrame], obj: Any, columns: list[str], text_column: str = "text"
+) -> pd.DataFrame:
+    """Apply a ``str -> DataFrame`` feature to one text or to a corpus (adds ``doc_id`` first)."""
+    if isinstance(obj, str):
+        return fn(obj)
+    frames = []
+    for doc_id, text in iter_texts(obj, text_column):
+        part = fn(text)
+        if len(part):
+            part.insert(0, "doc_id", doc_id)
+            frames.append(part)
+    if not frames:
+        return pd.DataFrame(columns=["doc_id", *columns])
+    return pd.concat(frames, ignore_index=True)
+
+
+def score_table(fn: Callable[[str], pd.Series], obj: Any, text_column: str = "text") -> pd.Series | pd.DataFrame:
+    """Apply a ``str -> Series`` scorer to one text, or to a corpus (one row per doc_id)."""
+    if isinstance(obj, str):
+        return fn(obj)
+    rows = {doc_id: fn(text) for doc_id, text in iter_texts(obj, text_column)}
+    out = pd.DataFrame.from_dict(rows, orient="index")
+    out.index.name = "doc_id"
+    return out.reset_index()

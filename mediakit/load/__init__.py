@@ -1,0 +1,1 @@
+"""Loaders: one module per input kind (text pages, HTML, tables, research exports)."""

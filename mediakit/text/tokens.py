@@ -1,0 +1,27 @@
+"""Words: the one definition of a word that every rate in mediakit is per 1,000 of.
+
+A word is a run of letters/digits, with internal apostrophes and hyphens kept
+("don't", "well-known" and "Jean-Pierre" are one word each). Numbers count as words.
+
+>>> from mediakit.text.tokens import count_words
+>>> count_words("NATO's troops may, reportedly, go.")
+5
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*")
+
+
+def count_words(text: str | None) -> int:
+    if not text:
+        return 0
+    return sum(1 for _ in WORD_RE.finditer(text))
+
+
+def iter_words(text: str) -> Iterator[re.Match[str]]:
+    """Match objects for each word (``.group()``, ``.start()``, ``.end()``)."""
+    return WORD_RE.finditer(text)

@@ -1,0 +1,30 @@
+"""The public API is a contract: it cannot grow or shrink by accident."""
+
+import mediakit as mk
+
+EXPECTED = [
+    "Article",
+    "FormatError",
+    "InputError",
+    "MediakitError",
+    "SchemaError",
+    "load_article",
+    "load_corpus",
+    "parse_article",
+]
+
+
+def test_all_is_pinned():
+    assert sorted(mk.__all__) == sorted(EXPECTED)
+
+
+def test_every_public_name_resolves():
+    for name in mk.__all__:
+        assert getattr(mk, name) is not None, name
+
+
+def test_unknown_name_is_attribute_error():
+    import pytest
+
+    with pytest.raises(AttributeError):
+        mk.no_such_function  # noqa: B018
