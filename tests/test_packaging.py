@@ -17,7 +17,7 @@ def _name(req: str) -> str:
 def test_environment_matches_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     pypi = {_name(r) for r in project["dependencies"]}
-    for extra, reqs in project["optional-dependencies"].items():
+    for _extra, reqs in project["optional-dependencies"].items():
         pypi |= {_name(r) for r in reqs if not r.startswith("mediakit")}
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     conda = {_name(CONDA_TO_PYPI.get(d, d)) for d in env["dependencies"] if isinstance(d, str)}

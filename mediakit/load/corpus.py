@@ -86,6 +86,7 @@ def read_path(path: Path, text_column: str | None = None,
               template: Counter[str] | None = None) -> registry.ReadResult:
     """Read one file with the reader its suffix (or its first bytes) calls for."""
     head = read_bytes(path)[:4096] if path.suffix.lower() in (".gz", ".bz2", ".xz") else _head(path)
+    registry.load_builtin_readers()
     reader = registry.reader_for(path, head)
     if reader is not None:
         return reader.read(path)

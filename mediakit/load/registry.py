@@ -28,6 +28,21 @@ class Reader:
 
 
 READERS: list[Reader] = []
+# Modules that register readers for research exports when imported (issue: research formats).
+BUILTIN_READER_MODULES: tuple[str, ...] = ()
+_loaded = False
+
+
+def load_builtin_readers() -> None:
+    """Import the built-in export readers once (they register themselves)."""
+    global _loaded
+    if _loaded:
+        return
+    import importlib
+
+    for name in BUILTIN_READER_MODULES:
+        importlib.import_module(name)
+    _loaded = True
 
 
 def register(reader: Reader) -> Reader:
