@@ -31,7 +31,7 @@ def parse_html(html: str, url: str | None = None) -> Article:
     try:
         doc = trafilatura.bare_extraction(
             html, url=url, favor_precision=FAVOR_PRECISION, include_comments=False,
-            with_metadata=True, include_tables=False,
+            with_metadata=True, include_tables=True,
         )
     except (ValueError, TypeError, AttributeError) as e:  # malformed markup trafilatura gave up on
         doc = None
@@ -42,7 +42,12 @@ def parse_html(html: str, url: str | None = None) -> Article:
     boilerplate: list[str] = []
     if body:
         text, repairs = normalize_text(body)
-        text = tidy_paragraphs(text.split("\n"))
+        lines = text.split("\n")
+        title_text = _clean(getattr(doc, "title", None))
+        # trafilatura keeps an <h1> headline as the first line; the body starts after it.
+        if title_text and lines and _clean(lines[0]) == title_text:
+            boilerplate.append(lines.pop(0).strip())
+        text = tidy_paragraphs(lines)
         fmt = "html"
     else:
         page_text = html_to_text(html)
