@@ -29,6 +29,12 @@ _API: dict[str, str] = {
     "parse_article": "mediakit.load.articles",
     "load_article": "mediakit.load.articles",
     "load_corpus": "mediakit.load.corpus",
+    # bundled data
+    "load_workshop": "mediakit.datasets.bundled",
+    "load_sample_pages": "mediakit.datasets.bundled",
+    "bundled_path": "mediakit.datasets.bundled",
+    "iter_corpus": "mediakit.load.stream",
+    "profile": "mediakit.features.profile",
 }
 
 __all__ = sorted(_API)

@@ -1,6 +1,8 @@
 """The ``mediakit`` command.
 
+    mediakit demo                                     clean the bundled sample pages, print a summary
     mediakit clean PAGE_OR_FOLDER... [-o cleaned.jsonl|.parquet|.csv]
+    mediakit analyze SOURCE -o features.parquet [--jobs N] [--chunksize N]
 """
 
 from __future__ import annotations
@@ -43,6 +45,51 @@ def clean(paths: tuple[Path, ...], output: Path | None, text_column: str | None,
         click.echo(f"wrote {len(df)} article(s) to {output}")
     if df.attrs.get("errors") and not len(df):
         sys.exit(1)
+
+
+@main.command()
+def demo() -> None:
+    """Clean the bundled sample pages (messy saved pages of the workshop corpus) and summarise."""
+    from .datasets import load_sample_pages
+    from .load.corpus import load_corpus
+
+    pages = load_sample_pages()
+    click.echo(f"Cleaning {len(pages)} bundled sample page(s)...")
+    df = load_corpus([str(p) for p in pages])
+    print_summary(df)
+
+
+@main.command()
+@click.argument("source", nargs=-1, required=True)
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
+              help="Output folder of Parquet parts (e.g. features.parquet).")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 256),
+              help="Worker processes.")
+@click.option("--chunksize", default=2000, show_default=True, type=click.IntRange(1),
+              help="Articles per chunk (memory per worker grows with it).")
+@click.option("--measures", default="hedges,sources,frames", show_default=True,
+              help="Comma-separated subset of hedges,sources,frames.")
+@click.option("--text-column", default=None, help="Column holding the text (tables only).")
+@click.option("--overwrite", is_flag=True, help="Replace the output folder if it exists.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def analyze(source: tuple[str, ...], output: Path, jobs: int, chunksize: int, measures: str,
+            text_column: str | None, overwrite: bool, quiet: bool) -> None:
+    """Stream SOURCE (files, folders, globs) through mk.profile into partitioned Parquet."""
+    from .analyze import analyze as run
+    from .errors import MediakitError
+
+    try:
+        rep = run(list(source), output, jobs=jobs, chunksize=chunksize,
+                  measures=tuple(m.strip() for m in measures.split(",") if m.strip()),
+                  text_column=text_column, overwrite=overwrite, progress=not quiet)
+    except MediakitError as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(f"{rep.articles} article(s), {rep.words} words in {rep.seconds:.1f} s "
+               f"({rep.articles_per_s:.0f} articles/s) -> {output} ({rep.parts} part(s))")
+    if rep.errors:
+        click.echo(f"{len(rep.errors)} input(s) skipped:", err=True)
+        for e in rep.errors[:20]:
+            click.echo(f"  {e['path']}: {e['error']}", err=True)
 
 
 def print_summary(df, show_boilerplate: bool = False) -> None:

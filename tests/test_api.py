@@ -8,9 +8,14 @@ EXPECTED = [
     "InputError",
     "MediakitError",
     "SchemaError",
+    "bundled_path",
+    "load_sample_pages",
+    "load_workshop",
+    "iter_corpus",
     "load_article",
     "load_corpus",
     "parse_article",
+    "profile",
 ]
 
 
