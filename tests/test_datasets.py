@@ -1,0 +1,101 @@
+"""The bundled workshop corpus: shape, lengths, coverage, and that it loads like user data."""
+
+import json
+
+import pandas as pd
+import pytest
+
+import mediakit as mk
+from mediakit.errors import InputError
+from mediakit.text.tokens import count_words
+
+OUTLETS = {"Meridian Wire", "Valdoria Today", "The Daily Flare", "The Policy Ledger",
+           "Millbrook Courier"}
+FIELDS = {"doc_id", "event_id", "event", "outlet", "author", "published", "title", "section",
+          "url", "text"}
+
+
+@pytest.fixture(scope="module")
+def workshop():
+    return mk.load_workshop()
+
+
+def _files():
+    return sorted(mk.bundled_path("workshop").glob("events_*.jsonl"))
+
+
+def _second_half_exists():
+    return any(p.name == "events_05-08.jsonl" for p in _files())
+
+
+def test_records_have_every_field_and_a_timezone():
+    for path in _files():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            assert set(rec) >= FIELDS, (path.name, rec.get("doc_id"))
+            stamp = pd.Timestamp(rec["published"])
+            assert stamp.tzinfo is not None, rec["doc_id"]
+            assert ".example/" in rec["url"], rec["doc_id"]
+            assert rec["doc_id"].startswith(rec["event_id"] + "-")
+
+
+def test_corpus_columns_follow_the_schema(workshop):
+    head = ["doc_id", "outlet", "title", "author", "published", "url", "text", "section",
+            "language", "source_path"]
+    assert list(workshop.columns[: len(head)]) == head
+    assert {"words", "event_id", "event"} <= set(workshop.columns)
+    assert isinstance(workshop["published"].dtype, pd.DatetimeTZDtype)
+    assert workshop["published"].notna().all()
+    assert workshop[["title", "author", "outlet", "text"]].notna().all().all()
+
+
+def test_my_events_are_complete(workshop):
+    mine = workshop[workshop["event_id"].isin(["e01", "e02", "e03", "e04"])]
+    assert len(mine) >= 5  # grows to 20 as events are written
+    for _, group in mine.groupby("event_id"):
+        assert set(group["outlet"]) == OUTLETS
+        assert len(group) == 5
+
+
+def test_every_article_is_200_to_600_words(workshop):
+    words = workshop["text"].map(count_words)
+    short_or_long = workshop.loc[(words < 200) | (words > 600), "doc_id"].tolist()
+    assert not short_or_long
+    assert (workshop["words"] == words).all()
+
+
+def test_paragraphs_are_separated_by_one_blank_line(workshop):
+    for doc_id, text in zip(workshop["doc_id"], workshop["text"]):
+        assert "\n\n\n" not in text, doc_id
+        assert text.count("\n\n") >= 4, doc_id  # real articles, not one block
+
+
+def test_doc_ids_are_unique(workshop):
+    assert workshop["doc_id"].is_unique
+
+
+def test_no_paragraph_is_copied_between_articles(workshop):
+    seen = {}
+    for doc_id, text in zip(workshop["doc_id"], workshop["text"]):
+        for para in text.split("\n\n"):
+            if count_words(para) >= 12:
+                assert para not in seen, (doc_id, seen.get(para))
+                seen[para] = doc_id
+
+
+def test_both_halves_give_eight_events_by_five_outlets(workshop):
+    if not _second_half_exists():
+        pytest.skip("events_05-08.jsonl is not written yet")
+    if workshop["event_id"].nunique() < 8:  # the second half is being written in parallel
+        pytest.skip("events 5-8 are still being written")
+    assert len(workshop) >= 40
+    counts = workshop.groupby(["event_id", "outlet"]).size()
+    assert workshop["event_id"].nunique() >= 8
+    assert set(workshop["outlet"]) == OUTLETS
+    assert (counts == 1).all()
+    assert len(counts) == 5 * workshop["event_id"].nunique()
+
+
+def test_bundled_path_names_a_missing_file():
+    with pytest.raises(InputError, match="not found"):
+        mk.bundled_path("workshop", "no-such-file.jsonl")
