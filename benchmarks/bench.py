@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""mediakit benchmarks: throughput of each stage beside a bare tokenizer, and peak memory.
+
+    python benchmarks/bench.py speed                 # words/s per stage, same text, same run
+    python benchmarks/bench.py cleaning              # pages/s, words/s for text and HTML cleaning
+    python benchmarks/bench.py analyze --n 100000    # peak RSS and articles/s of `mediakit analyze`
+    python benchmarks/bench.py scaling --n 20000     # 1 vs 2 processes
+
+Synthetic corpora are made by recombining paragraphs of the bundled workshop corpus (seeded),
+so they read like news and exercise every feature. Nothing here asserts; it prints numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import mediakit as mk
+
+
+def workshop_paragraphs() -> list[str]:
+    df = mk.load_workshop()
+    return [p for t in df["text"] for p in t.split("\n\n") if p.strip()]
+
+
+def synthetic_articles(n: int, seed: int = 0):
+    """Yield n article dicts whose bodies are 4-9 paragraphs drawn from the workshop corpus."""
+    paras = workshop_paragraphs()
+    outlets = ["Meridian Wire", "Valdoria Today", "The Daily Flare", "The Policy Ledger", "Millbrook Courier"]
+    rng = random.Random(seed)
+    for i in range(n):
+        k = rng.randint(4, 9)
+        yield {"doc_id": f"s{i:07d}", "outlet": outlets[i % 5], "title": f"Synthetic article {i}",
+               "published": f"2026-0{1 + i % 9}-1{i % 10}T08:00:00+00:00",
+               "text": "\n\n".join(rng.choice(paras) for _ in range(k))}
+
+
+def write_jsonl(n: int, path: Path) -> Path:
+    with open(path, "w", encoding="utf-8") as f:
+        for rec in synthetic_articles(n):
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return path
+
+
+def timed(fn, *args, repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn(*args)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def cmd_speed(a: argparse.Namespace) -> None:
+    texts = [r["text"] for r in synthetic_articles(a.n)]
+    words = sum(len(re.findall(r"\w+", t)) for t in texts)
+    import pandas as pd
+
+    corpus = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts})
+    base = timed(lambda: [re.findall(r"\w+", t) for t in texts])
+    print(f"{len(texts)} articles, {words} words; python {sys.version.split()[0]}")
+    print(f"{'stage':<22}{'words/s':>14}{'x slower than re.findall':>28}")
+    label = r're.findall(r"\w+")'
+    print(f"{label:<22}{words / base:>14,.0f}{1.0:>28.1f}")
+    stages = [
+        ("find_hedges", lambda: [mk.find_hedges(t) for t in texts]),
+        ("find_sources", lambda: [mk.find_sources(t) for t in texts]),
+        ("score_frames", lambda: [mk.score_frames(t) for t in texts]),
+        ("profile (corpus)", lambda: mk.profile(corpus)),
+        ("clean text page", lambda: [mk.parse_article(t, format="text") for t in texts]),
+    ]
+    for name, fn in stages:
+        try:
+            s = timed(fn, repeat=a.repeat)
+        except AttributeError as e:
+            print(f"{name:<22}{'n/a':>14}   ({e})")
+            continue
+        print(f"{name:<22}{words / s:>14,.0f}{s / base:>28.1f}")
+
+
+def cmd_cleaning(a: argparse.Namespace) -> None:
+    dev = Path(a.dev)
+    if not dev.exists():
+        sys.exit(f"{dev} not found: pass --dev DIR with *.txt and *.html.gz pages")
+    txts = sorted(p for p in dev.glob("*.txt") if not p.name.endswith(".truth.txt"))
+    htmls = sorted(dev.glob("*.html.gz"))
+    for label, files, fmt in (("text", txts, "text"), ("html", htmls, "html")):
+        raws = [_read_page(p) for p in files]
+        t0 = time.perf_counter()
+        arts = [mk.parse_article(r, format=fmt) for r in raws]
+        s = time.perf_counter() - t0
+        in_words = sum(len(re.findall(r"\w+", r)) for r in raws)
+        print(f"{label:<5} {len(raws)} pages  {len(raws) / s:8.1f} pages/s  {in_words / s:12,.0f} input words/s  "
+              f"{sum(a.words for a in arts) / s:10,.0f} body words/s")
+
+
+def _read_page(p: Path) -> str:
+    if p.suffix == ".gz":
+        with gzip.open(p, "rt", encoding="utf-8") as f:
+            return f.read()
+    return p.read_text("utf-8")
+
+
+def cmd_analyze(a: argparse.Namespace) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        src = write_jsonl(a.n, Path(tmp) / "synthetic.jsonl")
+        size = src.stat().st_size / 1e6
+        out = Path(tmp) / "features.parquet"
+        cmd = [sys.executable, "-m", "mediakit.cli", "analyze", str(src), "-o", str(out),
+               "--jobs", str(a.jobs), "--chunksize", str(a.chunksize), "--quiet"]
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True)
+        s = time.perf_counter() - t0
+        rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"analyze: {a.n} articles ({size:.0f} MB JSONL), jobs={a.jobs}: {s:.1f} s, "
+              f"{a.n / s:,.0f} articles/s, peak RSS of the largest process {rss:.0f} MiB")
+
+
+def cmd_scaling(a: argparse.Namespace) -> None:
+    for jobs in (1, 2):
+        a.jobs = jobs
+        cmd_analyze(a)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("speed")
+    p.add_argument("--n", type=int, default=300)
+    p.add_argument("--repeat", type=int, default=2)
+    p = sub.add_parser("cleaning")
+    p.add_argument("--dev", default=str(Path(__file__).resolve().parents[2] / "shared/eval/cleaning_dev"))
+    for name in ("analyze", "scaling"):
+        p = sub.add_parser(name)
+        p.add_argument("--n", type=int, default=100_000)
+        p.add_argument("--jobs", type=int, default=1)
+        p.add_argument("--chunksize", type=int, default=2000)
+    a = ap.parse_args()
+    {"speed": cmd_speed, "cleaning": cmd_cleaning, "analyze": cmd_analyze, "scaling": cmd_scaling}[a.cmd](a)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONWARNINGS", "ignore")
+    main()
