@@ -34,6 +34,7 @@ _API: dict[str, str] = {
     "load_sample_pages": "mediakit.datasets.bundled",
     "bundled_path": "mediakit.datasets.bundled",
     "iter_corpus": "mediakit.load.stream",
+    "load_dataset": "mediakit.datasets.named",
     "profile": "mediakit.features.profile",
 }
 

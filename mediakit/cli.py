@@ -1,5 +1,6 @@
 """The ``mediakit`` command.
 
+    mediakit figures [-o figures/]                    run every notebook, write every figure
     mediakit demo                                     clean the bundled sample pages, print a summary
     mediakit clean PAGE_OR_FOLDER... [-o cleaned.jsonl|.parquet|.csv]
     mediakit analyze SOURCE -o features.parquet [--jobs N] [--chunksize N]
@@ -44,6 +45,30 @@ def clean(paths: tuple[Path, ...], output: Path | None, text_column: str | None,
         write_table(df, output)
         click.echo(f"wrote {len(df)} article(s) to {output}")
     if df.attrs.get("errors") and not len(df):
+        sys.exit(1)
+
+
+@main.command()
+@click.option("-o", "--output", default="figures", show_default=True, type=click.Path(path_type=Path),
+              help="Folder for the figures and the executed notebooks.")
+@click.option("--corpus", default=None, help="Dataset name or path to run the notebooks on (default: workshop).")
+@click.option("--notebooks", default=None, type=click.Path(path_type=Path), help="Notebook scripts folder.")
+@click.option("--only", multiple=True, help="Run only notebooks whose name contains this (repeatable).")
+def figures(output: Path, corpus: str | None, notebooks: Path | None, only: tuple[str, ...]) -> None:
+    """Reproduce every figure: run the curated notebooks top to bottom on the bundled data."""
+    from .reproduce import run_notebooks
+
+    params = {"corpus": corpus} if corpus else {}
+    runs = run_notebooks(notebooks, output, parameters=params, only=list(only) or None)
+    failed = 0
+    for r in runs:
+        status = "ok" if r.error is None else f"FAILED ({r.error})"
+        click.echo(f"{r.name:<36} {r.seconds:6.1f} s  {len(r.figures)} figure(s)  {status}")
+        for f in r.figures:
+            click.echo(f"    {f}")
+        failed += r.error is not None
+    click.echo(f"{len(runs) - failed}/{len(runs)} notebooks ran; figures and executed notebooks in {output}/")
+    if failed:
         sys.exit(1)
 
 

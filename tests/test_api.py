@@ -13,6 +13,7 @@ EXPECTED = [
     "load_workshop",
     "iter_corpus",
     "load_article",
+    "load_dataset",
     "load_corpus",
     "parse_article",
     "profile",
