@@ -25,8 +25,6 @@ event = None  # an event_id to study; None takes the first
 # %%
 from pathlib import Path
 
-import pandas as pd
-
 import mediakit as mk
 
 Path(output_dir).mkdir(parents=True, exist_ok=True)
