@@ -17,7 +17,19 @@ import click
 from . import __version__
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Turns mediakit's own errors into one clear line instead of a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        from .errors import MediakitError
+
+        try:
+            return super().invoke(ctx)
+        except MediakitError as e:
+            raise click.ClickException(str(e)) from e
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="mediakit")
 def main() -> None:
     """Measure hedging, cited sources and framing in news articles."""
@@ -101,14 +113,10 @@ def analyze(source: tuple[str, ...], output: Path, jobs: int, chunksize: int, me
             text_column: str | None, overwrite: bool, quiet: bool) -> None:
     """Stream SOURCE (files, folders, globs) through mk.profile into partitioned Parquet."""
     from .analyze import analyze as run
-    from .errors import MediakitError
 
-    try:
-        rep = run(list(source), output, jobs=jobs, chunksize=chunksize,
-                  measures=tuple(m.strip() for m in measures.split(",") if m.strip()),
-                  text_column=text_column, overwrite=overwrite, progress=not quiet)
-    except MediakitError as e:
-        raise click.ClickException(str(e)) from e
+    rep = run(list(source), output, jobs=jobs, chunksize=chunksize,
+              measures=tuple(m.strip() for m in measures.split(",") if m.strip()),
+              text_column=text_column, overwrite=overwrite, progress=not quiet)
     click.echo(f"{rep.articles} article(s), {rep.words} words in {rep.seconds:.1f} s "
                f"({rep.articles_per_s:.0f} articles/s) -> {output} ({rep.parts} part(s))")
     if rep.errors:
