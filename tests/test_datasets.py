@@ -1,5 +1,6 @@
 """The bundled workshop corpus: shape, lengths, coverage, and that it loads like user data."""
 
+import html
 import json
 
 import pandas as pd
@@ -99,3 +100,25 @@ def test_both_halves_give_eight_events_by_five_outlets(workshop):
 def test_bundled_path_names_a_missing_file():
     with pytest.raises(InputError, match="not found"):
         mk.bundled_path("workshop", "no-such-file.jsonl")
+
+
+def test_sample_pages_are_bundled_and_load_without_errors():
+    pages = mk.load_sample_pages()
+    suffixes = sorted(p.suffix for p in pages)
+    assert suffixes.count(".txt") >= 3 and suffixes.count(".html") >= 2
+    df = mk.load_corpus(pages)
+    assert df.attrs["errors"] == []
+    assert len(df) == len(pages)
+    assert (df["words"] >= 150).all()
+
+
+def test_sample_pages_are_messy_copies_of_workshop_articles(workshop):
+    by_title = dict(zip(workshop["title"], workshop["text"]))
+    for page in mk.load_sample_pages():
+        raw = html.unescape(page.read_text(encoding="utf-8"))
+        # the page's own article, not a headline in its "Most read" list
+        own = [t for t, text in by_title.items() if t in raw and text.split("\n\n")[0] in raw]
+        assert len(own) == 1, page.name
+    dumps = [p.read_text(encoding="utf-8") for p in mk.load_sample_pages() if p.suffix == ".txt"]
+    # the same site template on every dump, so cross-page template detection has work to do
+    assert all("© 2026 The Daily Flare" in d and "Read also" in d for d in dumps)
