@@ -61,8 +61,8 @@ def clean(paths: tuple[Path, ...], output: Path | None, text_column: str | None,
 
 
 @main.command()
-@click.option("-o", "--output", default="figures", show_default=True, type=click.Path(path_type=Path),
-              help="Folder for the figures and the executed notebooks.")
+@click.option("-o", "--out", "--output", "output", default="figures", show_default=True,
+              type=click.Path(path_type=Path), help="Folder for the figures and the executed notebooks.")
 @click.option("--corpus", default=None, help="Dataset name or path to run the notebooks on (default: workshop).")
 @click.option("--notebooks", default=None, type=click.Path(path_type=Path), help="Notebook scripts folder.")
 @click.option("--only", multiple=True, help="Run only notebooks whose name contains this (repeatable).")
@@ -71,7 +71,7 @@ def figures(output: Path, corpus: str | None, notebooks: Path | None, only: tupl
     from .reproduce import run_notebooks
 
     params = {"corpus": corpus} if corpus else {}
-    runs = run_notebooks(notebooks, output, parameters=params, only=list(only) or None)
+    runs = run_notebooks(notebooks, output, parameters=params, only=list(only) or None, progress=True)
     failed = 0
     for r in runs:
         status = "ok" if r.error is None else f"FAILED ({r.error})"

@@ -2,8 +2,9 @@
 
 ``mediakit figures`` calls :func:`run_notebooks`: every ``notebooks/NN_*.py`` (jupytext percent
 script) is converted to a notebook, its parameters cell is filled (papermill), it is executed in a
-fresh kernel, and the executed copy is saved next to the figures, so each figure can be traced to
-the cell that drew it.
+fresh kernel, and the executed copy is saved next to the figures (``.ipynb`` and a static
+``.html``), so each figure can be traced to the cell that drew it. Figures are written by
+``mediakit.viz.save`` without version or date stamps, so a re-run gives byte-identical PNGs.
 
 >>> from mediakit.reproduce import run_notebooks
 >>> run_notebooks(output_dir="figures")          # doctest: +SKIP
@@ -44,7 +45,7 @@ def notebooks_dir() -> Path:
 
 def run_notebooks(notebooks: str | Path | None = None, output_dir: str | Path = "figures",
                   parameters: dict[str, Any] | None = None, only: list[str] | None = None,
-                  timeout: int = 600) -> list[NotebookRun]:
+                  timeout: int = 600, progress: bool = False) -> list[NotebookRun]:
     """Execute each notebook script with ``output_dir`` (and ``parameters``) injected."""
     import jupytext
     import papermill as pm
@@ -58,6 +59,10 @@ def run_notebooks(notebooks: str | Path | None = None, output_dir: str | Path = 
     if not scripts:
         raise InputError(f"no notebook scripts (NN_name.py) in {src}")
     runs = []
+    if progress:
+        from tqdm.auto import tqdm
+
+        scripts = tqdm(scripts, desc="notebooks", unit=" notebook")
     for script in scripts:
         nb = jupytext.read(script)
         nb.metadata.setdefault("kernelspec", {"name": "python3", "display_name": "Python 3", "language": "python"})
@@ -72,6 +77,19 @@ def run_notebooks(notebooks: str | Path | None = None, output_dir: str | Path = 
                                 execution_timeout=timeout)
         except Exception as e:  # noqa: BLE001 - report which notebook failed and go on
             error = f"{type(e).__name__}: {str(e).strip().splitlines()[-1] if str(e).strip() else ''}"
+        _export_html(ipynb)
         runs.append(NotebookRun(script.stem, time.perf_counter() - t0,
                                 sorted(set(out.glob("*.png")) - before), error))
     return runs
+
+
+def _export_html(ipynb: Path) -> None:
+    """A static HTML copy of the executed notebook, for readers without Jupyter."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    try:
+        body, _ = HTMLExporter(embed_images=True).from_notebook_node(nbformat.read(ipynb, as_version=4))
+    except Exception:  # noqa: BLE001 - the .ipynb copy is still there; HTML is a convenience
+        return
+    ipynb.with_suffix(".html").write_text(body, encoding="utf-8")
