@@ -29,6 +29,18 @@ _API: dict[str, str] = {
     "parse_article": "mediakit.load.articles",
     "load_article": "mediakit.load.articles",
     "load_corpus": "mediakit.load.corpus",
+    # hedging and certainty
+    "find_hedges": "mediakit.features.hedging",
+    "hedge_rates": "mediakit.features.hedging",
+    "load_lexicon": "mediakit.features.hedging",
+    "HedgeLexicon": "mediakit.features.hedging",
+    # cited sources
+    "find_sources": "mediakit.features.sources",
+    "source_profile": "mediakit.features.sources",
+    # display ("viz" is the module itself: mk.viz.rates_by_outlet ...)
+    "viz": "mediakit.viz",
+    "highlight": "mediakit.viz",
+    "explore": "mediakit.viz.widgets",
     # bundled data
     "load_workshop": "mediakit.datasets.bundled",
     "load_sample_pages": "mediakit.datasets.bundled",
@@ -45,7 +57,9 @@ def __getattr__(name: str) -> Any:
     module = _API.get(name)
     if module is None:
         raise AttributeError(f"module 'mediakit' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    mod = importlib.import_module(module)
+    # A name mapped to its own subpackage ("viz": "mediakit.viz") is the module itself.
+    value = mod if module == f"{__name__}.{name}" else getattr(mod, name)
     globals()[name] = value
     return value
 

@@ -4,6 +4,9 @@ import mediakit as mk
 
 EXPECTED = [
     "Article",
+    "explore",
+    "highlight",
+    "viz",
     "FormatError",
     "InputError",
     "MediakitError",
@@ -15,6 +18,12 @@ EXPECTED = [
     "load_article",
     "load_dataset",
     "load_corpus",
+    "find_hedges",
+    "hedge_rates",
+    "load_lexicon",
+    "HedgeLexicon",
+    "find_sources",
+    "source_profile",
     "parse_article",
     "profile",
 ]

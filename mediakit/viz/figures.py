@@ -1,0 +1,622 @@
+"""Figures from mediakit's tables: rates by outlet, source mix, keyness, frames, claim certainty.
+
+Every function takes a DataFrame that a mediakit function produced (or one with the same
+columns), accepts ``ax=`` to draw into an existing matplotlib Axes, and returns the Figure.
+Axes carry their unit ("per 1,000 words", "share of attributions"); colours come from the
+colour-blind-safe Okabe–Ito palette (:mod:`mediakit.viz.style`).
+
+>>> import pandas as pd
+>>> from mediakit import viz
+>>> prof = pd.DataFrame({"outlet": ["A", "A", "B", "B"],
+...                      "hedges_per_1k": [4.0, 6.0, 12.0, 9.0],
+...                      "boosters_per_1k": [2.0, 1.0, 0.5, 1.5]})
+>>> fig = viz.rates_by_outlet(prof)
+>>> viz.save(fig, "/tmp/rates.png")  # doctest: +ELLIPSIS
+PosixPath('/tmp/rates.png')
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..errors import InputError, SchemaError
+from .style import (
+    CATEGORY_COLORS,
+    CYCLE,
+    GREY,
+    OKABE_ITO,
+    RC,
+    SPEAKER_COLORS,
+    SPEAKER_TYPES,
+    color_for,
+    finish_axes,
+    label_for,
+    new_axes,
+    styled,
+    text_color_on,
+    unit_for,
+)
+
+FRAME_KEYS = (
+    "economic", "capacity_resources", "morality", "fairness_equality", "legality", "policy",
+    "crime_punishment", "security_defense", "health_safety", "quality_of_life",
+    "cultural_identity", "public_opinion", "political", "external_regulation", "other",
+)
+DEFAULT_RATES = ("hedges_per_1k", "boosters_per_1k")
+MARKERS = ("o", "s", "D", "^", "v", "P", "X", "*")
+TARGET_COLOR = OKABE_ITO["blue"]
+REFERENCE_COLOR = OKABE_ITO["orange"]
+N_BOOT = 2000
+
+
+# ---------------------------------------------------------------- rates by outlet
+
+
+@styled
+def rates_by_outlet(
+    data: pd.DataFrame,
+    measures: Sequence[str] | None = None,
+    by: str = "outlet",
+    ax: Any = None,
+    title: str | None = None,
+    order: Sequence[str] | None = None,
+) -> Any:
+    """Mean rate per outlet with 95% intervals, one marker per measure (a dot-and-whisker plot).
+
+    ``data`` is either the tidy table of ``compare(df, by="outlet")`` (columns ``group, measure,
+    mean, ci_low, ci_high``) or a per-article profile (``outlet`` plus measure columns such as
+    ``hedges_per_1k``); for a profile the interval is a percentile bootstrap (2,000 resamples,
+    fixed seed, so the figure is reproducible).
+
+    >>> fig = rates_by_outlet(mk.compare(profile, by="outlet"))  # doctest: +SKIP
+    """
+    table = _rate_table(data, measures, by)
+    measures = list(dict.fromkeys(table["measure"]))
+    units = {unit_for(m) for m in measures}
+    if len(units) > 1:
+        raise InputError(
+            f"the measures {measures} have different units ({', '.join(sorted(units))}); "
+            "draw them in separate figures (pass measures=[...] with one unit)"
+        )
+    groups = _ordered(table["group"], order)
+    fig, ax = new_axes(ax, figsize=(7.0, 1.2 + 0.55 * len(groups) * max(1, len(measures) / 2)))
+    k = len(measures)
+    step = 0.7 / k if k > 1 else 0.0
+    for i, measure in enumerate(measures):
+        rows = table[table["measure"] == measure].set_index("group").reindex(groups)
+        y = np.arange(len(groups)) + (i - (k - 1) / 2) * step
+        mean = rows["mean"].to_numpy(dtype=float)
+        lo = rows["ci_low"].to_numpy(dtype=float)
+        hi = rows["ci_high"].to_numpy(dtype=float)
+        err = np.vstack([np.clip(mean - lo, 0, None), np.clip(hi - mean, 0, None)])
+        err = np.nan_to_num(err)
+        col = color_for(measure, i)
+        ax.errorbar(mean, y, xerr=err, fmt=MARKERS[i % len(MARKERS)], color=col, ecolor=col,
+                    elinewidth=1.6, capsize=3, markersize=6.5, label=label_for(measure), zorder=3)
+    counts = table.drop_duplicates("group").set_index("group")["n"].reindex(groups)
+    ax.set_yticks(np.arange(len(groups)))
+    ax.set_yticklabels([_wrap(f"{g}  (n={_fmt_n(n)})", 28) for g, n in zip(groups, counts)])
+    ax.invert_yaxis()
+    ax.set_ylim(len(groups) - 0.5, -0.5)
+    if np.nanmin(table[["mean", "ci_low"]].to_numpy(dtype=float)) >= 0:
+        ax.set_xlim(left=0)
+    (unit,) = units
+    ax.set_xlabel(f"{unit} (mean and 95% interval per {by})")
+    if title is None:
+        title = _join_labels([label_for(m) for m in measures]) + f" by {by}"
+        title = title[:1] + title[1:].lower()
+    ax.set_title(title)
+    finish_axes(ax, "x")
+    if k > 1:
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16 - 0.02 * (len(groups) < 4)),
+                  ncol=min(k, 4), handletextpad=0.3, columnspacing=1.4)
+    return fig
+
+
+def _rate_table(data: pd.DataFrame, measures: Sequence[str] | None, by: str) -> pd.DataFrame:
+    """Normalise either input to columns group, measure, n, mean, ci_low, ci_high."""
+    _need_frame(data, "rates_by_outlet")
+    if {"group", "measure", "mean"} <= set(data.columns):
+        present = list(dict.fromkeys(data["measure"].astype(str)))
+        measures = _pick_measures(measures, present, "the 'measure' column of the comparison")
+        table = data[data["measure"].isin(measures)].copy()
+        for col in ("ci_low", "ci_high"):
+            if col not in table.columns:
+                table[col] = table["mean"]
+        if "n" not in table.columns:
+            table["n"] = np.nan
+        table["group"] = table["group"].astype(str)
+        table["measure"] = pd.Categorical(table["measure"], categories=measures, ordered=True)
+        table = table.sort_values("measure")
+        table["measure"] = table["measure"].astype(str)
+        return table[["group", "measure", "n", "mean", "ci_low", "ci_high"]]
+    _need_column(data, by, "rates_by_outlet")
+    numeric = [c for c in data.columns if c != by and pd.api.types.is_numeric_dtype(data[c])]
+    measures = _pick_measures(measures, numeric, "the profile")
+    rows = []
+    rng_seed = 0
+    for group, part in data.groupby(data[by].astype(str), sort=True):
+        for measure in measures:
+            values = pd.to_numeric(part[measure], errors="coerce").dropna().to_numpy(dtype=float)
+            mean, lo, hi = bootstrap_mean_ci(values, seed=rng_seed)
+            rows.append({"group": group, "measure": measure, "n": len(part), "mean": mean,
+                         "ci_low": lo, "ci_high": hi})
+    return pd.DataFrame(rows, columns=["group", "measure", "n", "mean", "ci_low", "ci_high"])
+
+
+def bootstrap_mean_ci(values: np.ndarray, level: float = 0.95, seed: int = 0,
+                      n_boot: int = N_BOOT) -> tuple[float, float, float]:
+    """Mean and percentile-bootstrap interval; one value gives a zero-width interval."""
+    values = np.asarray(values, dtype=float)
+    if len(values) == 0:
+        return (np.nan, np.nan, np.nan)
+    mean = float(values.mean())
+    if len(values) == 1:
+        return (mean, mean, mean)
+    rng = np.random.default_rng(seed)
+    means = values[rng.integers(0, len(values), size=(n_boot, len(values)))].mean(axis=1)
+    tail = (1 - level) / 2 * 100
+    lo, hi = np.percentile(means, [tail, 100 - tail])
+    return (mean, float(lo), float(hi))
+
+
+def _pick_measures(measures: Sequence[str] | None, present: list[str], where: str) -> list[str]:
+    if measures is None:
+        chosen = [m for m in DEFAULT_RATES if m in present]
+        if not chosen:
+            raise SchemaError(
+                f"{where} has none of the default measures {list(DEFAULT_RATES)}; "
+                f"pass measures=[...] from: {', '.join(present) or '(none)'}"
+            )
+        return chosen
+    if isinstance(measures, str):
+        measures = [measures]
+    missing = [m for m in measures if m not in present]
+    if missing:
+        raise SchemaError(
+            f"{where} has no measure {', '.join(map(repr, missing))}; "
+            f"available: {', '.join(present) or '(none)'}"
+        )
+    return list(measures)
+
+
+# ---------------------------------------------------------------- source composition
+
+
+@styled
+def source_composition(
+    data: pd.DataFrame,
+    by: str = "outlet",
+    ax: Any = None,
+    title: str | None = None,
+    order: Sequence[str] | None = None,
+    min_label: float = 0.07,
+) -> Any:
+    """Stacked bars: which kinds of sources each outlet cites, as shares of its attributions.
+
+    ``data`` is a profile (``outlet`` plus ``share_official`` ... ``share_other`` and
+    ``n_attributions``; shares are pooled over articles, weighted by attributions) or a
+    ``find_sources`` table with an ``outlet`` column (one row per attribution).
+
+    >>> fig = source_composition(profile, by="outlet")  # doctest: +SKIP
+    """
+    _need_frame(data, "source_composition")
+    _need_column(data, by, "source_composition")
+    counts = _type_counts(data, by)
+    groups = _ordered(pd.Series(counts.index), order)
+    counts = counts.reindex(groups).fillna(0.0)
+    totals = counts.sum(axis=1)
+    shares = counts.div(totals.replace(0, np.nan), axis=0).fillna(0.0)
+    types = [t for t in SPEAKER_TYPES if t in shares.columns and shares[t].sum() > 0]
+    if not types:
+        types = [t for t in SPEAKER_TYPES if t in shares.columns][:1]
+    fig, ax = new_axes(ax, figsize=(7.5, 1.6 + 0.5 * len(groups)))
+    y = np.arange(len(groups))
+    left = np.zeros(len(groups))
+    for t in types:
+        width = shares[t].to_numpy(dtype=float)
+        col = SPEAKER_COLORS[t]
+        ax.barh(y, width, left=left, height=0.68, color=col, edgecolor="white", linewidth=0.8,
+                label=t, zorder=2)
+        for yi, (x0, w) in enumerate(zip(left, width)):
+            if w >= min_label:
+                ax.text(x0 + w / 2, yi, f"{w:.0%}", ha="center", va="center", fontsize=8.5,
+                        color=text_color_on(col), zorder=3)
+        left = left + width
+    for yi, total in enumerate(totals):
+        ax.text(1.01, yi, f"n={_fmt_n(total)}", ha="left", va="center", fontsize=8.5,
+                color="#555555", transform=ax.get_yaxis_transform())
+    ax.set_yticks(y)
+    ax.set_yticklabels([_wrap(g, 24) for g in groups])
+    ax.set_ylim(len(groups) - 0.5, -0.5)
+    ax.set_xlim(0, 1)
+    from matplotlib.ticker import PercentFormatter
+
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    ax.set_xlabel("share of attributions")
+    ax.set_title(title or f"Who is cited, by {by}")
+    finish_axes(ax, "")
+    ax.spines["left"].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14 - 0.03 * (len(groups) < 4)),
+              ncol=min(len(types), 4), handlelength=1.2, columnspacing=1.2)
+    return fig
+
+
+def _type_counts(data: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Attributions per speaker type (columns) and group (index)."""
+    key = data[by].astype(str)
+    if "speaker_type" in data.columns:
+        kinds = data["speaker_type"].fillna("other").astype(str)
+        unknown = sorted(set(kinds) - set(SPEAKER_TYPES))
+        if unknown:
+            raise InputError(f"unknown speaker_type value(s) {unknown}; expected {list(SPEAKER_TYPES)}")
+        table = pd.crosstab(key, kinds).astype(float)
+        return table.reindex(columns=[t for t in SPEAKER_TYPES if t in table.columns])
+    share_cols = [f"share_{t}" for t in SPEAKER_TYPES if f"share_{t}" in data.columns]
+    if not share_cols:
+        raise SchemaError(
+            "source_composition needs a profile with share_official ... share_other columns "
+            "(from source_profile or mk.profile) or a find_sources table with speaker_type; "
+            f"the table has: {', '.join(map(str, data.columns))}"
+        )
+    shares = data[share_cols].apply(pd.to_numeric, errors="coerce")
+    if "n_attributions" in data.columns:
+        weight = pd.to_numeric(data["n_attributions"], errors="coerce").fillna(0.0)
+        counts = shares.fillna(0.0).mul(weight, axis=0)
+    else:
+        counts = shares  # no counts: every article weighs the same
+    counts.columns = [c.removeprefix("share_") for c in share_cols]
+    return counts.groupby(key).sum(min_count=1).fillna(0.0)
+
+
+# ---------------------------------------------------------------- keyness
+
+
+@styled
+def keyness_bars(
+    data: pd.DataFrame,
+    n: int = 15,
+    group: str | None = None,
+    ax: Any = None,
+    title: str | None = None,
+    target_label: str | None = None,
+    reference_label: str = "the rest",
+) -> Any:
+    """Diverging bars: the ``n`` words most over-used by the target (right) and by the reference (left).
+
+    ``data`` is a keyness table (``group, term, score`` ..., positive score = more frequent in
+    the target group). With several groups, pick one with ``group=``.
+
+    >>> fig = keyness_bars(mk.keyness(df, by="outlet"), group="The Daily Wire", n=12)  # doctest: +SKIP
+    """
+    _need_frame(data, "keyness_bars")
+    for col in ("term", "score"):
+        _need_column(data, col, "keyness_bars")
+    if not isinstance(n, int) or n < 1:
+        raise InputError(f"n must be a positive whole number, got {n!r}")
+    table = data
+    if "group" in data.columns:
+        groups = list(dict.fromkeys(data["group"].astype(str)))
+        if group is None:
+            if len(groups) > 1:
+                raise InputError(
+                    f"the keyness table has {len(groups)} groups ({', '.join(groups[:8])}"
+                    f"{' ...' if len(groups) > 8 else ''}); pass group=... to choose one"
+                )
+            group = groups[0] if groups else None
+        elif str(group) not in groups:
+            raise InputError(f"group {group!r} is not in the keyness table; groups: {', '.join(groups)}")
+        table = data[data["group"].astype(str) == str(group)]
+    table = table.assign(score=pd.to_numeric(table["score"], errors="coerce")).dropna(subset=["score"])
+    pos = table[table["score"] > 0].nlargest(n, "score")
+    neg = table[table["score"] < 0].nsmallest(n, "score").iloc[::-1]
+    rows = pd.concat([pos, neg])
+    target_label = target_label or (str(group) if group is not None else "target")
+    fig, ax = new_axes(ax, figsize=(7.0, 1.4 + 0.28 * max(len(rows), 3)))
+    y = np.arange(len(rows))
+    scores = rows["score"].to_numpy(dtype=float)
+    colors = [TARGET_COLOR if s > 0 else REFERENCE_COLOR for s in scores]
+    ax.barh(y, scores, color=colors, height=0.72, zorder=2)
+    span = float(np.abs(scores).max()) if len(scores) else 1.0
+    pad = span * 0.015
+    for yi, (term, s) in enumerate(zip(rows["term"].astype(str), scores)):
+        # The word sits on the other side of zero from its bar, so long words never cover bars.
+        ax.text(-pad if s > 0 else pad, yi, _shorten(term, 28), ha="right" if s > 0 else "left",
+                va="center", fontsize=9, color="#222222")
+    # Leave room for the words beside zero: a fraction of the axis that grows with word length.
+    longest = max((len(_shorten(t, 28)) for t in rows["term"].astype(str)), default=4)
+    frac = min(0.45, 0.013 * longest + 0.03)
+    max_pos = float(scores.max()) if len(pos) else 0.0
+    max_neg = float(-scores.min()) if len(neg) else 0.0
+    room = frac * (max_pos + max_neg or 1.0) / (1 - frac)
+    left = max(max_neg, room if len(pos) else 0.0) * 1.04
+    right = max(max_pos, room if len(neg) else 0.0) * 1.04
+    ax.set_xlim(-(left or pad * 4), right or pad * 4)
+    ax.axvline(0, color="#444444", linewidth=0.9, zorder=3)
+    ax.set_yticks([])
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.spines["left"].set_visible(False)
+    ax.set_xlabel(f"keyness score  (← more in {reference_label}  |  more in {target_label} →)")
+    ax.set_title(title or f"Words that set {target_label} apart")
+    finish_axes(ax, "x")
+    ax.spines["left"].set_visible(False)
+    if not len(rows):
+        ax.text(0.5, 0.5, "no key terms", transform=ax.transAxes, ha="center", color=GREY)
+    return fig
+
+
+# ---------------------------------------------------------------- frames
+
+
+@styled
+def frame_heatmap(
+    data: pd.DataFrame,
+    by: str = "outlet",
+    frames: Sequence[str] | None = None,
+    ax: Any = None,
+    title: str | None = None,
+    order: Sequence[str] | None = None,
+    annotate: bool = True,
+) -> Any:
+    """Heatmap of mean frame-cue rates: frames down the side, outlets across, values in the cells.
+
+    ``data`` is a profile (``outlet`` plus ``frame_economic`` ... columns) or the output of
+    ``score_frames`` on a corpus, merged with the corpus' ``outlet`` column.
+
+    >>> fig = frame_heatmap(mk.profile(df), by="outlet")  # doctest: +SKIP
+    """
+    import matplotlib.colors as mcolors
+
+    _need_frame(data, "frame_heatmap")
+    _need_column(data, by, "frame_heatmap")
+    columns = _frame_columns(data, frames)
+    matrix = (data[columns].apply(pd.to_numeric, errors="coerce")
+              .groupby(data[by].astype(str)).mean())
+    groups = _ordered(pd.Series(matrix.index), order)
+    matrix = matrix.reindex(groups).T  # frames as rows: long labels stay horizontal
+    labels = [label_for(c) for c in columns]
+    fig, ax = new_axes(ax, figsize=(2.6 + 0.95 * len(groups), 1.3 + 0.36 * len(columns)))
+    cmap = mcolors.LinearSegmentedColormap.from_list(
+        "mediakit_blue", ["#FFFFFF", OKABE_ITO["sky_blue"], OKABE_ITO["blue"], "#00304D"])
+    values = matrix.to_numpy(dtype=float)
+    vmax = float(np.nanmax(values)) if np.isfinite(values).any() else 1.0
+    image = ax.imshow(values, aspect="auto", cmap=cmap, vmin=0, vmax=vmax or 1.0,
+                      interpolation="nearest")
+    ax.set_xticks(np.arange(len(groups)))
+    ax.set_xticklabels([_wrap(g, 12) for g in groups])
+    ax.xaxis.tick_top()
+    ax.set_yticks(np.arange(len(columns)))
+    ax.set_yticklabels(labels)
+    ax.tick_params(length=0)
+    for side in ("top", "right", "bottom", "left"):
+        ax.spines[side].set_visible(False)
+    if annotate:
+        for (r, c), v in np.ndenumerate(values):
+            if np.isnan(v):
+                continue
+            rgba = cmap(v / (vmax or 1.0))
+            hexcol = mcolors.to_hex(rgba)
+            ax.text(c, r, f"{v:.1f}", ha="center", va="center", fontsize=8,
+                    color=text_color_on(hexcol))
+    bar = fig.colorbar(image, ax=ax, shrink=0.8, pad=0.02)
+    bar.set_label("frame cues per 1,000 words (mean)")
+    bar.outline.set_visible(False)
+    ax.set_title(title or f"Frame profile by {by}", pad=10)
+    return fig
+
+
+def _frame_columns(data: pd.DataFrame, frames: Sequence[str] | None) -> list[str]:
+    prefixed = [c for c in data.columns if isinstance(c, str) and c.startswith("frame_")]
+    bare = [k for k in FRAME_KEYS if k in data.columns]
+    available = prefixed or bare
+    if not available:
+        raise SchemaError(
+            "frame_heatmap needs frame columns (frame_economic ... from mk.profile, or the "
+            f"columns of score_frames); the table has: {', '.join(map(str, data.columns))}"
+        )
+    if frames is None:
+        return available
+    chosen = []
+    for f in frames:
+        for cand in (f, f"frame_{f}"):
+            if cand in available:
+                chosen.append(cand)
+                break
+        else:
+            raise SchemaError(f"no frame column {f!r}; available: {', '.join(available)}")
+    return chosen
+
+
+# ---------------------------------------------------------------- claim certainty
+
+
+@styled
+def claim_certainty(
+    data: pd.DataFrame,
+    event: str | None = None,
+    outlet: str = "outlet",
+    claim: str = "claim",
+    certainty: str = "certainty",
+    ax: Any = None,
+    title: str | None = None,
+) -> Any:
+    """How certainly each outlet states the same claims of one event (a dot plot per claim).
+
+    ``data`` has one row per outlet and claim: ``outlet``, ``claim`` (a short label of the
+    aligned claim) and ``certainty`` (negative = hedged, positive = boosted). Without a
+    ``certainty`` column, ``boosters - hedges`` (columns ``boosters``/``hedges`` or
+    ``n_boosters``/``n_hedges``) is used. With an ``event_id`` column, pick one event with ``event=``.
+
+    >>> claims = pd.DataFrame({"outlet": ["Wire", "Tabloid"], "claim": ["dam failed"] * 2,
+    ...                        "certainty": [-1, 2]})
+    >>> fig = claim_certainty(claims)
+    """
+    _need_frame(data, "claim_certainty")
+    _need_column(data, outlet, "claim_certainty")
+    _need_column(data, claim, "claim_certainty")
+    table = data
+    if "event_id" in data.columns:
+        events = list(dict.fromkeys(data["event_id"].astype(str)))
+        if event is None and len(events) > 1:
+            raise InputError(f"the table covers {len(events)} events ({', '.join(events[:8])}); "
+                             "pass event=... to draw one")
+        if event is not None:
+            if str(event) not in events:
+                raise InputError(f"event {event!r} is not in the table; events: {', '.join(events)}")
+            table = data[data["event_id"].astype(str) == str(event)]
+    xlabel = "certainty score  (← hedged  |  boosted →)"
+    if certainty in table.columns:
+        values = pd.to_numeric(table[certainty], errors="coerce")
+    else:
+        pair = next(((b, h) for b, h in (("boosters", "hedges"), ("n_boosters", "n_hedges"))
+                     if b in table.columns and h in table.columns), None)
+        if pair is None:
+            raise SchemaError(
+                f"claim_certainty needs a {certainty!r} column, or boosters and hedges counts; "
+                f"the table has: {', '.join(map(str, table.columns))}"
+            )
+        values = pd.to_numeric(table[pair[0]]) - pd.to_numeric(table[pair[1]])
+        xlabel = "boosters − hedges in the claim  (← hedged  |  boosted →)"
+    table = table.assign(_value=values, _claim=table[claim].astype(str), _outlet=table[outlet].astype(str))
+    claims = list(dict.fromkeys(table["_claim"]))
+    outlets = list(dict.fromkeys(table["_outlet"]))
+    fig, ax = new_axes(ax, figsize=(7.5, 1.8 + 0.55 * max(len(claims), 2)))
+    k = len(outlets)
+    for ci, c in enumerate(claims):
+        vals = table.loc[table["_claim"] == c, "_value"].dropna()
+        if len(vals) > 1:
+            ax.plot([vals.min(), vals.max()], [ci, ci], color="#BBBBBB", linewidth=2.5,
+                    solid_capstyle="round", zorder=1)
+    # Markers sit on the claim's line; outlets that give the same score are fanned out vertically.
+    offsets = {}
+    for c, part in table.groupby("_claim", sort=False):
+        for _value, tied in part.groupby("_value", sort=False):
+            names = list(tied["_outlet"])
+            for j, o in enumerate(names):
+                offsets[(c, o)] = (j - (len(names) - 1) / 2) * 0.16
+    for oi, o in enumerate(outlets):
+        part = table[table["_outlet"] == o]
+        ys = [claims.index(c) + offsets.get((c, o), 0.0) for c in part["_claim"]]
+        ax.scatter(part["_value"], ys, s=52, marker=MARKERS[oi % len(MARKERS)],
+                   color=CYCLE[oi % len(CYCLE)], edgecolor="white", linewidth=0.6, label=o, zorder=3)
+    finite = table["_value"].dropna()
+    if len(finite) and finite.min() <= 0 <= finite.max():
+        ax.axvline(0, color="#777777", linewidth=0.8, linestyle=(0, (3, 3)), zorder=0)
+    if len(finite):
+        lo, hi = float(finite.min()), float(finite.max())
+        margin = max((hi - lo) * 0.08, 0.5)
+        ax.set_xlim(lo - margin, hi + margin)
+    ax.set_yticks(np.arange(len(claims)))
+    ax.set_yticklabels([_wrap(c, 34) for c in claims])
+    ax.set_ylim(len(claims) - 0.5, -0.5)
+    ax.set_xlabel(xlabel)
+    head = f"Claim certainty across outlets{f' — {event}' if event is not None else ''}"
+    ax.set_title(title or head)
+    finish_axes(ax, "x")
+    ax.grid(True, axis="y", color="#F0F0F0", linewidth=0.8)
+    ax.tick_params(axis="y", length=0)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15 - 0.04 * (len(claims) < 4)),
+              ncol=min(k, 3), handletextpad=0.2, columnspacing=1.2)
+    return fig
+
+
+# ---------------------------------------------------------------- saving
+
+
+def save(fig: Any, path: str | Path, dpi: int = 150) -> Path:
+    """Write ``fig`` (PNG at 150 dpi by default; .svg/.pdf by suffix), byte-identical on re-runs.
+
+    >>> save(fig, "figures/rates.png")  # doctest: +SKIP
+    """
+    path = Path(path)
+    if not hasattr(fig, "savefig"):
+        raise InputError(f"save() needs a matplotlib Figure, got {type(fig).__name__}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    suffix = path.suffix.lower()
+    # Drop the version and date stamps so the same data gives the same bytes.
+    metadata: dict[str, Any] | None = {
+        ".png": {"Software": None},
+        ".svg": {"Date": None, "Creator": None},
+        ".pdf": {"CreationDate": None, "Creator": None, "Producer": None},
+    }.get(suffix or ".png")
+    import matplotlib.pyplot as plt
+
+    # Constrained layout refines itself on every draw; lay out once, then hold it while saving.
+    engine = fig.get_layout_engine()
+    if engine is not None:
+        fig.draw_without_rendering()
+        fig.set_layout_engine("none")
+    try:
+        with plt.rc_context({"svg.hashsalt": RC["svg.hashsalt"]}):
+            fig.savefig(path, dpi=dpi, bbox_inches="tight", facecolor="white", metadata=metadata,
+                        format=None if suffix else "png")
+    finally:
+        if engine is not None:
+            fig.set_layout_engine(engine)
+    return path
+
+
+# ---------------------------------------------------------------- shared checks
+
+
+def _need_frame(data: Any, fn: str) -> None:
+    if not isinstance(data, pd.DataFrame):
+        raise InputError(f"{fn}() needs a pandas DataFrame, got {type(data).__name__}")
+    if data.empty:
+        raise InputError(f"{fn}() got an empty table: there is nothing to draw")
+
+
+def _need_column(data: pd.DataFrame, col: str, fn: str) -> None:
+    if col not in data.columns:
+        hint = ""
+        if col in ("outlet", "event_id") and "doc_id" in data.columns:
+            hint = (f"; add it from the corpus first: "
+                    f"table.merge(corpus[['doc_id', '{col}']], on='doc_id')")
+        raise SchemaError(
+            f"{fn}() needs a {col!r} column; the table has: "
+            f"{', '.join(map(str, data.columns))}{hint}"
+        )
+
+
+def _ordered(values: pd.Series, order: Sequence[str] | None) -> list[str]:
+    present = sorted(dict.fromkeys(values.astype(str)))
+    if order is None:
+        return present
+    order = [str(o) for o in order]
+    missing = [o for o in order if o not in present]
+    if missing:
+        raise InputError(f"order= names {missing} that are not in the data ({', '.join(present)})")
+    return order + [p for p in present if p not in order]
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(str(text), width)) or str(text)
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _fmt_n(n: Any) -> str:
+    try:
+        f = float(n)
+    except (TypeError, ValueError):
+        return "?"
+    return "?" if np.isnan(f) else f"{int(round(f)):,}"
+
+
+def _join_labels(labels: list[str]) -> str:
+    if len(labels) <= 2:
+        return " and ".join(labels)
+    return ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+__all__ = ["rates_by_outlet", "source_composition", "keyness_bars", "frame_heatmap",
+           "claim_certainty", "save", "bootstrap_mean_ci", "CATEGORY_COLORS"]
