@@ -29,7 +29,12 @@ class Reader:
 
 READERS: list[Reader] = []
 # Modules that register readers for research exports when imported (issue: research formats).
-BUILTIN_READER_MODULES: tuple[str, ...] = ()
+BUILTIN_READER_MODULES: tuple[str, ...] = (
+    "mediakit.load.lexisnexis_classic",
+    "mediakit.load.nexis",
+    "mediakit.load.factiva",
+    "mediakit.load.warc",
+)
 _loaded = False
 
 
