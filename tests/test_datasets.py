@@ -2,6 +2,7 @@
 
 import html
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -87,8 +88,6 @@ def test_no_paragraph_is_copied_between_articles(workshop):
 def test_both_halves_give_eight_events_by_five_outlets(workshop):
     if not _second_half_exists():
         pytest.skip("events_05-08.jsonl is not written yet")
-    if workshop["event_id"].nunique() < 8:  # the second half is being written in parallel
-        pytest.skip("events 5-8 are still being written")
     assert len(workshop) >= 40
     counts = workshop.groupby(["event_id", "outlet"]).size()
     assert workshop["event_id"].nunique() >= 8
@@ -122,3 +121,26 @@ def test_sample_pages_are_messy_copies_of_workshop_articles(workshop):
     dumps = [p.read_text(encoding="utf-8") for p in mk.load_sample_pages() if p.suffix == ".txt"]
     # the same site template on every dump, so cross-page template detection has work to do
     assert all("© 2026 The Daily Flare" in d and "Read also" in d for d in dumps)
+
+
+def _per_1k(workshop, pattern):
+    rx = re.compile(r"\b(?:" + pattern + r")\b", re.IGNORECASE)
+    hits = workshop["text"].map(lambda t: len(rx.findall(t)))
+    return (1000 * hits.groupby(workshop["outlet"]).sum() / workshop.groupby("outlet")["words"].sum())
+
+
+def test_built_in_contrasts_are_there(workshop):
+    """The differences the data card promises, checked so that edits cannot erase them."""
+    regime = _per_1k(workshop, "regime")
+    assert regime.idxmax() == "Valdoria Today" and regime.drop("Valdoria Today").max() < 0.5
+    assert _per_1k(workshop, "illegal migrants?").idxmax() == "Valdoria Today"
+    assert _per_1k(workshop, "undocumented migrants?").idxmax() == "The Policy Ledger"
+    assert _per_1k(workshop, "tax relief")["Valdoria Today"] > 0
+    assert _per_1k(workshop, "tax relief")["The Policy Ledger"] == 0
+    boosters = _per_1k(workshop, "clearly|undoubtedly|it is obvious|no doubt|definitely|in fact")
+    assert set(boosters.nlargest(2).index) == {"Valdoria Today", "The Daily Flare"}
+    hedges = _per_1k(workshop, "may|might|could|likely|probably|appears?|seems?|suggests?")
+    assert hedges.idxmax() == "The Policy Ledger"
+    anonymous = _per_1k(workshop, "who asked not to be named|insiders?|a source close")
+    assert anonymous.idxmax() == "The Daily Flare"
+    assert anonymous.drop("The Daily Flare").max() == 0
