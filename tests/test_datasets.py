@@ -144,3 +144,15 @@ def test_built_in_contrasts_are_there(workshop):
     anonymous = _per_1k(workshop, "who asked not to be named|insiders?|a source close")
     assert anonymous.idxmax() == "The Daily Flare"
     assert anonymous.drop("The Daily Flare").max() == 0
+
+
+def test_installed_copy_is_preferred_over_the_checkout(tmp_path, monkeypatch):
+    from mediakit.datasets import bundled
+
+    fake_pkg = tmp_path / "mediakit"
+    (fake_pkg / "_bundled" / "workshop").mkdir(parents=True)
+    (fake_pkg / "_bundled" / "workshop" / "only-installed.txt").write_text("x")
+    monkeypatch.setattr(bundled.resources, "files", lambda name: fake_pkg)
+    assert mk.bundled_path("workshop", "only-installed.txt").parent.parent == fake_pkg / "_bundled"
+    # files missing from the installed copy are still found in a checkout
+    assert mk.bundled_path("workshop", "events_01-04.jsonl").is_file()

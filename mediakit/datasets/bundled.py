@@ -36,7 +36,10 @@ def _roots() -> list[Path]:
     # paths and falls through to the checkout (which then does not exist either: clear error).
     if isinstance(packaged, Path):
         roots.append(packaged)
-    roots.append(Path(__file__).resolve().parents[2] / "datasets")
+    checkout = Path(__file__).resolve().parents[2]
+    # Only a source checkout: next to an installed package, "datasets" is another library.
+    if (checkout / "pyproject.toml").is_file():
+        roots.append(checkout / "datasets")
     return roots
 
 
