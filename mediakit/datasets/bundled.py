@@ -71,8 +71,8 @@ def load_workshop() -> pd.DataFrame:
 
     >>> import mediakit as mk
     >>> df = mk.load_workshop()
-    >>> df.groupby("event_id").size().min()
-    5
+    >>> df.groupby(["event_id", "outlet"]).size().unique().tolist()
+    [1]
     """
     from ..load.corpus import load_corpus
 
