@@ -46,7 +46,7 @@ SPEAKER_COLORS = {
     "anonymous": "#333333",
     "citizen": OKABE_ITO["vermillion"],
     "document": OKABE_ITO["sky_blue"],
-    "other": "#BBBBBB",
+    "other": GREY,
 }
 
 # Fallback cycle for measures that have no colour of their own.
