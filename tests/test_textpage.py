@@ -1,0 +1,263 @@
+"""The plain-text page cleaner: body vs. boilerplate, and the metadata around the body.
+
+The pages below are fictional, written for these tests in the layouts that copy-pasted news
+pages have (menus, bylines, datelines, related lists inside the body, comments, cookie banners).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import mediakit as mk
+from mediakit.load.textpage import PageParts, clean_text_page
+
+BYLINE_TOP = """\
+We use cookies to improve your experience. By continuing to browse you agree to our use of cookies.
+Accept
+Home
+News
+Politics
+Business
+Sport
+Culture
+Harbour town votes to rebuild its flooded sea wall
+
+By Helen Marsh and Tomas Ruiz
+Published: 2023-06-06 14:05
+
+Residents of Port Aldern voted on Tuesday to spend four million pounds on a new sea wall, two winters after storms flooded the old quay.
+
+The council had warned that the existing wall, built in the 1890s, could fail in a strong surge, and that insurers were no longer willing to cover shops along the front.
+
+Read also: Coastal towns count the cost of a wet winter
+
+"We cannot keep patching a wall that is older than anyone in this room," the council leader, Mary Oduya, told the meeting.
+
+Opponents said the money would be better spent on moving the most exposed homes further inland, and some questioned whether the estimate was realistic.
+
+Work is expected to begin next spring and to last about eighteen months.
+
+Share this article
+Facebook
+Twitter
+Email
+Comments
+Jim from Kent
+2 hours ago
+About time too, the quay has been a mess for years and everybody in town knows it.
+Reply
+Sandra P.
+1 hour ago
+I hope they remember the fishermen who need access to the slipway during the works.
+Reply
+Most read
+Storm warning issued for the west coast
+Local bakery wins national bread award
+Council tax to rise by three per cent
+© 2023 Aldern Gazette. All rights reserved.
+Privacy policy | Terms of use | Cookie settings
+"""
+
+AGENCY_BYLINE = """\
+World | Europe | Asia | Americas | Africa
+Science
+
+Glacier retreat in the Alps speeds up, survey finds
+Photo: Alpine Survey Group
+
+Lena Vogt, Reuters
+June 6, 2023
+
+ZURICH - Glaciers in the Alps lost more ice last year than in any year since records began, a survey of two hundred sites published on Monday showed.
+
+The survey's authors said that a hot summer and a winter with little snow had combined to expose ice that is usually protected until late August.
+
+Several small glaciers have already split into separate fields of ice, and researchers said they expected some of them to vanish within a decade.
+
+Subscribe to our daily newsletter
+Related stories
+Ski resorts look to summer tourism as snow dwindles
+Melting ice reveals wartime aircraft in mountain pass
+Copyright 2023 Example Newswire Ltd. All rights reserved.
+"""
+
+NO_TITLE = """\
+The city's oldest cinema will close at the end of the month, its owners said on Friday, after years of falling ticket sales.
+
+The building, which opened in 1926, will be sold to a developer who plans to keep its facade and turn the hall into flats.
+
+Regular visitors said they were sad but not surprised, and a group of volunteers has started a campaign to save the projection room as a small museum.
+"""
+
+STAFF_WRITER = """\
+Menu
+Search
+Sign in
+Tech
+Start-up raises funds to build cheaper heat pumps
+Written by Omar Haddad | Staff writer
+06.06.2023 1:57
+
+A young company that designs small heat pumps for flats said it had raised twelve million euros from investors, and would use the money to open a factory next year.
+
+Its founders say the units can be fitted in a day because they hang on a balcony rather than standing in a garden, which most city flats do not have.
+
+Analysts said the market was crowded, but that demand from landlords facing new efficiency rules was likely to keep growing for several years.
+"""
+
+POSTED_BY = """\
+Skip to content
+The Valley Ledger
+Local
+Schools
+Opinion
+School bus routes to change after bridge closure
+Posted by Dana Whitfield on March 3, 2022
+
+Parents in the northern villages will need to bring children to new pick-up points from Monday, while the old bridge is repaired.
+
+The transport office said it had chosen points that are lit at night and have room for cars to stop safely off the road.
+
+A temporary timetable has been sent to every family, and drivers will carry printed copies for the first two weeks.
+
+Tags: transport, schools, bridge
+Leave a comment
+Your email address will not be published. Required fields are marked *
+"""
+
+
+def test_byline_at_top_date_and_cookie_banner():
+    parts = clean_text_page(BYLINE_TOP)
+    assert parts.title == "Harbour town votes to rebuild its flooded sea wall"
+    assert parts.author == "Helen Marsh, Tomas Ruiz"
+    assert parts.published == datetime(2023, 6, 6, 14, 5)
+    assert parts.outlet == "Aldern Gazette"
+    assert parts.paragraphs[0].startswith("Residents of Port Aldern voted")
+    assert parts.paragraphs[-1] == "Work is expected to begin next spring and to last about eighteen months."
+    assert len(parts.paragraphs) == 5
+
+
+def test_read_also_inside_body_and_comments_are_removed():
+    parts = clean_text_page(BYLINE_TOP)
+    body = "\n".join(parts.paragraphs)
+    assert "Read also" not in body
+    assert "About time too" not in body  # a reader comment, not the article
+    assert "cookies" not in body
+    assert "Read also: Coastal towns count the cost of a wet winter" in parts.boilerplate
+    assert "Local bakery wins national bread award" in parts.boilerplate
+    assert any("cookies" in line for line in parts.boilerplate)
+
+
+def test_agency_byline_photo_credit_and_related_list():
+    parts = clean_text_page(AGENCY_BYLINE)
+    assert parts.title == "Glacier retreat in the Alps speeds up, survey finds"
+    assert parts.author == "Lena Vogt"
+    assert parts.published == datetime(2023, 6, 6)
+    assert parts.outlet == "Example Newswire Ltd"
+    assert len(parts.paragraphs) == 3
+    assert parts.paragraphs[0].startswith("ZURICH - Glaciers in the Alps")
+    assert "Photo: Alpine Survey Group" in parts.boilerplate
+    assert "Ski resorts look to summer tourism as snow dwindles" in parts.boilerplate
+
+
+def test_page_without_a_title_line():
+    parts = clean_text_page(NO_TITLE)
+    assert parts.title is None
+    assert len(parts.paragraphs) == 3
+    assert parts.boilerplate == []
+
+
+def test_staff_writer_byline_and_dotted_date():
+    parts = clean_text_page(STAFF_WRITER)
+    assert parts.title == "Start-up raises funds to build cheaper heat pumps"
+    assert parts.author == "Omar Haddad"
+    assert parts.published == datetime(2023, 6, 6, 1, 57)
+    assert parts.section == "Tech"
+    assert len(parts.paragraphs) == 3
+
+
+def test_posted_by_and_comment_form():
+    parts = clean_text_page(POSTED_BY)
+    assert parts.title == "School bus routes to change after bridge closure"
+    assert parts.author == "Dana Whitfield"
+    assert parts.published == datetime(2022, 3, 3)
+    assert len(parts.paragraphs) == 3
+    assert not any("Tags" in p or "comment" in p for p in parts.paragraphs)
+
+
+def test_bare_time_is_not_a_date():
+    parts = clean_text_page("Quiet day\n\n1:57\n\n" + NO_TITLE)
+    assert parts.published is None
+
+
+def test_template_lines_from_other_pages_are_removed():
+    promo = "Our reporters have covered this valley for more than a hundred years, and we rely on you."
+    page = POSTED_BY.replace("Tags:", promo + "\n\nTags:")
+    assert promo in clean_text_page(page).paragraphs
+    template = Counter({promo: 5})
+    parts = clean_text_page(page, template=template)
+    assert promo not in parts.paragraphs
+    assert promo in parts.boilerplate
+
+
+def test_load_article_goes_through_the_cleaner(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text(AGENCY_BYLINE, encoding="utf-8")
+    art = mk.load_article(path)
+    assert art.title == "Glacier retreat in the Alps speeds up, survey finds"
+    assert art.text.count("\n\n") == 2
+    assert "Related stories" in art.boilerplate
+
+
+def test_editor_line():
+    page = STAFF_WRITER + "\nEditor Paula Jensen\n"
+    assert clean_text_page(page).editor == "Paula Jensen"
+
+
+def test_empty_and_blank_pages():
+    for text in ("", "\n\n\n", "   "):
+        parts = clean_text_page(text)
+        assert parts.paragraphs == [] and parts.title is None
+
+
+def test_pathological_inputs_finish():
+    # linear-time patterns: these would hang with a backtracking regex (timed in benchmarks)
+    for text in ("a" * 100_000, '"' * 100_000, "NATO " * 20_000, "By " * 30_000,
+                 ("© 2023 " * 10_000) + "\n", "1.1." * 20_000, "x\n" * 5_000):
+        assert isinstance(clean_text_page(text), PageParts)
+
+
+def _collapse(s: str) -> str:
+    return " ".join(s.split())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_any_text_gives_page_parts_with_body_from_the_input(text):
+    parts = clean_text_page(text)
+    assert isinstance(parts, PageParts)
+    flat = _collapse(text)
+    for p in parts.paragraphs:
+        assert p and p in flat
+    n_lines = sum(1 for line in text.split("\n") if line.strip())
+    assert len(parts.paragraphs) + len(parts.boilerplate) == n_lines
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Home", "Subscribe to our newsletter", "By Ann Lee", "June 6, 2023", "",
+    "The river rose by two metres overnight, and the road to the village was closed.",
+    "Officials said they expected the water to fall again by the end of the week.",
+    "Read also", "Most popular", "© 2023 The Daily Example. All rights reserved.",
+    "A short headline about something", "Comments", "Reply",
+]), max_size=40))
+def test_page_like_inputs_keep_order_and_lose_nothing(lines):
+    text = "\n".join(lines)
+    parts = clean_text_page(text)
+    kept = [line for line in lines if line in parts.paragraphs]
+    assert parts.paragraphs == [p for p in kept if p] or len(set(kept)) < len(kept)
+    assert len(parts.paragraphs) + len(parts.boilerplate) == sum(1 for x in lines if x.strip())
