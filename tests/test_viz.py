@@ -294,3 +294,28 @@ def test_rates_from_the_real_hedge_rates_when_available():
     rates = hedging.hedge_rates(df).merge(df[["doc_id", "outlet"]], on="doc_id")
     fig = figures.rates_by_outlet(rates)
     assert len(fig.axes[0].get_yticklabels()) == df["outlet"].nunique()
+
+
+def test_claim_certainty_accepts_align_claims_pairs():
+    def pair(ga, sa, gb, sb, ha, hb, ba=0, bb=0, sim=0.5):
+        return {"event_id": "e1", "doc_id_a": ga, "group_a": ga, "sentence_id_a": 0,
+                "sentence_a": sa, "hedges_a": ha, "boosters_a": ba, "doc_id_b": gb,
+                "group_b": gb, "sentence_id_b": 0, "sentence_b": sb, "hedges_b": hb,
+                "boosters_b": bb, "similarity": sim}
+
+    pairs = pd.DataFrame([
+        pair("A", "The dam failed.", "B", "The dam may have failed.", 0, 1, sim=0.9),
+        pair("B", "The dam may have failed.", "C", "The dam clearly failed.", 1, 0, bb=1),
+        pair("A", "Rain fell.", "C", "Rain probably fell.", 0, 1),
+    ])
+    claims = figures.claims_from_pairs(pairs)
+    # A~B and B~C share B's sentence: one claim told by three outlets, listed first.
+    first = claims[claims["claim"] == "The dam failed."]
+    assert dict(zip(first["outlet"], first["certainty"])) == {"A": 0.0, "B": -1.0, "C": 1.0}
+    assert claims["claim"].iloc[0] == "The dam failed."
+    assert claims["claim"].nunique() == 2
+    ax = figures.claim_certainty(pairs).axes[0]
+    assert len(np.vstack([c.get_offsets() for c in ax.collections])) == 5
+    assert "e1" in ax.get_title(loc="left")
+    with pytest.raises(InputError, match="event="):
+        figures.claim_certainty(pd.concat([pairs, pairs.assign(event_id="e2")]))

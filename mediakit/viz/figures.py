@@ -446,6 +446,7 @@ def claim_certainty(
     certainty: str = "certainty",
     ax: Any = None,
     title: str | None = None,
+    max_claims: int = 10,
 ) -> Any:
     """How certainly each outlet states the same claims of one event (a dot plot per claim).
 
@@ -453,12 +454,19 @@ def claim_certainty(
     aligned claim) and ``certainty`` (negative = hedged, positive = boosted). Without a
     ``certainty`` column, ``boosters - hedges`` (columns ``boosters``/``hedges`` or
     ``n_boosters``/``n_hedges``) is used. With an ``event_id`` column, pick one event with ``event=``.
+    The sentence pairs of ``align_claims`` are accepted too: pairs that share a sentence are
+    joined into one claim (see :func:`claims_from_pairs`), at most ``max_claims`` of them.
 
     >>> claims = pd.DataFrame({"outlet": ["Wire", "Tabloid"], "claim": ["dam failed"] * 2,
     ...                        "certainty": [-1, 2]})
     >>> fig = claim_certainty(claims)
     """
     _need_frame(data, "claim_certainty")
+    from_pairs = _is_claim_pairs(data)
+    if from_pairs:
+        data = claims_from_pairs(data, event=event, max_claims=max_claims)
+        if event is None and "event_id" in data.columns:
+            event = str(data["event_id"].iloc[0])
     _need_column(data, outlet, "claim_certainty")
     _need_column(data, claim, "claim_certainty")
     table = data
@@ -472,6 +480,8 @@ def claim_certainty(
                 raise InputError(f"event {event!r} is not in the table; events: {', '.join(events)}")
             table = data[data["event_id"].astype(str) == str(event)]
     xlabel = "certainty score  (← hedged  |  boosted →)"
+    if from_pairs:
+        xlabel = "boosters − hedges in the outlet's sentence  (← hedged  |  boosted →)"
     if certainty in table.columns:
         values = pd.to_numeric(table[certainty], errors="coerce")
     else:
@@ -486,8 +496,10 @@ def claim_certainty(
         xlabel = "boosters − hedges in the claim  (← hedged  |  boosted →)"
     table = table.assign(_value=values, _claim=table[claim].astype(str), _outlet=table[outlet].astype(str))
     claims = list(dict.fromkeys(table["_claim"]))
-    outlets = list(dict.fromkeys(table["_outlet"]))
-    fig, ax = new_axes(ax, figsize=(7.5, 1.8 + 0.55 * max(len(claims), 2)))
+    outlets = sorted(dict.fromkeys(table["_outlet"]))  # sorted: an outlet keeps its colour
+    labels = [_wrap(_shorten_words(c, 90), 36) for c in claims]
+    height = sum(max(0.5, 0.19 * (lab.count("\n") + 1) + 0.18) for lab in labels)
+    fig, ax = new_axes(ax, figsize=(7.5, 1.8 + max(height, 1.0)))
     k = len(outlets)
     for ci, c in enumerate(claims):
         vals = table.loc[table["_claim"] == c, "_value"].dropna()
@@ -513,8 +525,12 @@ def claim_certainty(
         lo, hi = float(finite.min()), float(finite.max())
         margin = max((hi - lo) * 0.08, 0.5)
         ax.set_xlim(lo - margin, hi + margin)
+    if len(finite) and np.allclose(finite, np.round(finite)):
+        from matplotlib.ticker import MaxNLocator
+
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_yticks(np.arange(len(claims)))
-    ax.set_yticklabels([_wrap(c, 34) for c in claims])
+    ax.set_yticklabels(labels)
     ax.set_ylim(len(claims) - 0.5, -0.5)
     ax.set_xlabel(xlabel)
     head = f"Claim certainty across outlets{f' — {event}' if event is not None else ''}"
@@ -525,6 +541,83 @@ def claim_certainty(
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15 - 0.04 * (len(claims) < 4)),
               ncol=min(k, 3), handletextpad=0.2, columnspacing=1.2)
     return fig
+
+
+_PAIR_COLUMNS = {"group_a", "group_b", "sentence_a", "sentence_b", "hedges_a", "hedges_b",
+                 "boosters_a", "boosters_b"}
+
+
+def _is_claim_pairs(data: pd.DataFrame) -> bool:
+    return set(data.columns) >= _PAIR_COLUMNS
+
+
+def claims_from_pairs(pairs: pd.DataFrame, event: str | None = None,
+                      max_claims: int | None = 10) -> pd.DataFrame:
+    """Turn ``align_claims`` sentence pairs into one row per outlet and claim.
+
+    Sentences linked by pairs (A~B, B~C) form one claim. Its label is the sentence of the
+    best-matching pair; an outlet's certainty is boosters minus hedges in its sentence (the
+    mean when it has several). Claims told by the most outlets come first.
+
+    >>> claims = claims_from_pairs(mk.align_claims(df, event_id="e01"))  # doctest: +SKIP
+    """
+    if "event_id" in pairs.columns:
+        events = list(dict.fromkeys(pairs["event_id"].astype(str)))
+        if event is None and len(events) > 1:
+            raise InputError(f"the claim pairs cover {len(events)} events ({', '.join(events[:8])}); "
+                             "pass event=... to draw one")
+        if event is not None:
+            if str(event) not in events:
+                raise InputError(f"event {event!r} is not in the table; events: {', '.join(events)}")
+            pairs = pairs[pairs["event_id"].astype(str) == str(event)]
+        elif len(events) == 1:
+            event = events[0]
+    if "similarity" in pairs.columns:
+        pairs = pairs.sort_values("similarity", ascending=False, kind="stable")
+    parent: dict[Any, Any] = {}
+
+    def find(x: Any) -> Any:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    nodes: dict[Any, dict[str, Any]] = {}
+    order: list[Any] = []
+    for rec in pairs.to_dict("records"):
+        keys = []
+        for side in ("a", "b"):
+            key = (rec.get(f"doc_id_{side}", rec[f"group_{side}"]), rec.get(f"sentence_id_{side}"),
+                   rec[f"sentence_{side}"])
+            if key not in nodes:
+                nodes[key] = {"outlet": str(rec[f"group_{side}"]),
+                              "sentence": str(rec[f"sentence_{side}"]),
+                              "value": float(rec[f"boosters_{side}"]) - float(rec[f"hedges_{side}"])}
+                order.append(key)
+            keys.append(key)
+        ra, rb = find(keys[0]), find(keys[1])
+        if ra != rb:
+            parent[rb] = ra
+    claims: dict[Any, list[Any]] = {}
+    for key in order:  # best pairs first, so each claim is labelled by its best match
+        claims.setdefault(find(key), []).append(key)
+    rows = []
+    ranked = sorted(claims.values(), key=lambda ks: -len({nodes[k]["outlet"] for k in ks}))
+    for members in ranked[:max_claims] if max_claims else ranked:
+        label = " ".join(nodes[members[0]]["sentence"].split())
+        per_outlet: dict[str, list[float]] = {}
+        for k in members:
+            per_outlet.setdefault(nodes[k]["outlet"], []).append(nodes[k]["value"])
+        for o, vals in per_outlet.items():
+            rows.append({"event_id": event, "outlet": o, "claim": label,
+                         "certainty": float(np.mean(vals))})
+    out = pd.DataFrame(rows, columns=["event_id", "outlet", "claim", "certainty"])
+    if event is None:
+        out = out.drop(columns="event_id")
+    if out.empty:
+        raise InputError("no claims were matched across outlets for this event; try a lower "
+                         "threshold= in align_claims")
+    return out
 
 
 # ---------------------------------------------------------------- saving
@@ -604,6 +697,13 @@ def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _shorten_words(text: str, width: int) -> str:
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:—–- ") + " …"
+
+
 def _fmt_n(n: Any) -> str:
     try:
         f = float(n)
@@ -619,4 +719,5 @@ def _join_labels(labels: list[str]) -> str:
 
 
 __all__ = ["rates_by_outlet", "source_composition", "keyness_bars", "frame_heatmap",
-           "claim_certainty", "save", "bootstrap_mean_ci", "CATEGORY_COLORS"]
+           "claim_certainty", "claims_from_pairs", "save", "bootstrap_mean_ci",
+           "CATEGORY_COLORS"]
