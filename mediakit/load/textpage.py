@@ -56,6 +56,7 @@ class _Cues:
     strong: re.Pattern[str] | None          # any line
     strong_cat: dict[str, str]
     role: frozenset[str]                    # agencies and roles after a byline name
+    widget_words: frozenset[str]            # one-word share/social/menu items
     end_line: frozenset[str]
     end_prefix: tuple[str, ...]
     byline: tuple[str, ...]
@@ -111,6 +112,7 @@ def _cues() -> _Cues:
         line=line, prefix=_by_first_char(prefix),
         contains=_alternation(list(contains)), contains_cat=contains,
         strong=_alternation(list(strong)), strong_cat=strong, role=frozenset(role),
+        widget_words=frozenset(p for p, c in line.items() if c in ("share", "nav") and " " not in p),
         end_line=frozenset(end_line), end_prefix=tuple(end_prefix),
         byline=tuple(by_len), editor=tuple(sorted(editor, key=len, reverse=True)),
     )
@@ -173,6 +175,10 @@ def _cue_of(low: str, words: int) -> tuple[str | None, bool]:
     whole = head.rstrip(_DECOR + ":")
     end = whole in cues.end_line or any(_starts(head, p) for p in cues.end_prefix)
     cat = cues.line.get(whole)
+    if cat is None and 2 <= words <= 8:  # "Whatsapp Facebook Pinterest Email": buttons in a row
+        toks = whole.split()
+        if sum(t.strip(_DECOR) in cues.widget_words for t in toks) >= max(2, len(toks) - 1):
+            cat = "share"
     if cat is None and words <= 25:
         for phrase, c in cues.prefix.get(head[:1], ()):
             if _starts(head, phrase):
@@ -286,18 +292,29 @@ def _classify(ln: _Line, paragraph_style: bool) -> None:
         return
     if w >= 3 and not ln.terminal and (ln.caps >= 0.6 or ln.stop < 0.15):
         ln.kind = KIND_HEADLINE
-        ln.score = -3.0 if listy else -1.0
+        ln.score = -3.0 if listy else (-0.5 if paragraph_style else -1.0)
         return
     ln.kind = KIND_SHORT
-    ln.score = -2.0 if listy else -0.5
+    if listy:
+        ln.score = -2.0
+    elif paragraph_style:  # a lone short line among paragraphs: a subhead, a list item
+        ln.score = 0.3 if (ln.terminal or ln.stop > 0) else 0.0
+    else:
+        ln.score = -0.5
 
 
 def _classify_all(lines: list[_Line]) -> None:
     # a line printed three or more times on one page is a caption, alt text or widget
     repeats = Counter(ln.text for ln in lines if ln.words <= 40)
     for ln in lines:
-        if repeats.get(ln.text, 0) >= 3:
+        if repeats.get(ln.text, 0) >= 3 and ln.block >= 2:
             ln.template = True
+    # after the copyright line near the end of a page comes only more footer
+    for ln in lines[int(0.7 * len(lines)):]:
+        if ln.cue == "footer" and ln.words <= 40 and _COPYRIGHT.search(ln.text[:200]):
+            for later in lines[ln.idx + 1:]:
+                later.cue = later.cue or "footer"
+            break
     for ln in lines:
         _classify(ln, paragraph_style=False)
     # three paragraphs in a row, each standing alone: the page's article is laid out in <p>s
@@ -316,6 +333,11 @@ def _best_region(lines: list[_Line]) -> tuple[int, int] | None:
     best, best_span = 0.0, None
     run, run_start = 0.0, 0
     for i, ln in enumerate(lines):
+        # after "Comments", "Tags" or "About the author" nothing joins the body above; a
+        # "Related stories" box can sit inside an article, so it only weighs heavily against
+        if ln.end and ln.cue != "related":
+            run = 0.0
+            continue
         if run <= 0:
             run, run_start = 0.0, i
         run += ln.score
