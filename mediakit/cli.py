@@ -85,6 +85,30 @@ def figures(output: Path, corpus: str | None, notebooks: Path | None, only: tupl
 
 
 @main.command()
+@click.argument("corpus", nargs=-1, required=True)
+@click.option("-o", "--output", default="report.html", show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="The HTML file to write.")
+@click.option("--by", default="outlet", show_default=True, help="Column to compare (e.g. event_id).")
+@click.option("--title", default=None, help="Title at the top of the page.")
+@click.option("--max-articles", default=200, show_default=True, type=click.IntRange(0),
+              help="Articles highlighted in full (the table lists all of them).")
+@click.option("--expand", is_flag=True, help="Write the highlighted articles open, not folded.")
+def report(corpus: tuple[str, ...], output: Path, by: str, title: str | None, max_articles: int,
+           expand: bool) -> None:
+    """One self-contained HTML page about CORPUS (a dataset name such as workshop, or paths)."""
+    import time
+
+    from .report import write_report
+
+    started = time.perf_counter()
+    source = corpus[0] if len(corpus) == 1 else list(corpus)
+    path = write_report(source, output, by=by, title=title, max_articles=max_articles,
+                        expand=expand)
+    click.echo(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB) in "
+               f"{time.perf_counter() - started:.1f} s; open it in any web browser")
+
+
+@main.command()
 def demo() -> None:
     """Clean the bundled sample pages (messy saved pages of the workshop corpus) and summarise."""
     from .datasets import load_sample_pages
