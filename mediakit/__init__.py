@@ -48,6 +48,9 @@ _API: dict[str, str] = {
     "iter_corpus": "mediakit.load.stream",
     "load_dataset": "mediakit.datasets.named",
     "profile": "mediakit.features.profile",
+    # one HTML page about a corpus
+    "build_report": "mediakit.report",
+    "write_report": "mediakit.report",
 }
 
 __all__ = sorted(_API)

@@ -26,6 +26,8 @@ EXPECTED = [
     "source_profile",
     "parse_article",
     "profile",
+    "build_report",
+    "write_report",
 ]
 
 
