@@ -343,7 +343,15 @@ def _best_region(lines: list[_Line]) -> tuple[int, int] | None:
         run += ln.score
         if run > best:
             best, best_span = run, (run_start, i + 1)
-    return best_span
+    if best_span is None:
+        return None
+    start, end = best_span
+    # the region begins and ends with prose; short lines only count between paragraphs
+    while start < end and lines[start].kind != KIND_PROSE:
+        start += 1
+    while end > start and lines[end - 1].kind != KIND_PROSE:
+        end -= 1
+    return (start, end) if start < end else None
 
 
 def _header_cut(lines: list[_Line], span: tuple[int, int]) -> tuple[int, int]:
