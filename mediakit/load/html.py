@@ -16,7 +16,7 @@ from ..errors import InputError
 from ..text.normalize import normalize_text, tidy_paragraphs
 from .textpage import clean_text_page
 
-FAVOR_PRECISION = False
+FAVOR_PRECISION = True
 _HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p)[\s>]", re.I)
 
 
@@ -76,11 +76,29 @@ def find_published(html: str, url: str | None = None) -> datetime | None:
     try:
         from htmldate import find_date
 
-        found = find_date(html, url=url, original_date=True, extensive_search=False,
-                          outputformat="%Y-%m-%dT%H:%M:%S")
+        found = _parse_date(find_date(html, url=url, original_date=True, extensive_search=False,
+                                      outputformat="%Y-%m-%dT%H:%M:%S"))
     except (ValueError, TypeError):
+        found = None
+    # htmldate settles the day; a publication-time meta tag on the same day adds time and zone.
+    precise = _published_meta(html)
+    if precise is not None and (found is None or precise.date() == found.date()):
+        return precise
+    return found
+
+
+_PUBLISHED_META = re.compile(
+    r"""<meta[^>]+(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|datePublished|"""
+    r"""og:published_time|pubdate|publishdate|dc\.date\.issued)["'][^>]*>""", re.I)
+_CONTENT = re.compile(r"""content\s*=\s*["']([^"']+)["']""", re.I)
+
+
+def _published_meta(html: str) -> datetime | None:
+    m = _PUBLISHED_META.search(html[:200_000])
+    if not m:
         return None
-    return _parse_date(found)
+    c = _CONTENT.search(m.group())
+    return _parse_date(c.group(1).strip().replace("Z", "+00:00")) if c else None
 
 
 def html_to_text(html: str) -> str:
