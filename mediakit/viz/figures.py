@@ -86,6 +86,7 @@ def rates_by_outlet(
         )
     groups = _ordered(table["group"], order)
     fig, ax = new_axes(ax, figsize=(7.0, 1.2 + 0.55 * len(groups) * max(1, len(measures) / 2)))
+    labels, shared = _split_common_voice([label_for(m) for m in measures])
     k = len(measures)
     step = 0.7 / k if k > 1 else 0.0
     for i, measure in enumerate(measures):
@@ -98,7 +99,8 @@ def rates_by_outlet(
         err = np.nan_to_num(err)
         col = color_for(measure, i)
         ax.errorbar(mean, y, xerr=err, fmt=MARKERS[i % len(MARKERS)], color=col, ecolor=col,
-                    elinewidth=1.6, capsize=3, markersize=6.5, label=label_for(measure), zorder=3)
+                    elinewidth=1.6, capsize=3, markersize=6.5, label=labels[i], zorder=3,
+                    clip_on=False)  # a zero rate sits on the axis and must stay visible
     counts = table.drop_duplicates("group").set_index("group")["n"].reindex(groups)
     ax.set_yticks(np.arange(len(groups)))
     ax.set_yticklabels([_wrap(f"{g}  (n={_fmt_n(n)})", 28) for g, n in zip(groups, counts)])
@@ -108,8 +110,12 @@ def rates_by_outlet(
         ax.set_xlim(left=0)
     (unit,) = units
     ax.set_xlabel(f"{unit} (mean and 95% interval per {by})")
+    if unit.startswith("share of"):
+        from matplotlib.ticker import PercentFormatter
+
+        ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     if title is None:
-        title = _join_labels([label_for(m) for m in measures]) + f" by {by}"
+        title = _join_labels(labels) + (f" {shared}," if shared else "") + f" by {by}"
         title = title[:1] + title[1:].lower()
     ax.set_title(title)
     finish_axes(ax, "x")
@@ -710,6 +716,17 @@ def _fmt_n(n: Any) -> str:
     except (TypeError, ValueError):
         return "?"
     return "?" if np.isnan(f) else f"{int(round(f)):,}"
+
+
+def _split_common_voice(labels: list[str]) -> tuple[list[str], str]:
+    """``["Hedges (author's voice)", "Boosters (author's voice)"]`` -> short labels + "in the author's voice"."""
+    voices = {lab[lab.index(" ("):] for lab in labels if lab.endswith(")") and " (" in lab}
+    if len(voices) != 1 or not all(lab.endswith(next(iter(voices))) for lab in labels):
+        return labels, ""
+    (voice,) = voices
+    shared = {" (author's voice)": "in the author's voice", " (in quotes)": "in quotes"}.get(
+        voice, voice.strip())
+    return [lab[: -len(voice)] for lab in labels], shared
 
 
 def _join_labels(labels: list[str]) -> str:

@@ -93,6 +93,12 @@ def unit_for(measure: str) -> str:
 def label_for(measure: str) -> str:
     """A readable label: ``author_hedges_per_1k`` -> ``Hedges (author's voice)``."""
     m = measure.lower()
+    if m.startswith("share_"):
+        key = m[len("share_"):]
+        if key in SPEAKER_TYPES:
+            return f"{key.capitalize()} sources"
+        if key in ("direct", "indirect"):
+            return f"{key.capitalize()} attributions"
     for prefix in ("frame_", "share_"):
         if m.startswith(prefix):
             m = m[len(prefix):]
