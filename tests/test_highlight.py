@@ -226,3 +226,10 @@ def test_any_text_and_spans_render_faithfully(text, spans):
     if text.strip():
         expected = "\n\n".join(text[s:e] for s, e in paragraphs(text))
         assert visible_text(out) == expected.replace("\r\n", "\n")
+
+
+def test_no_matching_doc_id_in_a_corpus_table_is_said_not_silent():
+    hedges = pd.concat([hedge_rows().assign(doc_id="a"), hedge_rows().assign(doc_id="b")])
+    out = highlight({"text": TEXT, "doc_id": "zzz"}, layers=["hedges"], hedges=hedges)
+    assert "no rows for doc_id &#x27;zzz&#x27;" in out
+    assert "mk-hedge" not in body_of(out)

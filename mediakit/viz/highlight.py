@@ -119,7 +119,9 @@ def highlight(
             if note:
                 notes.append(note)
         else:
-            table = _one_document(table, meta.get("doc_id"), "hedges")
+            table, note = _one_document(table, meta.get("doc_id"), "hedges")
+            if note:
+                notes.append(note)
         if table is not None:
             wanted = set().union(*(_LAYER_CATEGORIES[lay] for lay in cue_layers))
             marks += _cue_marks(table, text, wanted, counts)
@@ -130,7 +132,9 @@ def highlight(
             if note:
                 notes.append(note)
         else:
-            table = _one_document(table, meta.get("doc_id"), "sources")
+            table, note = _one_document(table, meta.get("doc_id"), "sources")
+            if note:
+                notes.append(note)
         if table is not None:
             marks += _source_marks(table, text, counts, labels)
     body = _render_body(text, marks)
@@ -203,20 +207,28 @@ def _compute(module: str, name: str, text: str) -> tuple[pd.DataFrame | None, st
     return fn(text), None
 
 
-def _one_document(table: pd.DataFrame, doc_id: Any, name: str) -> pd.DataFrame:
+def _one_document(table: pd.DataFrame, doc_id: Any, name: str) -> tuple[pd.DataFrame, str | None]:
+    """This article's rows of a corpus table, and a note when none matched its doc_id."""
     if not isinstance(table, pd.DataFrame):
         raise InputError(f"{name}= must be a DataFrame (from find_{name}), got {type(table).__name__}")
     if "doc_id" not in table.columns or table.empty:
-        return table
+        return table, None
     ids = table["doc_id"].unique()
     if doc_id is not None:
-        return table[table["doc_id"] == doc_id]
+        rows = table[table["doc_id"] == doc_id]
+        note = None
+        if rows.empty and len(ids) > 1:
+            # Either the article has no marks or the table is from another corpus: say so.
+            note = (f"the {name}= table has no rows for doc_id {doc_id!r} "
+                    f"(it covers {len(ids)} other articles): either this article has no "
+                    f"{name}, or the table was computed from another corpus")
+        return rows, note
     if len(ids) > 1:
         raise InputError(
             f"the {name}= table covers {len(ids)} articles (doc_id column) and this article has "
             "no doc_id; pass the article as a corpus row (df.iloc[i]) or only its rows"
         )
-    return table
+    return table, None
 
 
 def _offset(value: Any) -> int | None:
