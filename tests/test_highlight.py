@@ -233,3 +233,24 @@ def test_no_matching_doc_id_in_a_corpus_table_is_said_not_silent():
     out = highlight({"text": TEXT, "doc_id": "zzz"}, layers=["hedges"], hedges=hedges)
     assert "no rows for doc_id &#x27;zzz&#x27;" in out
     assert "mk-hedge" not in body_of(out)
+
+
+def test_headless_browser_shows_script_as_text(tmp_path):
+    import shutil
+    import subprocess
+
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        pytest.skip("chromium is not installed")
+    text = "Before.\n\n<script>document.title = 'pwned'</script><img src=x onerror=alert(1)> after."
+    page = highlight({"text": text, "title": "Safe title"}, hedges=pd.DataFrame(
+        columns=HEDGE_COLUMNS), sources=pd.DataFrame(columns=SOURCE_COLUMNS)).save(tmp_path / "a.html")
+    done = subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run",
+         f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=120)
+    dom = done.stdout
+    assert "<title>Safe title</title>" in dom
+    assert "&lt;script&gt;document.title = 'pwned'&lt;/script&gt;" in dom
+    assert "<img" not in dom
