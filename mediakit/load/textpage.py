@@ -57,6 +57,7 @@ class _Cues:
     strong_cat: dict[str, str]
     role: frozenset[str]                    # agencies and roles after a byline name
     widget_words: frozenset[str]            # one-word share/social/menu items
+    credit_tail: re.Pattern[str] | None     # "... Credit: ESA" ending an image caption
     end_line: frozenset[str]
     end_prefix: tuple[str, ...]
     byline: tuple[str, ...]
@@ -113,6 +114,7 @@ def _cues() -> _Cues:
         contains=_alternation(list(contains)), contains_cat=contains,
         strong=_alternation(list(strong)), strong_cat=strong, role=frozenset(role),
         widget_words=frozenset(p for p, c in line.items() if c in ("share", "nav") and " " not in p),
+        credit_tail=_alternation([p for p, c in prefix if c == "credit" and p[-1] in ":y"]),
         end_line=frozenset(end_line), end_prefix=tuple(end_prefix),
         byline=tuple(by_len), editor=tuple(sorted(editor, key=len, reverse=True)),
     )
@@ -188,6 +190,11 @@ def _cue_of(low: str, words: int) -> tuple[str | None, bool]:
         m = cues.contains.search(head)
         if m:
             cat = cues.contains_cat[m.group(0)]
+    if cat is None and cues.credit_tail is not None and words <= 150:
+        tail = low[-90:] if len(low) < _HEAD * 2 else ""
+        m = cues.credit_tail.search(tail)
+        if m and (m.start() == 0 or tail[m.start() - 1] in " (["):
+            cat = "credit"
     if cat is None and cues.strong is not None:
         m = cues.strong.search(head)
         if m:
@@ -359,17 +366,18 @@ def _header_cut(lines: list[_Line], span: tuple[int, int]) -> tuple[int, int]:
     (a standfirst, the claim of a fact check, a caption) belongs to the page header."""
     start, end = span
     total = sum(ln.words for ln in lines[start:end] if ln.kind == KIND_PROSE)
-    seen = 0
+    seen = seen_lines = 0
     cut = None
     for i in range(start, end):
         ln = lines[i]
-        if seen > 0.25 * total:
+        if seen > 0.4 * total or seen_lines > 2:
             break
         if ln.words <= 25 and (_byline(lines, i) != (None, None) or
                                (ln.dated and _find_date(ln.text) is not None)):
             cut = i + 1
         if ln.kind == KIND_PROSE:
             seen += ln.words
+            seen_lines += 1
     if cut is not None and cut < end:
         return cut, end
     return span
@@ -610,9 +618,10 @@ def _title(lines: list[_Line], start: int, end: int, body_vocab: set[str]) -> in
     best: tuple[float, int] | None = None
     lo = max(0, start - 40)
     cands = []
-    for i in range(lo, min(start + 1, len(lines))):
+    for i in range(lo, min(start + 3, end, len(lines))):
         ln = lines[i]
-        if i == start and ln.kind == KIND_PROSE:
+        # the body may begin with the headline itself (title-cased, no full stop)
+        if i >= start and (ln.caps < 0.6 or ln.text.rstrip(_CLOSERS).endswith(".")):
             break
         if ln.template or ln.cue is not None or not 2 <= ln.words <= 30 or len(ln.text) > 250:
             continue
