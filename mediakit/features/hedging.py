@@ -1,0 +1,1056 @@
+"""Hedges, boosters and approximators: where a text commits to a claim and where it holds back.
+
+A *hedge* lowers the writer's commitment ("NATO *may* send troops", "the drone was *reportedly*
+launched", "it *is unclear whether*"), a *booster* raises it ("*clearly* a provocation", "*in fact*")
+and an *approximator* makes a quantity vague ("*about* 40 people", "*some* 200 troops"). Each cue is
+matched from the lexicon in ``mediakit/lexicons/hedges.tsv`` and then checked in context, so
+"in May" (the month), "could not be reached", "appeared in court" and "must register" are not
+counted. Every cue says whose it is: the journalist's own (``voice="author"``), a direct quotation
+(``"quoted"``) or indirect speech (``"reported"``, the clause after "X said" or "according to X").
+
+>>> import mediakit as mk
+>>> df = mk.find_hedges('NATO may send troops, officials said. "It is clearly a provocation," Lee said.')
+>>> df[["cue", "category", "voice", "speaker"]].values.tolist()
+[['may', 'hedge', 'reported', 'officials'], ['clearly', 'booster', 'quoted', 'Lee']]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..errors import FormatError, InputError
+from ..lexicons.wordlists import read_liwc_dic, read_wordlist
+from ..text.quotes import find_quotes
+from ..text.sentences import split_sentences
+from ..text.tokens import count_words
+from .corpus_input import iter_texts, span_table
+
+COLUMNS = ["start", "end", "cue", "category", "kind", "in_quote", "speaker", "voice", "sentence_id", "negated", "source"]
+RATE_COLUMNS = [
+    "doc_id", "words", "n_hedges", "n_boosters", "n_approximators", "hedges_per_1k", "boosters_per_1k",
+    "approximators_per_1k", "author_hedges_per_1k", "quoted_hedges_per_1k", "author_boosters_per_1k",
+    "quoted_boosters_per_1k", "hedged_sentence_share", "sentences",
+]
+CATEGORIES = ("hedge", "booster", "approximator")
+KINDS = ("modal", "lexical_verb", "adverb", "adjective_noun", "shield", "booster", "approximator")
+LEXICON_COLUMNS = ["cue", "category", "kind", "source", "rule", "note"]
+_DEFAULT_KIND = {"hedge": "lexical_verb", "booster": "booster", "approximator": "approximator"}
+
+# ----------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class _Entry:
+    cue: str
+    category: str
+    kind: str
+    source: str
+    rule: str
+
+
+class HedgeLexicon:
+    """A set of hedge, booster and approximator cues, each with its context rule and source.
+
+    >>> import mediakit as mk
+    >>> lex = mk.HedgeLexicon.default() + mk.HedgeLexicon.from_words(["arguably so"], category="hedge")
+    >>> mk.find_hedges("That is arguably so.", lexicon=lex)["cue"].tolist()
+    ['arguably so']
+    """
+
+    def __init__(self, entries: pd.DataFrame | Iterable[dict[str, Any]], name: str = "custom"):
+        df = pd.DataFrame(list(entries) if not isinstance(entries, pd.DataFrame) else entries)
+        if "cue" not in df.columns:
+            raise FormatError(f"lexicon {name!r}: needs a 'cue' column (columns: {', '.join(map(str, df.columns))})")
+        df = df.copy()
+        if "category" not in df.columns:
+            df["category"] = "hedge"
+        for col in ("kind", "source", "rule", "note"):
+            if col not in df.columns:
+                df[col] = ""
+        df = df.fillna("").astype(str)
+        df["cue"] = [" ".join(c.replace("’", "'").split()).lower() for c in df["cue"]]
+        df = df[df["cue"] != ""]
+        bad = sorted(set(df["category"]) - set(CATEGORIES))
+        if bad:
+            raise FormatError(f"lexicon {name!r}: unknown category {bad[0]!r}; use one of {', '.join(CATEGORIES)}")
+        df["kind"] = [k or _DEFAULT_KIND[c] for k, c in zip(df["kind"], df["category"])]
+        bad = sorted(set(df["kind"]) - set(KINDS))
+        if bad:
+            raise FormatError(f"lexicon {name!r}: unknown kind {bad[0]!r}; use one of {', '.join(KINDS)}")
+        bad = sorted(set(df["rule"]) - set(RULES) - {""})
+        if bad:
+            raise FormatError(f"lexicon {name!r}: unknown rule {bad[0]!r}; known rules: {', '.join(sorted(RULES))}")
+        df["source"] = df["source"].replace("", name)
+        # a later row for the same cue replaces an earlier one: that is how users override entries
+        self.entries = df.drop_duplicates("cue", keep="last")[LEXICON_COLUMNS].reset_index(drop=True)
+        self.name = name
+        self._matcher: _Matcher | None = None
+
+    @classmethod
+    def default(cls) -> HedgeLexicon:
+        """The bundled lexicon (``mediakit/lexicons/hedges.tsv``), loaded once per process."""
+        global _DEFAULT
+        if _DEFAULT is None:
+            with resources.files("mediakit.lexicons").joinpath("hedges.tsv").open(encoding="utf-8") as f:
+                _DEFAULT = cls(_read_tsv(f, "hedges.tsv"), name="mediakit")
+        return _DEFAULT
+
+    @classmethod
+    def from_words(cls, words: Iterable[str], category: str = "hedge", kind: str = "", source: str = "user") -> HedgeLexicon:
+        """A lexicon from plain cues (no context rules), all of one category."""
+        return cls([{"cue": w, "category": category, "kind": kind, "source": source} for w in words], name=source)
+
+    def __add__(self, other: HedgeLexicon) -> HedgeLexicon:
+        if not isinstance(other, HedgeLexicon):
+            return NotImplemented
+        return HedgeLexicon(pd.concat([self.entries, other.entries], ignore_index=True), name=f"{self.name}+{other.name}")
+
+    def without(self, cues: Iterable[str]) -> HedgeLexicon:
+        """A copy without the given cues (``lex.without(["about", "around"])``)."""
+        drop = {" ".join(c.lower().split()) for c in cues}
+        return HedgeLexicon(self.entries[~self.entries["cue"].isin(drop)], name=self.name)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __repr__(self) -> str:
+        counts = self.entries["category"].value_counts().to_dict()
+        return f"HedgeLexicon({self.name!r}: " + ", ".join(f"{counts.get(c, 0)} {c}s" for c in CATEGORIES) + ")"
+
+    @property
+    def matcher(self) -> _Matcher:
+        if self._matcher is None:
+            self._matcher = _Matcher(self.entries)
+        return self._matcher
+
+
+_DEFAULT: HedgeLexicon | None = None
+
+
+def _read_tsv(lines: Iterable[str], name: str) -> pd.DataFrame:
+    rows, header = [], None
+    for lineno, line in enumerate(lines, 1):
+        line = line.rstrip("\n\r")
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if header is None:
+            header = [p.strip().lower() for p in parts]
+            if "cue" not in header:
+                raise FormatError(f"{name}, line {lineno}: the header must name a 'cue' column, got {line!r}")
+            continue
+        if len(parts) > len(header):
+            raise FormatError(f"{name}, line {lineno}: {len(parts)} fields but the header has {len(header)}")
+        rows.append(dict(zip(header, [p.strip() for p in parts])))
+    if not rows:
+        raise FormatError(f"{name}: the lexicon has no entries")
+    return pd.DataFrame(rows)
+
+
+def load_lexicon(
+    path: str | Path,
+    category: str = "hedge",
+    kind: str = "",
+    dic_category: str | None = None,
+    source: str | None = None,
+) -> HedgeLexicon:
+    """Read a user lexicon: a plain word list, a LIWC-style ``.dic`` or a ``.tsv`` like ours.
+
+    A plain list (one cue per line, ``#`` comments) or one category of a ``.dic`` file gives
+    cues of ``category`` ("hedge", "booster" or "approximator"); a ``.tsv`` with a ``cue``
+    column (and optionally category, kind, source, rule) is read as it is. Combine it with
+    the default lexicon by adding: ``mk.HedgeLexicon.default() + mk.load_lexicon(...)``.
+
+    >>> import mediakit as mk
+    >>> tentative = mk.load_lexicon("LIWC.dic", dic_category="tentat")    # doctest: +SKIP
+    >>> mk.find_hedges(text, lexicon=mk.HedgeLexicon.default() + tentative)  # doctest: +SKIP
+    """
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"no lexicon file at {p}")
+    if category not in CATEGORIES:
+        raise InputError(f"category must be one of {', '.join(CATEGORIES)}, got {category!r}")
+    name = source or p.stem
+    if p.suffix.lower() == ".dic":
+        cats = read_liwc_dic(p)
+        if dic_category is None:
+            raise InputError(f"{p.name} is a .dic file with categories {', '.join(cats)}: pass dic_category=... to choose one")
+        if dic_category not in cats:
+            raise InputError(f"{p.name} has no category {dic_category!r} (it has: {', '.join(cats)})")
+        return HedgeLexicon.from_words(cats[dic_category], category=category, kind=kind, source=name)
+    if p.suffix.lower() == ".tsv":
+        with open(p, encoding="utf-8") as f:
+            df = _read_tsv(f, p.name)
+        if "category" not in df.columns:
+            df["category"] = category
+        return HedgeLexicon(df, name=name)
+    return HedgeLexicon.from_words(read_wordlist(p), category=category, kind=kind, source=name)
+
+
+def _as_lexicon(lexicon: Any) -> HedgeLexicon:
+    if lexicon is None:
+        return HedgeLexicon.default()
+    if isinstance(lexicon, HedgeLexicon):
+        return lexicon
+    if isinstance(lexicon, (str, Path)):
+        return load_lexicon(lexicon)
+    if isinstance(lexicon, pd.DataFrame):
+        return HedgeLexicon(lexicon)
+    if isinstance(lexicon, (list, tuple)):
+        if all(isinstance(x, HedgeLexicon) for x in lexicon) and lexicon:
+            out = lexicon[0]
+            for x in lexicon[1:]:
+                out = out + x
+            return out
+        if all(isinstance(x, str) for x in lexicon):
+            return HedgeLexicon.from_words(lexicon)
+    raise InputError(
+        "lexicon= takes a HedgeLexicon, a path to a word list/.dic/.tsv, a list of words or a DataFrame "
+        f"with a 'cue' column; got {type(lexicon).__name__}"
+    )
+
+
+# ----------------------------------------------------------------------------- matching
+
+_BE = r"(?:is|are|was|were|be|been|being|am|['’]s|['’]re|isn['’]t|wasn['’]t|aren['’]t|weren['’]t)"
+_ADV = r"\w+ly"
+_WORD_END = r"(?![\w]|['’\-]\w)"
+
+
+def _token_regex(tok: str) -> str:
+    if tok == "{be}":
+        return _BE
+    if tok == "{adv}":
+        return _ADV
+    star = tok.endswith("*") and len(tok) > 1
+    body = re.escape(tok.rstrip("*") if star else tok).replace("'", "['’]")
+    return body + (r"\w*" if star else "")
+
+
+# Very frequent words never start the scan: a cue beginning with them ("in fact", "it is unclear")
+# is anchored on its first rarer word, and the frequent words are checked as left context.
+_FREQUENT = frozenset("the a an in it its as on or i we there of to is are was be my our his her their that this with for at by and".split())
+
+
+class _Matcher:
+    """One compiled scan for the first word of every cue, then the cue-specific continuation.
+
+    Scanning for first words with a single trie-shaped regex keeps the hot loop in C; only the
+    few percent of words that start a cue reach Python. Leading ``{be}``/``{adv}`` tokens are
+    checked as left context, so "is said to" is anchored on "said" rather than on every "is".
+    """
+
+    def __init__(self, entries: pd.DataFrame):
+        by_first: dict[str, list[tuple[int, re.Pattern[str] | None, re.Pattern[str] | None, _Entry]]] = {}
+        wild: list[tuple[re.Pattern[str], _Entry]] = []
+        for row in entries.itertuples(index=False):
+            e = _Entry(row.cue, row.category, row.kind, row.source, row.rule)
+            toks = e.cue.split(" ")
+            lead = []
+            while len(toks) > 1 and (toks[0] in ("{be}", "{adv}") or toks[0] in _FREQUENT):
+                lead.append(toks.pop(0))
+            if not toks:
+                continue
+            left = re.compile(r"(?:(?<![\w\-])|(?=['’]))" + "".join(_token_regex(t) + _sep(nxt) for t, nxt in zip(lead, lead[1:] + toks[:1])) + "$", re.I) if lead else None
+            rest = None
+            if len(toks) > 1:
+                rest = re.compile("".join(_sep(t) + _token_regex(t) for t in toks[1:]) + _WORD_END, re.I)
+            first = toks[0]
+            if first.endswith("*") and len(first) > 1:
+                wild.append((re.compile(_token_regex(first) + _WORD_END, re.I), e))
+                first = first.rstrip("*")
+                by_first.setdefault("*" + first, []).append((len(toks), left, rest, e))
+                continue
+            by_first.setdefault(first, []).append((len(toks), left, rest, e))
+        for cands in by_first.values():
+            cands.sort(key=lambda c: (-c[0], -len(c[3].cue)))
+        self.by_first = by_first
+        firsts = [w for w in by_first if not w.startswith("*")]
+        prefixes = [w[1:] for w in by_first if w.startswith("*")]
+        parts = [_trie_regex(firsts)] if firsts else []
+        parts += [_token_regex(p + "*") for p in sorted(prefixes, key=len, reverse=True)]
+        alts = "(?:" + "|".join(parts) + ")"
+        # The scan runs case-sensitively over the lower-cased text (much faster in ``re`` than
+        # IGNORECASE); texts whose lower-casing changes length fall back to the IGNORECASE scan.
+        has_any = bool(firsts or prefixes)
+        self.scan = re.compile(r"\b" + alts + _WORD_END) if has_any else None
+        self.scan_i = re.compile(r"\b" + alts + _WORD_END, re.I) if has_any else None
+        self.prefixes = sorted(prefixes, key=len, reverse=True)
+
+    def candidates(self, text: str):
+        """Yield ``(start, end, entry)`` for every lexicon match, longest first at each start."""
+        if self.scan is None:
+            return
+        by_first = self.by_first
+        low = text.lower()
+        matches = self.scan.finditer(low) if len(low) == len(text) else self.scan_i.finditer(text)
+        for m in matches:
+            if m.start() and text[m.start() - 1] == "-":
+                continue  # "re-estimate", "non-believer": part of a hyphenated word
+            word = m.group().lower().replace("’", "'")
+            cands = by_first.get(word)
+            if cands is None:
+                cands = next((by_first["*" + p] for p in self.prefixes if word.startswith(p)), None)
+                if cands is None:
+                    continue
+            s, e1 = m.start(), m.end()
+            for _, left, rest, entry in cands:
+                e = e1
+                if rest is not None:
+                    r = rest.match(text, e1)
+                    if r is None:
+                        continue
+                    e = r.end()
+                start = s
+                if left is not None:
+                    lm = left.search(text, max(0, s - 40), s)
+                    if lm is None:
+                        continue
+                    start = lm.start()
+                yield start, e, entry
+
+
+def _sep(tok: str) -> str:
+    # "it's unclear": the contracted be-form attaches without a space
+    return r"(?:\s+|(?=['’]))" if tok == "{be}" else r"\s+"
+
+
+def _trie_regex(words: list[str]) -> str:
+    """A regex alternation shaped like a character trie (fast in ``re``, longest branch first)."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        end = "" in node
+        branches = [_char(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return "(?:" + build(trie) + ")"
+
+
+def _char(ch: str) -> str:
+    return "['’]" if ch == "'" else re.escape(ch)
+
+
+# ----------------------------------------------------------------------------- context rules
+
+_WORDS = re.compile(r"[\w$€£%]+(?:['’\-.]\w+)*|[.,;:()\"“”!?]")
+_NEG = frozenset(["not", "no", "never", "hardly", "barely", "scarcely", "nor", "neither", "nobody", "none", "nothing", "without", "cannot"])
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands "
+    "million millions billion billions trillion dozen dozens half third thirds quarter quarters two-thirds "
+    "three-quarters a-third".split()
+)
+_UNITS = frozenset(
+    "dozen hundred thousand million billion trillion third quarter half year years month months week weeks day "
+    "days hour hours minute minutes decade decades mile miles kilometre kilometres kilometer kilometers percent "
+    "fifth tenth".split()
+)
+_BE_WORDS = frozenset("is are was were be been being am 's 're isn't wasn't aren't weren't".split())
+_DETERMINERS = frozenset(
+    "a an the this that these those his her its their our my your no any every each some what which one another "
+    "same other new different whatever".split()
+)
+_MONTH_PREP = frozenset(
+    "in on of since until till by from to through early late mid last next this during before after between "
+    "and or".split()
+)
+_CLAUSE_BREAK = frozenset(list('.,;:()"“”!?'))
+
+
+class _Ctx:
+    """Lazy word windows around a match (lower-cased), shared by the rules."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def before(self, pos: int, n: int = 3, keep_case: bool = False) -> list[str]:
+        window = self.text[max(0, pos - 12 * n - 10):pos]
+        toks = _WORDS.findall(window)
+        if len(toks) > n:
+            toks = toks[-n:]
+        elif pos - 12 * n - 10 > 0 and len(toks) == n:
+            pass
+        return toks if keep_case else [t.lower().replace("’", "'") for t in toks]
+
+    def after(self, pos: int, n: int = 3, keep_case: bool = False) -> list[str]:
+        toks = _WORDS.findall(self.text, pos, pos + 14 * n + 10)[:n]
+        return toks if keep_case else [t.lower().replace("’", "'") for t in toks]
+
+
+def _clause(toks: list[str], from_end: bool = True) -> list[str]:
+    """The words of a window up to the nearest punctuation (so negation does not leak)."""
+    if from_end:
+        for i in range(len(toks) - 1, -1, -1):
+            if toks[i] in _CLAUSE_BREAK:
+                return toks[i + 1:]
+        return toks
+    for i, t in enumerate(toks):
+        if t in _CLAUSE_BREAK:
+            return toks[:i]
+    return toks
+
+
+def _negated(ctx: _Ctx, start: int, cue: str) -> bool:
+    prev = _clause(ctx.before(start, 3))
+    return any(t in _NEG or t.endswith("n't") for t in prev) or " ".join(prev[-2:]) == "far from"
+
+
+def _is_number(tok: str) -> bool:
+    return bool(tok) and (tok[0].isdigit() or tok[0] in "$€£" or tok in _NUMBER_WORDS)
+
+
+Verdict = tuple[str, str] | None  # (category, kind) or None to reject
+Rule = Callable[[_Ctx, int, int, _Entry], Verdict]
+
+
+def _keep(e: _Entry) -> Verdict:
+    return e.category, e.kind
+
+
+def _rule_may(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
+    word = ctx.text[s:end]
+    nxt = ctx.after(end, 2)
+    if nxt and (nxt[0][0].isdigit() or nxt[0] in ("'s", "day")):
+        return None  # May 5, May's, May Day
+    if word == "May":
+        prev = ctx.before(s, 1, keep_case=True)
+        # Capitalised mid-sentence "May" is the month or a name; the modal is capitalised only
+        # at a sentence start, where a declarative cannot begin with it ("May I ...?" asks).
+        if not prev or prev[-1] in ".!?:\"“”" or prev[-1][0].isupper() or prev[-1].lower() in _MONTH_PREP:
+            return None
+        if not (nxt and nxt[0].isalpha() and nxt[0].islower() and nxt[0] not in _MONTH_PREP):
+            return None
+        return None if word[0].isupper() and not _headline(ctx, s) else _keep(e)
+    if word.isupper() and len(word) > 1 and nxt and nxt[0][0].isdigit():
+        return None
+    return _keep(e)
+
+
+def _headline(ctx: _Ctx, s: int) -> bool:
+    """Title-case lines ("NATO May Send Its Troops") capitalise the modal too."""
+    line_start = ctx.text.rfind("\n", 0, s) + 1
+    line_end = ctx.text.find("\n", s)
+    line = ctx.text[line_start:line_end if line_end >= 0 else len(ctx.text)]
+    words = re.findall(r"[A-Za-z]\w*", line)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _rule_might(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
+    prev = ctx.before(s, 1)
+    if prev and (prev[-1] in ("military", "economic", "naval", "air", "his", "her", "its", "their", "our", "all", "the", "with", "of", "industrial", "financial", "nuclear", "russian", "american", "chinese") ):
+        return None
+    return _keep(e)
+
+
+_ABILITY_VERBS = frozenset(
+    "see hear feel smell taste afford manage read speak walk swim remember recall find get reach sleep breathe "
+    "understand imagine believe stand tell do".split()
+)
+_COULD_NOT_FOLLOW = frozenset("not never barely hardly scarcely only easily no longer".split())
+_COULD_PREV = frozenset("so before until till where when whenever wherever how that than if unless".split())
+
+
+def _rule_could(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
+    word = ctx.text[s:end].lower()
+    if word.endswith(("n't", "n’t")):
+        return None
+    nxt = ctx.after(end, 3)
+    if nxt:
+        if nxt[0] in ("have", "well", "potentially", "possibly", "theoretically", "conceivably", "eventually", "soon", "also", "still", "even"):
+            return _keep(e)
+        if nxt[0] in _COULD_NOT_FOLLOW or nxt[0] in _ABILITY_VERBS:
+            return None
+    prev = ctx.before(s, 2)
+    if prev and (prev[-1] in _COULD_PREV or (len(prev) == 2 and prev[-2] in ("so", "before", "until") and prev[-1] not in _CLAUSE_BREAK)):
+        return None  # "so that they could", "before he could": purpose and time, not possibility
+    if prev and prev[-1] in ("you", "one") and nxt and nxt[0] in ("say", "argue"):
+        return _keep(e)
+    return _keep(e)
+
+
+_PARTICIPLE_EXCEPTIONS = frozenset("red bed need speed seed feed bleed indeed".split())
+_EPISTEMIC_AFTER_MUST = frozenset("know knows realize realise understand see feel surely certainly clearly be have".split())
+
+
+def _rule_must(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
+    nxt = ctx.after(end, 3)
+    if not nxt:
+        return None
+    first = nxt[0]
+    if first in ("know", "realize", "realise", "understand", "surely", "certainly", "clearly"):
+        return "booster", "booster"
+    if first == "have" and len(nxt) > 1 and (nxt[1].endswith(("ed", "en", "wn")) or nxt[1] in ("been", "had", "known", "felt", "thought", "seen", "made", "got", "left", "lost", "come", "gone")):
+        return "booster", "booster"  # "must have known": an inference about the past
+    if first == "be" and len(nxt) > 1:
+        w = nxt[1]
+        if w in ("a", "an", "the", "some", "true", "right", "wrong", "obvious", "clear", "aware", "mistaken", "joking", "kidding", "something", "someone", "that", "why", "because", "very", "quite", "pretty", "really", "so"):
+            return "booster", "booster"
+        if (w.endswith(("ed", "en")) and w not in _PARTICIPLE_EXCEPTIONS) or w in ("made", "done", "held", "paid", "kept", "put", "set", "sent", "met", "taken", "given", "shown", "brought", "found", "built", "allowed", "able", "ready", "prepared"):
+            return None  # "must be changed", "must be paid": obligation in the passive
+        if w.endswith("ing"):
+            return "booster", "booster"  # "must be losing": an inference in progress
+        return None
+    return None  # "must register", "must not": obligation
+
+
+_APPEAR_NOT = frozenset(
+    "in on at before alongside with as onstage together live for during inside outside across from via here there "
+    "first briefly shortly again frequently regularly twice once three four opposite next beside near under behind "
+    "into".split()
+)
+
+
+def _rule_appear(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
+    nxt = ctx.after(end, 2)
+    if not nxt or nxt[0] in _CLAUSE_BREAK or nxt[0] == ".":
+        return None  # "a rash appeared." (came into view)
+    if nxt[0] in _APPEAR_NOT:
+        return None  # "appeared in court", "appeared on TV", "appeared before the committee"
+    return _keep(e)
+
+
+def _rule_suggest(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
+    nxt = ctx.after(end, 1)
+    if nxt and nxt[0] in ("a", "an", "the", "his", "her", "their", "ways", "changes", "names", "using", "to"):
+        return None  # "suggested a compromise": a proposal, not an inference
+    return _keep(e)
+
+
+def _rule_that_clause(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
+    nxt = ctx.after(end, 2)
+    return _keep(e) if nxt and (nxt[0] == "that" or nxt[0] in ("a", "an") and len(nxt) > 1 and nxt[1] in ("possible", "likely", "potential")) else None
+
+
+def _rule_think(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
+    nxt = ctx.after(end, 1)
+    if nxt and nxt[0] in ("about", "of", "through", "over", "tank", "tanks", "ahead", "twice", "back", "up", "again", "big", "outside", "so"):
+        return None
+    return _keep(e)
+
+
+def _rule_thought(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
+    prev = ctx.before(s, 2)
+    nxt = ctx.after(end, 1)
+    if prev and prev[-1] in _DETERMINERS | {"of", "in", "school", "second", "political", "religious", "economic", "critical", "much", "little", "without", "and", "greek", "western", "modern", "islamic", "christian"}:
+        return None  # "a thought", "schools of thought"
+    if len(prev) == 2 and prev[0] in _DETERMINERS and prev[1] not in _BE_WORDS and not prev[1].endswith("ly") and prev[1] not in _CLAUSE_BREAK:
+        return None  # "a passing thought"
+    if nxt and nxt[0] in ("about", "of", "so", "back", "through", "over", "twice", "process", "processes", "experiment", "experiments", "leader", "leaders", "police"):
+        return None
+    return _keep(e)
+
+
+def _rule_suspect(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
+    prev = ctx.before(s, 1)
+    nxt = ctx.after(end, 1)
+    if nxt and nxt[0] == "that":
+        return _keep(e)
+    if prev and prev[-1] in ("i", "we", "they", "you", "police", "investigators", "officials", "authorities", "experts", "many", "some", "to", "also", "still", "strongly"):
+        return _keep(e)
+    return None  # "the suspect", "two suspects were arrested"
+
+
+def _rule_not_as(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
+    prev = ctx.before(s, 2)
+    if prev and prev[-1] in ("as", "than", "un") or prev[-2:] == ["than", "had"]:
+        return None  # "as expected", "better than expected": a known outcome
+    return _keep(e)
+
+
+def _rule_estimate(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
+    prev = ctx.before(s, 1)
+    nxt = ctx.after(end, 2)
+    if prev and prev[-1] == "an" and nxt and (_is_number(nxt[0]) or nxt[0] in ("a", "one")):
+        return "approximator", "approximator"  # "an estimated 500 people"
+    word = ctx.text[s:end].lower()
+    if word in ("estimate", "estimates") and prev and prev[-1] in _DETERMINERS | {"official", "conservative", "rough", "early", "initial", "preliminary", "latest", "government", "police", "by"}:
+        return "hedge", "adjective_noun"
+    return "hedge", "lexical_verb" if word not in ("estimates",) or (prev and prev[-1] not in _DETERMINERS) else "adjective_noun"
+
+
+def _rule_assume(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
+    nxt = ctx.after(end, 1)
+    if nxt and nxt[0] in ("office", "power", "responsibility", "responsibilities", "control", "command", "the", "his", "her", "their", "its", "duties", "role", "leadership", "a", "an", "charge", "ownership", "presidency"):
+        return None  # "assumed office": took on, not supposed
+    return _keep(e)
+
+
+_BEFORE_CONSIDERED = frozenset("widely generally often commonly largely traditionally still also now usually long is are was were be been being 's once sometimes mostly universally frequently".split())
+
+
+def _rule_considered(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
+    prev = ctx.before(s, 2)
+    nxt = ctx.after(end, 2)
+    if nxt and nxt[0] in ("whether", "how", "what", "the", "a", "an", "his", "her", "their", "its", "options", "running", "using", "this", "it", "that", "making", "leaving", "buying", "selling", "joining", "by") and not (prev and prev[-1] in _BEFORE_CONSIDERED and nxt[0] in ("the", "a", "an", "by", "this", "that", "it")):
+        return None  # "considered the proposal", "considered running": deliberation
+    if nxt and nxt[0] in ("to", "as", "one"):
+        return _keep(e)
+    if prev and prev[-1] in _BEFORE_CONSIDERED:
+        return _keep(e)
+    if prev and prev[-1] in ("things", "all"):
+        return None
+    return None if not prev or prev[-1] in ("he", "she", "they", "we", "i", "had", "has", "have") else _keep(e)
+
+
+def _rule_consider_to(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
+    nxt = ctx.after(end, 5)
+    if "to" in nxt[:4] and "be" in nxt[:5] or "as" in nxt[1:4]:
+        return _keep(e)
+    return None
+
+
+def _rule_seen_as(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
+    nxt = ctx.after(end, 1)
+    if nxt and nxt[0] in ("many", "much", "well", "far", "long", "soon", "little", "few", "often", "recently", "early", "late", "high", "low", "quickly", "a", "an", "the") and e.cue.endswith(" as"):
+        if nxt[0] in ("a", "an", "the"):
+            return _keep(e)
+        return None  # "has seen as many as": a quantity, not a view
+    return _keep(e)
+
+
+def _rule_accused(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
+    nxt = _clause(ctx.after(end, 6), from_end=False)
+    return _keep(e) if "of" in nxt[:5] else None
+
+
+def _rule_possible(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
+    prev = ctx.before(s, 2)
+    nxt = ctx.after(end, 1)
+    if prev and prev[-1] in ("as", "if", "whenever", "wherever", "where", "when", "it", "them", "this", "highest", "lowest", "best", "worst", "maximum", "minimum", "every", "all", "fastest", "largest", "smallest", "only", "made", "make", "makes", "making", "impossible"):
+        if not (prev[-1] == "it" and nxt and nxt[0] == "that"):
+            return None  # "as soon as possible", "made it possible"
+    if nxt and nxt[0] in ("to", "for") and not (prev and prev[-1] in ("is", "was", "be") and len(prev) > 1 and prev[-2] in ("it",) and nxt[0] == "that"):
+        return None  # "possible to travel": ability, not likelihood
+    if prev and prev[-1] in ("not", "be") and len(prev) > 1 and prev[-2] in ("was", "will", "would", "be"):
+        return None
+    return _keep(e)
+
+
+def _rule_kind_of(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
+    if e.cue not in ("kind of", "sort of"):
+        return _keep(e)
+    prev = ctx.before(s, 1)
+    nxt = ctx.after(end, 1)
+    if not prev or prev[-1] in _DETERMINERS | {"of", "what", "which", "same", "any", "this", "that"} or prev[-1] in _CLAUSE_BREAK:
+        return None  # "a new kind of weapon"
+    if nxt and nxt[0] in _DETERMINERS:
+        return None
+    return _keep(e)
+
+
+def _rule_negatable(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
+    return _keep(e)
+
+
+def _rule_predicative(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
+    prev = ctx.before(s, 3)
+    nxt = ctx.after(end, 1)
+    if prev and prev[-1] in ("make", "makes", "made", "making", "to"):
+        if e.cue == "sure" or (e.cue == "clear" and prev[-1] == "to"):
+            return None  # "make sure", "to clear the road"
+    if e.cue == "sure" and prev and prev[-1] == "for":
+        return _keep(e)
+    if prev[-2:] in (["made", "it"], ["makes", "it"], ["make", "it"], ["making", "it"]):
+        return _keep(e)  # "made it clear that"
+    if nxt and nxt[0] in ("that", "whether", "if", "of", "about", "how", "what", "who", "why", "when"):
+        return _keep(e)
+    if e.cue == "certain" and prev and prev[-1] == "for":
+        return _keep(e)
+    core = [t for t in prev if t not in ("not", "n't", "yet", "entirely", "completely", "very", "quite", "so", "too", "more", "less", "absolutely", "all", "at", "really", "fully", "altogether", "still", "now", "also", "increasingly", "clearly", "totally", "always")]
+    if core and (core[-1] in _BE_WORDS or core[-1].endswith(("'s", "'re")) or core[-1] in ("seems", "seemed", "became", "becomes", "become", "remains", "remained", "feel", "felt", "looks", "appears", "appeared", "get", "getting", "isn't", "wasn't", "aren't", "weren't") or core[-1].endswith("n't")):
+        return _keep(e)
+    return None  # "clear skies", "certain people": neither booster nor hedge
+
+
+def _rule_booster_verb(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
+    nxt = ctx.after(end, 1)
+    word = ctx.text[s:end].lower()
+    if word in ("proved", "proves", "prove", "proven") and nxt and nxt[0] in ("to", "difficult", "popular", "costly", "elusive", "fatal", "controversial", "hard", "tricky", "useful", "successful", "ineffective", "crucial"):
+        return None  # "proved difficult": turned out, not established
+    if word in ("demonstrate", "demonstrated", "demonstrates") and not (nxt and nxt[0] in ("that", "how", "the", "its", "a", "an", "his", "her", "their", "what", "why", "clearly")):
+        return None  # "protesters demonstrated outside"
+    if word in ("demonstrated",) and ctx.before(s, 1)[-1:] in (["protesters"], ["people"], ["thousands"], ["students"]):
+        return None
+    return _keep(e)
+
+
+def _rule_number(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
+    nxt = ctx.after(end, 2)
+    if not nxt:
+        return None
+    if _is_number(nxt[0]) or (nxt[0] in ("a", "an", "one") and len(nxt) > 1 and nxt[1] in _UNITS):
+        return _keep(e)
+    return None  # "about the plan", "around the world", "some people"
+
+
+RULES: dict[str, Rule] = {
+    "may": _rule_may,
+    "might": _rule_might,
+    "could": _rule_could,
+    "must": _rule_must,
+    "appear": _rule_appear,
+    "suggest": _rule_suggest,
+    "that_clause": _rule_that_clause,
+    "think": _rule_think,
+    "thought": _rule_thought,
+    "suspect": _rule_suspect,
+    "not_as": _rule_not_as,
+    "estimate": _rule_estimate,
+    "assume": _rule_assume,
+    "considered": _rule_considered,
+    "consider_to": _rule_consider_to,
+    "seen_as": _rule_seen_as,
+    "accused": _rule_accused,
+    "possible": _rule_possible,
+    "kind_of": _rule_kind_of,
+    "negatable": _rule_negatable,
+    "predicative": _rule_predicative,
+    "booster_verb": _rule_booster_verb,
+    "number": _rule_number,
+}
+
+
+# ----------------------------------------------------------------------------- voice and speaker
+
+_REPORT_WORDS = (
+    "said says say told tells added adds noted notes stated states claimed claims argued argues insisted insists "
+    "warned warns explained explains wrote writes stressed stresses acknowledged acknowledges admitted admits "
+    "asserted asserts announced announces reported reports confirmed confirms emphasized emphasised emphasizes "
+    "emphasises contended contends maintained maintains declared declares observed observes replied responded "
+    "recalled conceded concedes cautioned predicted estimated believes believed thinks suggested suggests "
+    "indicated indicates hinted denied denies alleged alleges"
+).split()
+_REPORT = r"(?:" + _trie_regex(_REPORT_WORDS) + r"(?:\s+in\s+a\s+statement)?)"
+_REPORT_RE = re.compile(r"\b" + _REPORT + r"\b")
+_NAME = r"(?:[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|al|bin|la|le|del|da|of))*(?<!\bof))"
+_DESC = r"(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)\s+(?:[\w'’\-]+\s+){0,5}?[\w'’\-]+)"
+_PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)"
+_BARE = r"(?:officials|experts|analysts|sources|police|investigators|authorities|diplomats|researchers|scientists|critics|observers|witnesses|residents|prosecutors|economists)"
+_SPEAKER = rf"(?P<sp>{_NAME}|{_DESC}|{_PRON}|{_BARE})"
+_SPEAKER2 = _SPEAKER.replace("?P<sp>", "?P<sp2>")
+_APPOS = r"(?:,[^,\"“”]{1,90},)?"
+# "…, X said." / "…, X, a spokesman, told reporters." at the end of a sentence
+_TRAILING = re.compile(rf"[,\"”]\s*{_SPEAKER}{_APPOS}\s+(?:\w+ly\s+)?{_REPORT}\b[^\"“”]{{0,120}}$")
+# "…, said X."
+_TRAILING_INV = re.compile(rf"[,\"”]\s*{_REPORT}\s+{_SPEAKER}[^\"“”]{{0,120}}$")
+# "X said (that) …" / "X told reporters on Monday that …"
+_LEADING = re.compile(
+    rf"{_SPEAKER}{_APPOS}\s+(?:(?:also|has|have|had|\w+ly|once|later|then|previously)\s+)?{_REPORT}\b"
+    r"(?:\s+(?:on|in|at|during|to|last|this|after)\s+(?:\w+\s+){0,3}?\w+)?\s*(?:,\s*)?(?:that\b|:)?"
+)
+_ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<sp>{_NAME}|{_DESC}|him|her|them|{_BARE})")
+_AFTER_QUOTE = re.compile(rf"\s*,?\s*(?:{_SPEAKER}{_APPOS}\s+(?:\w+ly\s+)?{_REPORT}\b|{_REPORT}\s+{_SPEAKER2})")
+_BEFORE_QUOTE = re.compile(rf"{_SPEAKER}{_APPOS}\s+(?:\w+ly\s+)?{_REPORT}\b[^\"“”.]{{0,60}}?[,:]?\s*$")
+_NAME_BEFORE = re.compile(rf"(?P<sp>{_NAME}){_APPOS}\s+(?:\w+ly\s+)?$")
+_NAME_AFTER = re.compile(rf"\s+(?P<sp>{_NAME})")
+_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it", "him", "her", "them"])
+_NOT_SPEAKERS = frozenset(["it", "this", "that", "there", "what", "which", "but", "and", "as", "if", "when"])
+
+
+@dataclass
+class _Attribution:
+    speaker: str
+    content_start: int  # absolute offsets of the reported clause
+    content_end: int
+
+
+class _Voices:
+    """Who speaks in each sentence: direct quotes and reported clauses, found lazily per sentence."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]]):
+        self.text = text
+        self.sentences = sentences
+        self.quotes = find_quotes(text)
+        self._quote_starts = [q.start for q in self.quotes]
+        self._reported: dict[int, list[_Attribution]] = {}
+        self._quote_speaker: dict[int, str | None] = {}
+        self._named: list[tuple[int, str]] | None = None
+
+    def quote_index(self, start: int, end: int) -> int | None:
+        i = bisect.bisect_right(self._quote_starts, start) - 1
+        if i >= 0 and self.quotes[i].start <= start and end <= self.quotes[i].end:
+            return i
+        return None
+
+    def voice(self, start: int, end: int, sid: int) -> tuple[bool, str | None, str]:
+        qi = self.quote_index(start, end)
+        if qi is not None:
+            if qi not in self._quote_speaker:
+                self._quote_speaker[qi] = self._speaker_of_quote(qi)
+            return True, self._quote_speaker[qi], "quoted"
+        if sid not in self._reported:
+            self._reported[sid] = self._attributions(sid)
+        for a in self._reported[sid]:
+            if a.content_start <= start and end <= a.content_end:
+                return False, a.speaker, "reported"
+        return False, None, "author"
+
+    def _clean(self, sp: str, pos: int) -> str | None:
+        sp = sp.strip(" ,")
+        low = sp.lower()
+        if low in _NOT_SPEAKERS:
+            return None
+        if low in _PRONOUNS:
+            return self._resolve_pronoun(sp, pos)
+        return sp
+
+    def _resolve_pronoun(self, pronoun: str, pos: int) -> str:
+        """'he said' -> the last person named as a speaker before it (a light heuristic)."""
+        if pronoun.lower() not in ("he", "she", "him", "her"):
+            return pronoun
+        if self._named is None:
+            self._named = []
+            for v in _REPORT_RE.finditer(self.text):
+                m = _NAME_BEFORE.search(self.text, max(0, v.start() - 60), v.start())
+                if m is None:
+                    m = _NAME_AFTER.match(self.text, v.end())
+                if m is not None:
+                    self._named.append((v.start(), m.group("sp").strip()))
+        i = bisect.bisect_left(self._named, (pos, "")) - 1
+        return self._named[i][1] if i >= 0 else pronoun
+
+    def _speaker_of_quote(self, qi: int) -> str | None:
+        q = self.quotes[qi]
+        text = self.text
+        para_end = text.find("\n\n", q.end)
+        limit = min(len(text), q.end + 160, para_end if para_end >= 0 else len(text))
+        m = _AFTER_QUOTE.match(text, q.end, limit)
+        if m:
+            sp = self._clean(m.group("sp") or m.group("sp2"), q.start)
+            if sp:
+                return sp
+        para_start = text.rfind("\n\n", 0, q.start)
+        lo = max(0, q.start - 200, para_start + 2 if para_start >= 0 else 0)
+        m = _BEFORE_QUOTE.search(text, lo, q.start)
+        if m:
+            sp = self._clean(m.group("sp"), m.start())
+            if sp:
+                return sp
+        # a quote that fills its own paragraph after "X said:" in the previous one
+        before = text[max(0, q.start - 200):q.start].rstrip()
+        if before.endswith(":"):
+            m = _BEFORE_QUOTE.search(before)
+            if m:
+                return self._clean(m.group("sp"), q.start)
+        return None
+
+    def _attributions(self, sid: int) -> list[_Attribution]:
+        s0, s1 = self.sentences[sid]
+        sent = self.text[s0:s1]
+        out: list[_Attribution] = []
+        verbs = list(_REPORT_RE.finditer(sent))
+        if not verbs and "ccording" not in sent:
+            return out
+        lo = max(0, verbs[-1].start() - 160) if verbs else len(sent)
+        m = _TRAILING.search(sent, lo) or _TRAILING_INV.search(sent, lo) if verbs else None
+        if m:
+            sp = self._clean(m.group("sp"), s0)
+            if sp:
+                out.append(_Attribution(sp, s0, s0 + m.start() + 1))
+        for m in _ACCORDING.finditer(sent):
+            sp = self._clean(m.group("sp"), s0)
+            if not sp:
+                continue
+            comma_before = sent.rfind(",", 0, m.start())
+            if m.start() < 3 or sent[:m.start()].rstrip().endswith((",", "—", "-")) is False and comma_before < 0:
+                out.append(_Attribution(sp, s0 + m.end(), s1))  # "According to X, ...": what follows
+            else:
+                out.append(_Attribution(sp, s0, s0 + m.start()))  # "..., according to X."
+        for v in verbs:
+            m = _LEADING.search(sent, max(0, v.start() - 160), v.end() + 60)
+            if m:
+                sp = self._clean(m.group("sp"), s0 + m.start())
+                if sp:
+                    out.append(_Attribution(sp, s0 + m.end(), s1))
+                    break
+        return out
+
+
+# ----------------------------------------------------------------------------- public functions
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """``split_sentences`` run paragraph by paragraph (same spans: a blank line always ends a
+    sentence), which keeps its look-back for abbreviations local on long texts."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        out.extend((pos + a, pos + b) for a, b in split_sentences(text[pos:m.start()]))
+        pos = m.end()
+    out.extend((pos + a, pos + b) for a, b in split_sentences(text[pos:]))
+    return out
+
+
+def _find_one(text: str, lexicon: HedgeLexicon) -> pd.DataFrame:
+    ctx = _Ctx(text)
+    rows: list[tuple[Any, ...]] = []
+    last_end = -1
+    for start, end, entry in lexicon.matcher.candidates(text):
+        if start < last_end:
+            continue
+        rule = RULES.get(entry.rule) if entry.rule else None
+        verdict = rule(ctx, start, end, entry) if rule else (entry.category, entry.kind)
+        if verdict is None:
+            continue
+        category, kind = verdict
+        negated = _negated(ctx, start, entry.cue)
+        if negated and category == "booster":
+            category = "hedge"  # "not clear", "not certain", "has not been proven"
+        rows.append((start, end, category, kind, negated, entry.source))
+        last_end = end
+    if not rows:
+        return _empty()
+    sentences = _sentences(text)
+    starts = [s for s, _ in sentences]
+    voices = _Voices(text, sentences)
+    cols: dict[str, list[Any]] = {c: [] for c in COLUMNS}
+    for start, end, category, kind, negated, source in rows:
+        sid = max(bisect.bisect_right(starts, start) - 1, 0)
+        in_quote, speaker, voice = voices.voice(start, end, sid)
+        cols["start"].append(start)
+        cols["end"].append(end)
+        cols["cue"].append(text[start:end])
+        cols["category"].append(category)
+        cols["kind"].append(kind)
+        cols["in_quote"].append(in_quote)
+        cols["speaker"].append(speaker)
+        cols["voice"].append(voice)
+        cols["sentence_id"].append(sid)
+        cols["negated"].append(negated)
+        cols["source"].append(source)
+    return _frame(cols)
+
+
+_COLUMN_INDEX = pd.Index(COLUMNS, dtype=object)
+_INT_COLS = ("start", "end", "sentence_id")
+_BOOL_COLS = ("in_quote", "negated")
+
+
+def _frame(cols: dict[str, list[Any]]) -> pd.DataFrame:
+    n = len(cols["start"])
+    arrays: list[np.ndarray] = []
+    for c in COLUMNS:
+        if c in _INT_COLS:
+            arrays.append(np.asarray(cols[c], dtype=np.int64))
+        elif c in _BOOL_COLS:
+            arrays.append(np.asarray(cols[c], dtype=bool))
+        else:
+            a = np.empty(n, dtype=object)
+            a[:] = cols[c]
+            arrays.append(a)
+    try:
+        # Building from typed arrays without pandas' per-column inference is ~10x faster, and
+        # the scorer and users call this once per sentence or article, millions of times.
+        return pd.DataFrame._from_arrays(arrays, columns=_COLUMN_INDEX, index=pd.RangeIndex(n), verify_integrity=False)
+    except (AttributeError, TypeError):  # a pandas without the private constructor
+        return pd.DataFrame(dict(zip(COLUMNS, arrays)), columns=COLUMNS)
+
+
+_EMPTY: pd.DataFrame | None = None
+
+
+def _empty() -> pd.DataFrame:
+    global _EMPTY
+    if _EMPTY is None:
+        _EMPTY = _frame({c: [] for c in COLUMNS})
+    return _EMPTY.copy()
+
+
+def find_hedges(text: Any, lexicon: Any = None, text_column: str = "text") -> pd.DataFrame:
+    """Every hedge, booster and approximator in a text, with whose voice it is.
+
+    ``text`` is a string, a Series of texts or a corpus DataFrame (then a ``doc_id`` column
+    comes first). Columns: start, end, cue, category (hedge|booster|approximator), kind,
+    in_quote, speaker, voice (author|quoted|reported), sentence_id, negated, source.
+
+    >>> import mediakit as mk
+    >>> mk.find_hedges("The drone was reportedly launched from about 40 km away.")[["cue", "category"]].values.tolist()
+    [['reportedly', 'hedge'], ['about', 'approximator']]
+    """
+    lex = _as_lexicon(lexicon)
+    if isinstance(text, str):
+        return _find_one(text, lex)
+    return span_table(lambda t: _find_one(t, lex), text, COLUMNS, text_column=text_column)
+
+
+def hedge_rates(corpus: Any, hedges: pd.DataFrame | None = None, lexicon: Any = None, text_column: str = "text") -> pd.DataFrame:
+    """Per article: hedges, boosters and approximators per 1,000 words, author vs quoted voice.
+
+    ``corpus`` is a corpus DataFrame, a Series of texts or one string. Pass ``hedges`` (the
+    output of :func:`find_hedges` on the same corpus) to avoid finding the cues twice.
+    ``hedged_sentence_share`` is the share of sentences with at least one hedge.
+
+    >>> import mediakit as mk
+    >>> mk.hedge_rates("Troops may come. They will stay.")[["n_hedges", "hedged_sentence_share"]].values.tolist()
+    [[1, 0.5]]
+    """
+    lex = _as_lexicon(lexicon)
+    rows = []
+    by_doc: dict[Any, pd.DataFrame] | None = None
+    if hedges is not None:
+        if "doc_id" in hedges.columns:
+            by_doc = {k: g for k, g in hedges.groupby("doc_id", sort=False, dropna=False)}
+        elif isinstance(corpus, str):
+            by_doc = {None: hedges}
+        else:
+            raise InputError("hedges= must be the find_hedges output for the same corpus (it has no doc_id column)")
+    for doc_id, text in iter_texts(corpus, text_column):
+        if by_doc is not None:
+            spans = by_doc.get(doc_id, _empty())
+        else:
+            spans = _find_one(text, lex)
+        rows.append(_rates(doc_id, text, spans))
+    return pd.DataFrame(rows, columns=RATE_COLUMNS)
+
+
+def _rates(doc_id: Any, text: str, spans: pd.DataFrame) -> dict[str, Any]:
+    words = count_words(text)
+    n_sent = len(_sentences(text))
+    cat = spans["category"]
+    quoted = spans["voice"] == "quoted"
+    author = spans["voice"] == "author"
+
+    def per_1k(mask: pd.Series) -> float:
+        return float(mask.sum()) * 1000.0 / words if words else float("nan")
+
+    hedge = cat == "hedge"
+    booster = cat == "booster"
+    hedged_sentences = spans.loc[hedge, "sentence_id"].nunique()
+    return {
+        "doc_id": doc_id,
+        "words": words,
+        "n_hedges": int(hedge.sum()),
+        "n_boosters": int(booster.sum()),
+        "n_approximators": int((cat == "approximator").sum()),
+        "hedges_per_1k": per_1k(hedge),
+        "boosters_per_1k": per_1k(booster),
+        "approximators_per_1k": per_1k(cat == "approximator"),
+        "author_hedges_per_1k": per_1k(hedge & author),
+        "quoted_hedges_per_1k": per_1k(hedge & quoted),
+        "author_boosters_per_1k": per_1k(booster & author),
+        "quoted_boosters_per_1k": per_1k(booster & quoted),
+        "hedged_sentence_share": hedged_sentences / n_sent if n_sent else float("nan"),
+        "sentences": n_sent,
+    }
