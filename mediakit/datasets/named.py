@@ -2,7 +2,7 @@
 
 >>> import mediakit as mk
 >>> df = mk.load_dataset("workshop")            # the bundled teaching corpus
->>> df = mk.load_dataset("my_articles/")        # doctest: +SKIP  (anything mk.load_corpus reads)
+>>> df = mk.load_dataset("my_articles/")        # doctest: +SKIP
 """
 
 from __future__ import annotations
