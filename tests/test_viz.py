@@ -319,3 +319,13 @@ def test_claim_certainty_accepts_align_claims_pairs():
     assert "e1" in ax.get_title(loc="left")
     with pytest.raises(InputError, match="event="):
         figures.claim_certainty(pd.concat([pairs, pairs.assign(event_id="e2")]))
+
+
+def test_frame_heatmap_relative_shows_difference_from_all_articles(profile):
+    ax = figures.frame_heatmap(profile, frames=["economic", "policy"], relative=True).axes[0]
+    data = ax.images[0].get_array()
+    cols = ["frame_economic", "frame_policy"]
+    expected = profile.groupby("outlet")[cols].mean().loc["Wire"] - profile[cols].mean()
+    assert np.allclose(data[:, sorted(OUTLETS).index("Wire")], expected.to_numpy())
+    norm = ax.images[0].norm
+    assert norm.vmin == -norm.vmax  # white is "like the average"

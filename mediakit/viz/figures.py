@@ -370,11 +370,14 @@ def frame_heatmap(
     title: str | None = None,
     order: Sequence[str] | None = None,
     annotate: bool = True,
+    relative: bool = False,
 ) -> Any:
     """Heatmap of mean frame-cue rates: frames down the side, outlets across, values in the cells.
 
     ``data`` is a profile (``outlet`` plus ``frame_economic`` ... columns) or the output of
-    ``score_frames`` on a corpus, merged with the corpus' ``outlet`` column.
+    ``score_frames`` on a corpus, merged with the corpus' ``outlet`` column. With
+    ``relative=True`` each cell is the outlet's mean minus the mean of all articles, so a frame
+    every outlet uses a lot (often "economic") no longer hides the differences.
 
     >>> fig = frame_heatmap(mk.profile(df), by="outlet")  # doctest: +SKIP
     """
@@ -389,12 +392,23 @@ def frame_heatmap(
     matrix = matrix.reindex(groups).T  # frames as rows: long labels stay horizontal
     labels = [label_for(c) for c in columns]
     fig, ax = new_axes(ax, figsize=(2.6 + 0.95 * len(groups), 1.3 + 0.36 * len(columns)))
-    cmap = mcolors.LinearSegmentedColormap.from_list(
-        "mediakit_blue", ["#FFFFFF", OKABE_ITO["sky_blue"], OKABE_ITO["blue"], "#00304D"])
     values = matrix.to_numpy(dtype=float)
-    vmax = float(np.nanmax(values)) if np.isfinite(values).any() else 1.0
-    image = ax.imshow(values, aspect="auto", cmap=cmap, vmin=0, vmax=vmax or 1.0,
-                      interpolation="nearest")
+    if relative:
+        overall = data[columns].apply(pd.to_numeric, errors="coerce").mean().to_numpy(dtype=float)
+        values = values - overall[:, None]
+        cmap = mcolors.LinearSegmentedColormap.from_list(
+            "mediakit_diverging", ["#8A5A00", OKABE_ITO["orange"], "#FFFFFF",
+                                   OKABE_ITO["sky_blue"], OKABE_ITO["blue"]])
+        span = float(np.nanmax(np.abs(values))) if np.isfinite(values).any() else 1.0
+        norm = mcolors.Normalize(vmin=-(span or 1.0), vmax=span or 1.0)
+        fmt, unit = "{:+.1f}", "difference from the mean of all articles\n(frame cues per 1,000 words)"
+    else:
+        cmap = mcolors.LinearSegmentedColormap.from_list(
+            "mediakit_blue", ["#FFFFFF", OKABE_ITO["sky_blue"], OKABE_ITO["blue"], "#00304D"])
+        vmax = float(np.nanmax(values)) if np.isfinite(values).any() else 1.0
+        norm = mcolors.Normalize(vmin=0, vmax=vmax or 1.0)
+        fmt, unit = "{:.1f}", "frame cues per 1,000 words (mean)"
+    image = ax.imshow(values, aspect="auto", cmap=cmap, norm=norm, interpolation="nearest")
     ax.set_xticks(np.arange(len(groups)))
     ax.set_xticklabels([_wrap(g, 12) for g in groups])
     ax.xaxis.tick_top()
@@ -407,14 +421,16 @@ def frame_heatmap(
         for (r, c), v in np.ndenumerate(values):
             if np.isnan(v):
                 continue
-            rgba = cmap(v / (vmax or 1.0))
-            hexcol = mcolors.to_hex(rgba)
-            ax.text(c, r, f"{v:.1f}", ha="center", va="center", fontsize=8,
-                    color=text_color_on(hexcol))
+            hexcol = mcolors.to_hex(cmap(norm(v)))
+            text = fmt.format(v)
+            text = "0.0" if text in ("+0.0", "-0.0") else text.replace("-", "\u2212")
+            ax.text(c, r, text, ha="center",
+                    va="center", fontsize=8, color=text_color_on(hexcol))
     bar = fig.colorbar(image, ax=ax, shrink=0.8, pad=0.02)
-    bar.set_label("frame cues per 1,000 words (mean)")
+    bar.set_label(unit)
     bar.outline.set_visible(False)
-    ax.set_title(title or f"Frame profile by {by}", pad=10)
+    default = f"Frame profile by {by}" + (" (relative to all articles)" if relative else "")
+    ax.set_title(title or default, pad=10)
     return fig
 
 
