@@ -170,13 +170,22 @@ class _Line:
     score: float = 0.0
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _cue_of(low: str, words: int) -> tuple[str | None, bool]:
     """Boilerplate category of a (case-folded, collapsed) line, and whether it ends an article."""
     cues = _cues()
     head = low[:_HEAD].lstrip(_DECOR.replace("(", ""))
     whole = head.rstrip(_DECOR + ":")
-    end = whole in cues.end_line or any(_starts(head, p) for p in cues.end_prefix)
+    counted = _DIGITS.sub("#", head[:60]) if head[:1].isdigit() else head[:60]  # "12 comments"
+    end = whole in cues.end_line or any(_starts(counted, p) for p in cues.end_prefix)
     cat = cues.line.get(whole)
+    if end and cat is None:
+        cat = "comments"
+    if cat is None and words <= 6 and whole.endswith((" says", " said", " wrote")) and \
+            head.rstrip().endswith(":"):  # "Jan Smith says:" opens a reader comment
+        cat = "comments"
     if cat is None and 2 <= words <= 8:  # "Whatsapp Facebook Pinterest Email": buttons in a row
         toks = whole.split()
         if sum(t.strip(_DECOR) in cues.widget_words for t in toks) >= max(2, len(toks) - 1):
@@ -379,6 +388,8 @@ def _header_cut(lines: list[_Line], span: tuple[int, int]) -> tuple[int, int]:
             seen += ln.words
             seen_lines += 1
     if cut is not None and cut < end:
+        while cut < end and lines[cut].kind != KIND_PROSE:
+            cut += 1
         return cut, end
     return span
 
@@ -618,7 +629,7 @@ def _title(lines: list[_Line], start: int, end: int, body_vocab: set[str]) -> in
     best: tuple[float, int] | None = None
     lo = max(0, start - 40)
     cands = []
-    for i in range(lo, min(start + 3, end, len(lines))):
+    for i in range(lo, min(start + 2, end, len(lines))):
         ln = lines[i]
         # the body may begin with the headline itself (title-cased, no full stop)
         if i >= start and (ln.caps < 0.6 or ln.text.rstrip(_CLOSERS).endswith(".")):
@@ -662,7 +673,7 @@ def _title(lines: list[_Line], start: int, end: int, body_vocab: set[str]) -> in
         content = {w.lower() for w in WORD_RE.findall(ln.text) if len(w) > 2} - stop
         if content and body_vocab:
             s += 2.5 * len(content & body_vocab) / len(content)
-        s -= 0.06 * (start - i)
+        s -= 0.06 * (start - i) if i < start else 0.5
         if best is None or s > best[0]:
             best = (s, i)
     if best is None or best[0] < 0.5:
