@@ -213,15 +213,36 @@ _marks = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60),
                             st.sampled_from(["hedge", "booster", "approximator"])), max_size=8)
 
 
+_attributions = st.lists(st.tuples(*[st.one_of(st.none(), st.integers(0, 60))] * 6,
+                                   st.sampled_from(["official", "citizen", "weird"])), max_size=4)
+
+
+def _clip(text: str, a: int | None, b: int | None) -> tuple[int | None, int | None]:
+    if a is None or b is None:
+        return None, None
+    return tuple(sorted((min(a, len(text)), min(b, len(text)))))
+
+
 @settings(max_examples=60, deadline=None)
-@given(text=st.text(alphabet=st.sampled_from(list("ab <>&\"'\n é")), max_size=60), spans=_marks)
-def test_any_text_and_spans_render_faithfully(text, spans):
+@given(text=st.text(alphabet=st.sampled_from(list("ab <>&\"'\n é")), max_size=60), spans=_marks,
+       attributions=_attributions)
+def test_any_text_and_spans_render_faithfully(text, spans, attributions):
     rows = []
     for a, b, cat in spans:
         s, e = sorted((min(a, len(text)), min(b, len(text))))
         rows.append(dict(start=s, end=e, cue=text[s:e], category=cat))
     hedges = pd.DataFrame(rows, columns=["start", "end", "cue", "category"])
-    out = highlight(text, layers=["hedges", "boosters"], hedges=hedges)
+    srows = []
+    for *offsets, stype in attributions:
+        ss, se = _clip(text, *offsets[0:2])
+        cs, ce = _clip(text, *offsets[2:4])
+        ks, ke = _clip(text, *offsets[4:6])
+        srows.append(dict(speaker="<b>X</b>", speaker_type=stype, kind="direct", speaker_start=ss,
+                          speaker_end=se, cue_start=cs, cue_end=ce, content_start=ks,
+                          content_end=ke, outlet=None))
+    sources = pd.DataFrame(srows, columns=SOURCE_COLUMNS)
+    out = highlight(text, hedges=hedges, sources=sources)
+    assert "<b>" not in out
     assert "<script" not in out
     if text.strip():
         expected = "\n\n".join(text[s:e] for s, e in paragraphs(text))

@@ -450,7 +450,7 @@ def _style() -> str:
         f".mk-hl .mk-hedge{{background:{tint(OKABE_ITO['sky_blue'], 0.38)};"
         f"box-shadow:inset 0 -2px 0 {hedge};border-radius:2px}}"
         f".mk-hl .mk-booster{{background:{tint(booster, 0.24)};"
-        f"box-shadow:inset 0 -2px 0 {booster};border-radius:2px}}"
+        f"box-shadow:inset 0 -2px 0 {booster},inset 0 2px 0 {booster};border-radius:2px}}"
         f".mk-hl .mk-approx{{background:{tint(OKABE_ITO['yellow'], 0.55)};"
         f"box-shadow:inset 0 -2px 0 {approx};border-radius:2px}}"
         ".mk-hl .mk-speaker{font-weight:700;border-bottom:3px solid var(--mk-t,#999999)}"
