@@ -29,6 +29,7 @@ _API: dict[str, str] = {
     "parse_article": "mediakit.load.articles",
     "load_article": "mediakit.load.articles",
     "load_corpus": "mediakit.load.corpus",
+    "find_duplicates": "mediakit.load.duplicates",
     # hedging and certainty
     "find_hedges": "mediakit.features.hedging",
     "hedge_rates": "mediakit.features.hedging",
@@ -51,6 +52,19 @@ _API: dict[str, str] = {
     # one HTML page about a corpus
     "build_report": "mediakit.report",
     "write_report": "mediakit.report",
+    # framing and comparison
+    "score_frames": "mediakit.features.framing",
+    "FrameClassifier": "mediakit.features.framing",
+    "FRAMES": "mediakit.features.framing",
+    "load_dictionary": "mediakit.lexicons.dictionary",
+    "keyness": "mediakit.compare.keyness",
+    "kwic": "mediakit.compare.kwic",
+    "word_choice": "mediakit.compare.word_choice",
+    "entity_labels": "mediakit.compare.entities",
+    "dictionary_rates": "mediakit.compare.dictionaries",
+    "align_events": "mediakit.compare.events",
+    "align_claims": "mediakit.compare.claims",
+    "compare": "mediakit.compare.profiles",
 }
 
 __all__ = sorted(_API)

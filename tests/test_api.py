@@ -18,6 +18,7 @@ EXPECTED = [
     "load_article",
     "load_dataset",
     "load_corpus",
+    "find_duplicates",
     "find_hedges",
     "hedge_rates",
     "load_lexicon",
@@ -28,6 +29,18 @@ EXPECTED = [
     "profile",
     "build_report",
     "write_report",
+    "score_frames",
+    "FrameClassifier",
+    "FRAMES",
+    "load_dictionary",
+    "keyness",
+    "kwic",
+    "word_choice",
+    "entity_labels",
+    "dictionary_rates",
+    "align_events",
+    "align_claims",
+    "compare",
 ]
 
 

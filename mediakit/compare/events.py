@@ -1,0 +1,226 @@
+"""Event alignment: group articles from different outlets that report the same event.
+
+Articles are compared by TF-IDF cosine similarity of their words (title and body) combined with
+character n-grams (robust to "Trump's"/"Trump", "shutdown"/"shut-down" and short texts), and
+may only be grouped when their publication dates lie within ``window_days`` of each other.
+Average-linkage agglomerative clustering then cuts the tree at ``threshold`` (a similarity):
+two groups merge only when their articles are on average at least that similar. Everything is
+deterministic: no random initialisation, ties broken by input order.
+
+>>> import mediakit as mk, pandas as pd
+>>> df = pd.DataFrame({"text": ["Flood hits the river town of Elm", "River town Elm is flooded",
+...                             "Senate passes the farm bill"]})
+>>> mk.align_events(df, threshold=0.2)["event_id"].tolist()
+['e0001', 'e0001', 'e0002']
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..errors import InputError
+from ..text.tokens import WORD_RE
+from .stats import require_columns
+
+MAX_DOCS = 30000
+
+
+CHAR_WORDS = 60
+
+
+def _texts(
+    df: pd.DataFrame, text_column: str, title_column: str | None, lead_words: int | None
+) -> tuple[list[str], list[str]]:
+    """(word-level texts, char-level texts): the latter are headline + lead only, for speed."""
+    words_out, chars_out = [], []
+    titles = df[title_column].tolist() if title_column and title_column in df.columns else [None] * len(df)
+    for title, text in zip(titles, df[text_column].tolist()):
+        body = text if isinstance(text, str) else ""
+        tokens = body.split()
+        if lead_words is not None:
+            tokens = tokens[:lead_words]
+            body = " ".join(tokens)
+        head = title if isinstance(title, str) else ""
+        # the headline is counted twice: it states the event most densely
+        words_out.append(f"{head}\n{head}\n{body}" if head else body)
+        chars_out.append(f"{head}\n" + " ".join(tokens[:CHAR_WORDS]))
+    return words_out, chars_out
+
+
+def event_similarity(
+    texts: list[str],
+    char_weight: float = 0.5,
+    max_df: float = 0.5,
+    min_df: int = 1,
+    char_texts: list[str] | None = None,
+) -> np.ndarray:
+    """Dense cosine-similarity matrix: word TF-IDF blended with char-3-5-gram TF-IDF.
+
+    ``char_texts`` (default: ``texts``) feed the character part; align_events passes headline
+    and lead only, since character n-grams of whole articles cost much and add little.
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    n = len(texts)
+    if n == 0:
+        return np.zeros((0, 0))
+    # max_df cannot drop everything on a tiny corpus, so it applies only from 10 documents on
+    mdf = max_df if n >= 10 else 1.0
+    sims = np.zeros((n, n))
+    weights = []
+    word = TfidfVectorizer(
+        token_pattern=WORD_RE.pattern, stop_words="english", sublinear_tf=True, max_df=mdf, min_df=min_df
+    )
+    parts = [(word, 1.0 - char_weight)]
+    if char_weight > 0:
+        char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, max_df=mdf, min_df=min_df)
+        parts.append((char, char_weight))
+    for i, (vec, w) in enumerate(parts):
+        if w <= 0:
+            continue
+        try:
+            X = vec.fit_transform(texts if i == 0 or char_texts is None else char_texts)
+        except ValueError:  # empty vocabulary (all texts empty or stop words only)
+            continue
+        sims += w * (X @ X.T).toarray()
+        weights.append(w)
+    if weights:
+        sims /= sum(weights)
+    np.fill_diagonal(sims, 1.0)
+    return np.clip(sims, 0.0, 1.0)
+
+
+def align_events(
+    df: pd.DataFrame,
+    threshold: float = 0.15,
+    window_days: float | None = 3,
+    date_column: str = "published",
+    text_column: str = "text",
+    title_column: str | None = "title",
+    lead_words: int | None = None,
+    char_weight: float = 0.5,
+    exclusive_by: str | None = None,
+    column: str = "event_id",
+    prefix: str = "e",
+) -> pd.DataFrame:
+    """A copy of ``df`` with an ``event_id`` column grouping articles about the same event.
+
+    Parameters
+    ----------
+    threshold
+        Minimum average cosine similarity (0-1) for two groups of articles to be merged.
+        Lower gives bigger, looser events. 0.15 is the default; about 0.1 suits headline-only
+        input (see docs/framing_and_comparison.md
+        for how ARI on BASIL varies with it).
+    window_days
+        Articles further apart in time than this (in days, by ``date_column``) are never put in
+        one event. ``None`` ignores dates. Articles without a date are compared with all.
+    title_column
+        Headlines are added to the text (twice) when this column exists.
+    lead_words
+        Use only the first ``lead_words`` words of each body (e.g. 50 for lead paragraphs).
+    char_weight
+        Weight (0-1) of character 3-5-gram TF-IDF in the blended similarity; 0 = words only.
+    exclusive_by
+        A column (e.g. ``"outlet"``) whose values may occur only once per event — use it when
+        you know each outlet wrote at most one article per event, as in BASIL.
+
+    Also in the result: ``event_size`` (articles in the event) and ``event_cohesion`` (mean
+    similarity of the article to the other articles of its event; NaN for singletons), so weak
+    groupings can be inspected. ``df.attrs["align_events"]`` records the parameters.
+
+    >>> import mediakit as mk
+    >>> df = mk.align_events(mk.load_corpus("articles/"), window_days=2)   # doctest: +SKIP
+    """
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    require_columns(df, [text_column], "align_events")
+    if not 0.0 <= threshold <= 1.0:
+        raise InputError(f"threshold is a similarity between 0 and 1, got {threshold}")
+    if not 0.0 <= char_weight <= 1.0:
+        raise InputError(f"char_weight must be between 0 and 1, got {char_weight}")
+    n = len(df)
+    if n > MAX_DOCS:
+        raise InputError(
+            f"align_events compares every pair of articles and is limited to {MAX_DOCS} at a time; "
+            f"split the corpus by period (e.g. month) first (got {n})"
+        )
+    out = df.copy()
+    if n == 0:
+        out[column] = pd.Series(dtype=object)
+        out["event_size"] = pd.Series(dtype=int)
+        out["event_cohesion"] = pd.Series(dtype=float)
+        return out
+    texts, char_texts = _texts(df, text_column, title_column, lead_words)
+    sims = event_similarity(texts, char_weight=char_weight, char_texts=char_texts)
+    dist = 1.0 - sims
+    # so large that one forbidden pair pushes the average of any merge containing it past any cut
+    far = 10.0 * n * n
+    if window_days is not None:
+        if date_column not in df.columns:
+            raise InputError(
+                f"window_days needs a {date_column!r} column of dates; pass window_days=None to ignore dates "
+                f"or date_column=... to name it"
+            )
+        dates = pd.to_datetime(df[date_column], errors="coerce", utc=True)
+        days = (dates - pd.Timestamp("1970-01-01", tz="UTC")).dt.total_seconds().to_numpy() / 86400.0
+        gap = np.abs(days[:, None] - days[None, :])
+        dist[np.nan_to_num(gap, nan=0.0) > window_days] = far
+    if exclusive_by is not None:
+        require_columns(df, [exclusive_by], "align_events (exclusive_by)")
+        vals = df[exclusive_by].astype(str).to_numpy()
+        same = vals[:, None] == vals[None, :]
+        np.fill_diagonal(same, False)
+        dist[same] = far
+    np.fill_diagonal(dist, 0.0)
+    if n == 1:
+        labels = np.array([1])
+    else:
+        Z = linkage(squareform(dist, checks=False), method="average")
+        labels = fcluster(Z, t=1.0 - threshold, criterion="distance")
+    # number events by first appearance so ids are stable for a given input order
+    order: dict[int, str] = {}
+    for lab in labels:
+        if lab not in order:
+            order[lab] = f"{prefix}{len(order) + 1:04d}"
+    ids = np.array([order[lab] for lab in labels], dtype=object)
+    out[column] = ids
+    sizes = pd.Series(ids).map(pd.Series(ids).value_counts()).to_numpy()
+    out["event_size"] = sizes
+    cohesion = np.full(n, np.nan)
+    for eid in order.values():
+        idx = np.flatnonzero(ids == eid)
+        if len(idx) > 1:
+            block = sims[np.ix_(idx, idx)]
+            cohesion[idx] = (block.sum(axis=1) - 1.0) / (len(idx) - 1)
+    out["event_cohesion"] = cohesion
+    out.attrs["align_events"] = {
+        "threshold": threshold,
+        "window_days": window_days,
+        "char_weight": char_weight,
+        "lead_words": lead_words,
+        "exclusive_by": exclusive_by,
+    }
+    return out
+
+
+def pairwise_scores(true: Any, pred: Any) -> dict[str, float]:
+    """Adjusted Rand index and pairwise precision/recall/F1 of a predicted grouping."""
+    from sklearn.metrics import adjusted_rand_score
+
+    t = np.asarray(list(true), dtype=object)
+    p = np.asarray(list(pred), dtype=object)
+    if len(t) != len(p):
+        raise InputError("true and predicted labels differ in length")
+    same_t = t[:, None] == t[None, :]
+    same_p = p[:, None] == p[None, :]
+    iu = np.triu_indices(len(t), 1)
+    tp = float((same_t & same_p)[iu].sum())
+    prec = tp / max(float(same_p[iu].sum()), 1.0)
+    rec = tp / max(float(same_t[iu].sum()), 1.0)
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return {"ari": float(adjusted_rand_score(t, p)), "pair_precision": prec, "pair_recall": rec, "pair_f1": f1}

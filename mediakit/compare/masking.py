@@ -1,0 +1,78 @@
+"""House-style masking: blank out what an outlet's format adds, so it is not read as framing.
+
+Outlets differ in style as much as in substance: the New York Times writes "Mr. Trump", wires
+open with "GENEVA (Reuters) —", web outlets embed posts ("— Name (@handle) May 3, 2019") and
+print their own name. :func:`mask_house_style` replaces such spans with spaces (so offsets are
+kept and no words are glued together). The lists are data files
+``mediakit/lexicons/house_style_*.txt``.
+
+>>> from mediakit.compare.masking import mask_house_style
+>>> mask_house_style("GENEVA (Meridian Wire) — Mr. Lee told Fox News he would stay.").split()
+['Lee', 'told', 'he', 'would', 'stay.']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from ..lexicons.dictionary import read_bundled_table
+
+
+@lru_cache(maxsize=1)
+def _base_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    structural = [row["pattern"] for row in read_bundled_table("house_style_patterns.txt")]
+    struct_re = re.compile("|".join(f"(?:{p})" for p in structural), re.MULTILINE)
+    rows = read_bundled_table("house_style_honorifics.txt")
+    abbrev = sorted({r["entry"] for r in rows if r["category"] != "spelled_title"}, key=len, reverse=True)
+    spelled = sorted({r["entry"] for r in rows if r["category"] == "spelled_title"}, key=len, reverse=True)
+    # abbreviations anywhere (any case); spelled-out titles only with a capital, before a name
+    hon_re = re.compile(
+        r"(?<![\w'’\-])(?:(?i:" + "|".join(map(re.escape, abbrev)) + r")\.?"
+        + r"|(?:" + "|".join(re.escape(w[0].upper() + w[1:]) for w in spelled) + r")(?=\s+[A-Z]))(?![\w'’\-])"
+    )
+    outlets = sorted({row["entry"] for row in read_bundled_table("house_style_outlets.txt")}, key=len, reverse=True)
+    out_re = re.compile(r"(?<![\w'’\-])(?:" + "|".join(map(re.escape, outlets)) + r")(?:['’]s)?(?![\w\-])")
+    return struct_re, hon_re, out_re
+
+
+@lru_cache(maxsize=256)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    names = tuple(n for n in names if n and n.strip())
+    if not names:
+        return None
+    alts = sorted({re.escape(" ".join(n.split())).replace(r"\ ", r"\s+") for n in names}, key=len, reverse=True)
+    return re.compile(r"(?<![\w'’\-])(?:" + "|".join(alts) + r")(?:['’]s)?(?![\w\-])", re.IGNORECASE)
+
+
+def _blank(match: re.Match[str]) -> str:
+    # keep newlines so line-anchored patterns and paragraph structure still work afterwards
+    return re.sub(r"[^\n]", " ", match.group())
+
+
+def mask_house_style(
+    text: str,
+    extra_names: Iterable[str] = (),
+    honorifics: bool = True,
+    outlets: bool = True,
+    structure: bool = True,
+) -> str:
+    """``text`` with house-style material blanked to spaces (same length, same offsets).
+
+    ``extra_names`` are further names to mask case-insensitively (mk.keyness passes the outlet
+    labels of the corpus, e.g. ``"fox"``, ``"hpo"``).
+    """
+    if not text:
+        return text
+    struct_re, hon_re, out_re = _base_patterns()
+    if structure:
+        text = struct_re.sub(_blank, text)
+    if outlets:
+        text = out_re.sub(_blank, text)
+    names = _names_pattern(tuple(sorted(set(extra_names))))
+    if names is not None:
+        text = names.sub(_blank, text)
+    if honorifics:
+        text = hon_re.sub(_blank, text)
+    return text

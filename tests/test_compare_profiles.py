@@ -1,0 +1,100 @@
+"""mk.compare: tidy per-group statistics, determinism, permutation and adjustment behaviour."""
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import mediakit as mk
+from mediakit.compare.stats import adjust_pvalues, wilson_interval
+from mediakit.errors import InputError
+
+COLS = ["group", "measure", "n", "mean", "ci_low", "ci_high", "diff", "p_value", "p_adjusted"]
+
+
+def profile():
+    rng = np.random.default_rng(1)
+    rows = []
+    for outlet, shift in (("A", 3.0), ("B", 0.0), ("C", 0.0)):
+        for i in range(20):
+            rows.append({"doc_id": f"{outlet}{i}", "outlet": outlet, "event_id": f"e{i}", "words": 500,
+                         "hedges_per_1k": shift + rng.normal(5, 1), "share_direct": i / 20})
+    return pd.DataFrame(rows)
+
+
+def test_schema_and_known_difference():
+    res = mk.compare(profile(), n_boot=300, n_perm=300)
+    assert list(res.columns) == COLS
+    assert set(res.measure) == {"hedges_per_1k", "share_direct"}  # ids and words are not measures
+    a = res[(res.group == "A") & (res.measure == "hedges_per_1k")].iloc[0]
+    assert a.n == 20 and a.ci_low < a["mean"] < a.ci_high
+    assert a["diff"] == pytest.approx(3.0, abs=0.8)
+    assert a.p_value < 0.01 and a.p_adjusted < 0.05
+    null = res[res.measure == "share_direct"]  # the same values in every outlet
+    assert (null["diff"].abs() < 1e-12).all() and (null.p_value > 0.9).all()
+    assert res.attrs["adjust"] == "holm"
+
+
+def test_deterministic_with_seed():
+    a = mk.compare(profile(), n_boot=100, n_perm=100, seed=3)
+    b = mk.compare(profile(), n_boot=100, n_perm=100, seed=3)
+    pd.testing.assert_frame_equal(a, b)
+
+
+def test_strata_and_bh_and_explicit_measures():
+    res = mk.compare(profile(), measures=["hedges_per_1k"], strata="event_id", adjust="bh", n_boot=50, n_perm=200)
+    assert set(res.measure) == {"hedges_per_1k"}
+    assert res.loc[res.group == "A", "p_value"].iloc[0] < 0.01
+
+
+def test_missing_values_are_left_out_per_measure():
+    df = profile()
+    df.loc[0:4, "share_direct"] = np.nan
+    res = mk.compare(df, n_boot=20, n_perm=20)
+    assert res[(res.group == "A") & (res.measure == "share_direct")].n.iloc[0] == 15
+
+
+def test_text_corpus_gets_frame_measures():
+    df = pd.DataFrame({"outlet": ["A", "A", "B", "B"],
+                       "text": ["Police arrested the suspect.", "The robbery suspect was charged.",
+                                "The poll showed support.", "Protesters rallied downtown."]})
+    res = mk.compare(df, n_boot=20, n_perm=20)
+    assert "frame_crime_punishment" in set(res.measure)
+    a = res[(res.group == "A") & (res.measure == "frame_crime_punishment")].iloc[0]
+    assert a["diff"] > 0
+
+
+def test_errors():
+    with pytest.raises(InputError, match="two groups"):
+        mk.compare(profile().assign(outlet="A"))
+    with pytest.raises(InputError, match="no numeric"):
+        mk.compare(pd.DataFrame({"outlet": ["A", "B"], "title": ["x", "y"]}))
+    with pytest.raises(InputError, match="adjust"):
+        mk.compare(profile(), adjust="bonferroni")
+    with pytest.raises(InputError):
+        mk.compare(profile(), measures=["outlet"])
+
+
+def test_adjustments_known_values():
+    p = [0.01, 0.04, 0.03, np.nan]
+    holm = adjust_pvalues(p, "holm")
+    assert holm[:3] == pytest.approx([0.03, 0.06, 0.06]) and np.isnan(holm[3])
+    bh = adjust_pvalues(p, "bh")
+    assert bh[:3] == pytest.approx([0.03, 0.04, 0.04])
+
+
+def test_wilson_interval_known_value():
+    lo, hi = wilson_interval(8, 10)
+    assert lo == pytest.approx(0.4902, abs=1e-3) and hi == pytest.approx(0.9433, abs=1e-3)
+    assert all(np.isnan(wilson_interval(0, 0)))
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.floats(-1e6, 1e6, allow_nan=False), min_size=4, max_size=30))
+def test_intervals_contain_mean_and_p_in_range(values):
+    df = pd.DataFrame({"outlet": ["A", "B"] * (len(values) // 2), "x": values[: 2 * (len(values) // 2)]})
+    res = mk.compare(df, n_boot=30, n_perm=30)
+    ok = res.dropna(subset=["ci_low"])
+    assert ((ok.ci_low <= ok["mean"] + 1e-6) & (ok["mean"] <= ok.ci_high + 1e-6)).all()
+    assert res.p_value.between(0, 1).all() and res.p_adjusted.between(0, 1).all()
