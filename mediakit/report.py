@@ -300,9 +300,9 @@ def _summary_section(summary: pd.DataFrame, note: str, corpus: pd.DataFrame, by:
                 tds.append("<td>–</td>")
         rows.append("<tr>" + "".join(tds) + "</tr>")
     ths = "".join(f"<th scope=\"col\">{html.escape(_column_label(m))}</th>" for m in measures)
-    table = (f"<table class=\"num\"><thead><tr><th scope=\"col\">{html.escape(by)}</th>"
+    table = (f"<div class=\"wide\"><table class=\"num\"><thead><tr><th scope=\"col\">{html.escape(by)}</th>"
              f"<th scope=\"col\">articles</th>{ths}</tr></thead>\n<tbody>\n"
-             + "\n".join(rows) + "\n</tbody></table>")
+             + "\n".join(rows) + "\n</tbody></table></div>")
     explain = (" Shares are per article (attributions of that type ÷ all attributions) and then "
                "averaged; articles with no attribution are left out of the shares."
                if any(m.startswith("share_") for m in measures) else "")
@@ -358,7 +358,7 @@ def _articles_table(corpus: pd.DataFrame, prof: pd.DataFrame, by: str) -> str:
             tds.append(f"<td>{_esc(r.get('event_id'))}</td>")
         tds += [
             f"<td class=\"date\">{_date(r.get('published'))}</td>",
-            f"<td class=\"title\"><a href=\"#{_anchor(i)}\">{_esc(_title(r))}</a></td>",
+            f"<td class=\"title\"><a href=\"#{_anchor(i)}-text\">{_esc(_title(r))}</a></td>",
             f"<td class=\"n\">{_fmt(r.get('words'), 'words')}</td>",
             f"<td class=\"n\">{_fmt(r.get('hedges_per_1k'), 'hedges_per_1k')}</td>",
             f"<td class=\"n\">{_fmt(r.get('boosters_per_1k'), 'boosters_per_1k')}</td>",
@@ -370,8 +370,8 @@ def _articles_table(corpus: pd.DataFrame, prof: pd.DataFrame, by: str) -> str:
             f"<p class=\"note\">{len(merged):,} articles, ordered by {html.escape(by)} and date. "
             "A dash means the measure could not be computed (for example, no attributions, so "
             "no share of anonymous sources). Click a title to jump to the article.</p>\n"
-            f"<table class=\"articles\"><thead><tr>{ths}</tr></thead>\n<tbody>\n"
-            + "\n".join(rows) + "\n</tbody></table>\n</section>")
+            f"<div class=\"wide\"><table class=\"articles\"><thead><tr>{ths}</tr></thead>\n<tbody>\n"
+            + "\n".join(rows) + "\n</tbody></table></div>\n</section>")
 
 
 def _articles_section(corpus: pd.DataFrame, by: str, max_articles: int | None, expand: bool,
@@ -411,7 +411,9 @@ def _articles_section(corpus: pd.DataFrame, by: str, max_articles: int | None, e
         out.append(
             f"<details id=\"{_anchor(i)}\"{' open' if expand else ''}>"
             f"<summary><span class=\"t\">{_esc(_title(row))}</span> "
-            f"<span class=\"m\">{meta}</span></summary>\n{fragment}{link}</details>")
+            f"<span class=\"m\">{meta}</span></summary>\n"
+            # The table links to the inside of <details>: browsers open it to show the target.
+            f"<div id=\"{_anchor(i)}-text\">{fragment}{link}</div></details>")
     out.append("</section>")
     return "\n".join(out)
 
@@ -554,8 +556,9 @@ table.num thead th:not(:first-child){text-align:right}
 table.num th[scope=row]{white-space:nowrap}
 table.articles td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 table.articles td.date{white-space:nowrap;font-variant-numeric:tabular-nums}
-table.articles thead th:nth-last-child(-n+4){text-align:right;white-space:nowrap}
-table.articles td.title{width:46%}
+table.articles thead th:nth-last-child(-n+4){text-align:right}
+table.articles td.title{width:46%;min-width:12em}
+.wide{overflow-x:auto}
 figure{margin:1.2em 0 2em;break-inside:avoid;page-break-inside:avoid}
 figure img{display:block;max-width:100%;height:auto;margin:0 auto}
 figcaption{font-size:0.88em;color:var(--muted);margin-top:0.4em;text-align:center}
@@ -564,7 +567,7 @@ details[open]{padding-bottom:0.6em}
 summary{cursor:pointer;padding:0.55em 0.8em;background:var(--band);border-radius:6px}
 summary .t{font-weight:600}
 summary .m{color:var(--muted);font-size:0.85em;margin-left:0.4em;white-space:nowrap}
-details > .mk-hl, details > .plain{margin:0.8em auto 0.2em}
+details .mk-hl, details .plain{margin:0.8em auto 0.2em}
 .plain{max-width:48em;font-family:Georgia,'Times New Roman',serif;line-height:1.7;padding:0 1.4em}
 .url{font-size:0.8em;color:var(--muted);margin:0.3em 1.4em;word-break:break-all}
 code{font-size:0.92em}
@@ -576,6 +579,10 @@ code{font-size:0.92em}
  a{color:inherit;text-decoration:none}
  h2{break-after:avoid}
  tr,summary{break-inside:avoid}
+ table{font-size:8.5pt}
+ th,td{padding:0.25em 0.35em}
+ .wide{overflow:visible}
+ figure img{max-height:10cm;width:auto}
  thead{display:table-header-group}
  details{border:none;break-before:auto}
  summary{background:none;padding-left:0;list-style:none}

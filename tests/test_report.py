@@ -25,6 +25,7 @@ def _hostile_article() -> dict:
         "published": pd.Timestamp("2026-03-01T10:00:00Z"), "url": "https://example.org/a",
         "event_id": "e99", "source_path": "workshop/extra.jsonl",
         "text": ("Officials said the dam may fail. <script>alert(1)</script>\n\n"
+                 "<img src=x onerror=\"document.body.dataset.pwned='2'\"> Levels rose.\n\n"
                  "\"It is clearly safe,\" the mayor said. Water reportedly rose about 2 metres."),
     }
 
@@ -88,7 +89,7 @@ def test_page_is_one_document_with_every_section(page, corpus):
     assert {"summary", "figures", "articles", "highlighted"} <= d.ids
     # every article is listed in the table and has a <details> block
     assert d.tags.count("details") == len(corpus)
-    assert len(re.findall(r'<td class="title"><a href="#article-\d+">', page)) == len(corpus)
+    assert len(re.findall(r'<td class="title"><a href="#article-\d+-text">', page)) == len(corpus)
     # in-page links all point at something
     for target in re.findall(r'href="#([^"]+)"', page):
         assert target in d.ids
@@ -130,7 +131,7 @@ def test_hostile_text_is_escaped(page):
     assert HOSTILE not in page and "<script>alert(1)" not in page
     assert html.escape(HOSTILE) in page
     d = _dom(page)
-    assert "script" not in d.tags
+    assert "script" not in d.tags and d.tags.count("img") == 3  # the figures only
     text = "".join(d.text)
     assert HOSTILE in text  # shown to the reader as text
     assert "A <i>Writer</i>" in text and "A &lt;i&gt;Writer&lt;/i&gt;" in page
@@ -217,7 +218,7 @@ def test_browser_renders_report_offline_without_running_scripts(page, tmp_path):
     assert result.page_requests == []
     d = _dom(result.dom)
     assert "pwned" not in d.body_attrs.get("data-pwned", "") and "data-pwned" not in result.dom
-    assert "script" not in d.tags
+    assert "script" not in d.tags and d.tags.count("img") == 3
     assert HOSTILE in "".join(d.text)
     assert {"summary", "figures", "articles", "highlighted"} <= d.ids
     assert shot.stat().st_size > 50_000  # a blank page compresses to a few kB
