@@ -30,6 +30,10 @@ _API: dict[str, str] = {
     "load_article": "mediakit.load.articles",
     "load_corpus": "mediakit.load.corpus",
     "find_duplicates": "mediakit.load.duplicates",
+    "fetch_allsides": "mediakit.datasets.remote",
+    "fetch_article_bias": "mediakit.datasets.remote",
+    "fetch_basil": "mediakit.datasets.remote",
+    "get_data_home": "mediakit.datasets.remote",
     # hedging and certainty
     "find_hedges": "mediakit.features.hedging",
     "hedge_rates": "mediakit.features.hedging",
