@@ -167,6 +167,12 @@ def test_expand_writes_articles_open(own_page, page):
     assert " open>" not in page
 
 
+def test_one_outlet_gets_intervals_without_tests(corpus):
+    page = build_report(corpus[corpus["outlet"] == "Meridian Wire"])
+    assert "2 articles from 1 outlet" in page and page.count('<span class="ci">') >= 2
+    assert "▲" not in page and "permutation" not in page
+
+
 def test_highlight_stylesheet_included_once(page):
     assert page.count(".mk-hl .mk-hedge{") == 1
 
