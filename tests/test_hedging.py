@@ -71,6 +71,8 @@ def test_seed_article(seed_path):
     for phrase in ("may take a direct part", "may want to send", "could set up"):
         at = text.index(phrase)
         assert (hedges["start"] == at).any(), phrase
+    first = hedges[hedges["start"] == text.index("may take a direct part")].iloc[0]
+    assert (first["voice"], first["speaker"]) == ("reported", "Anders Fogh Rasmussen")
     june = text.index("On June 2")
     sentence_end = text.index(".", june)
     assert not ((hedges["start"] >= june) & (hedges["start"] < sentence_end)).any()
@@ -175,6 +177,11 @@ def test_unnegated_boosters():
 def test_no_evidence_is_a_hedge_not_a_negated_booster():
     r = row("There is no evidence of fraud.", "no evidence")
     assert r["category"] == "hedge"
+
+
+def test_attributive_only_adjectives():
+    assert cues("Police investigated an apparent theft by potential buyers.", "hedge") == ["apparent", "potential"]
+    assert cues("The problem became apparent. The potential of the region is large.", "hedge") == []
 
 
 def test_make_sure_and_clear_skies_are_neither():
@@ -371,7 +378,7 @@ def test_hedge_rates_empty_text():
 # ---------------------------------------------------------------- robustness
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
 def test_any_string_gives_valid_offsets(text):
     df = mk.find_hedges(text)
@@ -384,7 +391,7 @@ _WORDS = ["may", "May", "could", "not", "clear", "about", "40", '"', "said", "Le
           "said to", "İ", "reportedly", "in fact", "no", "evidence", "appeared", "in", "court", "’s", "-", "some"]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(st.lists(st.sampled_from(_WORDS), max_size=40))
 def test_news_like_strings_give_valid_rows(words):
     text = " ".join(words)

@@ -481,6 +481,9 @@ def _rule_could(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
         if nxt[0] in _COULD_NOT_FOLLOW or nxt[0] in _ABILITY_VERBS:
             return None
     prev = ctx.before(s, 2)
+    wider = " ".join(_clause(ctx.before(s, 4)))
+    if "so that" in wider or "in order that" in wider or " where " in f" {wider} " or wider.startswith(("which ", "who ")) or " which " in f" {wider} ":
+        return None  # purpose ("so that they could"), place and relative clauses describe ability
     if prev and (prev[-1] in _COULD_PREV or (len(prev) == 2 and prev[-2] in ("so", "before", "until") and prev[-1] not in _CLAUSE_BREAK)):
         return None  # "so that they could", "before he could": purpose and time, not possibility
     if prev and prev[-1] in ("you", "one") and nxt and nxt[0] in ("say", "argue"):
@@ -524,8 +527,10 @@ def _rule_appear(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     nxt = ctx.after(end, 2)
     if not nxt or nxt[0] in _CLAUSE_BREAK or nxt[0] == ".":
         return None  # "a rash appeared." (came into view)
-    if nxt[0] in _APPEAR_NOT:
+    if nxt[0] in _APPEAR_NOT or nxt[0] in ("anywhere", "everywhere", "commonly", "often", "rarely"):
         return None  # "appeared in court", "appeared on TV", "appeared before the committee"
+    if any(t in ("make", "makes", "made", "making") for t in _clause(ctx.before(s, 3))):
+        return None  # "makes the face appear larger": a visual effect, not an inference
     return _keep(e)
 
 
@@ -555,7 +560,7 @@ def _rule_thought(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
         return None  # "a thought", "schools of thought"
     if len(prev) == 2 and prev[0] in _DETERMINERS and prev[1] not in _BE_WORDS and not prev[1].endswith("ly") and prev[1] not in _CLAUSE_BREAK:
         return None  # "a passing thought"
-    if nxt and nxt[0] in ("about", "of", "so", "back", "through", "over", "twice", "process", "processes", "experiment", "experiments", "leader", "leaders", "police"):
+    if nxt and nxt[0] in ("about", "of", "so", "back", "through", "over", "twice", "out", "process", "processes", "experiment", "experiments", "leader", "leaders", "police"):
         return None
     return _keep(e)
 
@@ -643,6 +648,11 @@ def _rule_possible(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
         return None  # "possible to travel": ability, not likelihood
     if prev and prev[-1] in ("not", "be") and len(prev) > 1 and prev[-2] in ("was", "will", "would", "be"):
         return None
+    if prev and prev[-1] in ("any", "other", "total", "one", "sometimes", "only", "primarily", "also", "quite", "theoretically", "technically", "easily"):
+        return None  # "any possible reality", "sometimes possible": range of options, not likelihood
+    core = [t for t in prev if t not in ("not", "also", "still", "now", "entirely", "quite", "very")]
+    if core and core[-1] in _BE_WORDS and (len(core) < 2 or core[-2] not in ("it", "that", "this", "it's", "anything", "everything")) and not (nxt and nxt[0] == "that"):
+        return None  # "wheelchair access is possible": feasibility, not a hedge on a claim
     return _keep(e)
 
 
@@ -654,6 +664,19 @@ def _rule_kind_of(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     if not prev or prev[-1] in _DETERMINERS | {"of", "what", "which", "same", "any", "this", "that"} or prev[-1] in _CLAUSE_BREAK:
         return None  # "a new kind of weapon"
     if nxt and nxt[0] in _DETERMINERS:
+        return None
+    return _keep(e)
+
+
+_NOT_NOUN_AFTER = frozenset("of for in to and or is are was were has have had at on as with by from than that which".split())
+
+
+def _rule_attributive(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
+    nxt = ctx.after(end, 1)
+    if not nxt or not nxt[0][0].isalnum() or nxt[0] in _NOT_NOUN_AFTER:
+        return None  # "the potential of", "became apparent."
+    prev = ctx.before(s, 1)
+    if prev and (prev[-1] in _BE_WORDS or prev[-1] in ("became", "become", "becomes", "less", "more", "ground", "electric")):
         return None
     return _keep(e)
 
@@ -727,6 +750,7 @@ RULES: dict[str, Rule] = {
     "predicative": _rule_predicative,
     "booster_verb": _rule_booster_verb,
     "number": _rule_number,
+    "attributive": _rule_attributive,
 }
 
 
@@ -750,7 +774,7 @@ _SPEAKER = rf"(?P<sp>{_NAME}|{_DESC}|{_PRON}|{_BARE})"
 _SPEAKER2 = _SPEAKER.replace("?P<sp>", "?P<sp2>")
 _APPOS = r"(?:,[^,\"“”]{1,90},)?"
 # "…, X said." / "…, X, a spokesman, told reporters." at the end of a sentence
-_TRAILING = re.compile(rf"[,\"”]\s*{_SPEAKER}{_APPOS}\s+(?:\w+ly\s+)?{_REPORT}\b[^\"“”]{{0,120}}$")
+_TRAILING = re.compile(rf"[,\"”]\s*{_SPEAKER}(?:,[^,\"“”]{{1,90}}?,?)?\s+(?:\w+ly\s+)?{_REPORT}\b[^\"“”]{{0,120}}$")
 # "…, said X."
 _TRAILING_INV = re.compile(rf"[,\"”]\s*{_REPORT}\s+{_SPEAKER}[^\"“”]{{0,120}}$")
 # "X said (that) …" / "X told reporters on Monday that …"
