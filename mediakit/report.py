@@ -472,7 +472,13 @@ def _is_workshop(corpus: pd.DataFrame, name: str) -> bool:
     paths = corpus["source_path"] if "source_path" in corpus.columns else None
     if paths is None or paths.isna().any():
         return False
-    bundled = str(Path(__file__).resolve().parents[1] / "datasets" / "workshop")
+    from .datasets.bundled import bundled_path
+
+    try:
+        bundled = str(bundled_path("workshop"))
+    except InputError:  # an install without the bundled data
+        bundled = "workshop/"
+    # load_workshop() records paths relative to the data folder; load_corpus full paths.
     return bool(paths.map(lambda p: str(p).startswith(("workshop/", bundled))).all())
 
 
