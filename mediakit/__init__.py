@@ -33,6 +33,7 @@ _API: dict[str, str] = {
     "fetch_allsides": "mediakit.datasets.remote",
     "fetch_article_bias": "mediakit.datasets.remote",
     "fetch_basil": "mediakit.datasets.remote",
+    "load_basil": "mediakit.datasets.basil",
     "get_data_home": "mediakit.datasets.remote",
     # hedging and certainty
     "find_hedges": "mediakit.features.hedging",

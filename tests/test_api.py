@@ -22,6 +22,7 @@ EXPECTED = [
     "fetch_allsides",
     "fetch_article_bias",
     "fetch_basil",
+    "load_basil",
     "get_data_home",
     "find_hedges",
     "hedge_rates",
