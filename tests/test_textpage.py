@@ -261,3 +261,40 @@ def test_page_like_inputs_keep_order_and_lose_nothing(lines):
     kept = [line for line in lines if line in parts.paragraphs]
     assert parts.paragraphs == [p for p in kept if p] or len(set(kept)) < len(kept)
     assert len(parts.paragraphs) + len(parts.boilerplate) == sum(1 for x in lines if x.strip())
+
+
+def _page_with_byline(byline: str) -> str:
+    return "Menu\nSearch\nTrain fares to rise in spring\n" + byline + "\n\n" + NO_TITLE
+
+
+def test_byline_names_are_cleaned():
+    cases = {
+        "By Meg JamesStaff Writer": "Meg James",  # a role glued on by the layout
+        "By Rachael Link, MS, RD": "Rachael Link",  # credentials
+        "By Sandee LaMotte, CNN": "Sandee LaMotte",  # outlet after the name; LaMotte kept whole
+        "by KARIN OSTLUND": "Karin Ostlund",
+        "By Joseph Tsidulko November 19, 2019, 02:47 PM EST": "Joseph Tsidulko",
+    }
+    for line, name in cases.items():
+        assert clean_text_page(_page_with_byline(line)).author == name, line
+
+
+def test_no_author_from_a_sentence_starting_with_by():
+    parts = clean_text_page(_page_with_byline("By then, nobody was left in the square."))
+    assert parts.author is None
+
+
+def test_outlet_from_copyright_line_drops_years():
+    page = NO_TITLE + "\n© Example Daily 2003-2019\n"
+    assert clean_text_page(page).outlet == "Example Daily"
+
+
+def test_table_of_figures_inside_the_body_is_kept():
+    table = "Pos. Driver Points Wins\n1 Ana Costa 412 3\n2 Lee Park 398 2\n3 Tom Vidal 371 1\n"
+    page = ("League table after round ten\n\n"
+            "The title race tightened on Sunday after the leader finished only fourth in the rain.\n\n"
+            "Standings after ten of twelve rounds:\n\n" + table + "\n"
+            "Two rounds remain, both on street circuits where the leader has never won before.\n")
+    parts = clean_text_page(page)
+    assert "1 Ana Costa 412 3" in parts.paragraphs
+    assert parts.paragraphs[-1].startswith("Two rounds remain")

@@ -148,9 +148,10 @@ _HEAD = 400          # cue phrases are looked for in the first _HEAD characters 
 _PROSE_SAMPLE = 120  # words sampled for function-word and title-case shares
 
 KIND_BAD, KIND_PROSE, KIND_SHORT, KIND_HEADLINE = "bad", "prose", "short", "headline"
+KIND_TABLE = "table"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     idx: int            # position among non-blank lines
     text: str           # whitespace collapsed
@@ -158,6 +159,7 @@ class _Line:
     terminal: bool      # ends a sentence
     stop: float         # share of function words
     caps: float         # share of words starting with a capital
+    nums: float         # share of words that are numbers
     cue: str | None     # boilerplate category
     end: bool           # a heading after which the article is over
     template: bool
@@ -236,10 +238,10 @@ def _features(text: str, template: Counter[str] | None) -> list[_Line]:
             known = _measure(collapsed, stop)
             if len(collapsed) < 300 and len(seen) < 100_000:
                 seen[collapsed] = known
-        words, terminal, stop_share, caps, cue, end, dated = known
+        words, terminal, stop_share, caps, nums, cue, end, dated = known
         out.append(_Line(
             idx=len(out), text=collapsed, words=words, terminal=terminal, stop=stop_share,
-            caps=caps, cue=cue, end=end, template=bool(template) and collapsed in template,
+            caps=caps, nums=nums, cue=cue, end=end, template=bool(template) and collapsed in template,
             dated=dated, gap_before=blank_before, gap_after=False,
         ))
         blank_before = False
@@ -257,7 +259,8 @@ def _features(text: str, template: Counter[str] | None) -> list[_Line]:
 
 
 def _measure(collapsed: str, stop: frozenset[str]) -> tuple:
-    """(words, terminal, function-word share, title-case share, cue, end, dated) of one line."""
+    """(words, terminal, function-word share, title-case share, number share, cue, end, dated)
+    of one line."""
     sample = WORD_RE.findall(collapsed[:1500])[:_PROSE_SAMPLE]
     words = len(sample) if len(collapsed) <= 1500 and len(sample) < _PROSE_SAMPLE \
         else _count_words(collapsed)
@@ -267,7 +270,9 @@ def _measure(collapsed: str, stop: frozenset[str]) -> tuple:
     tail = collapsed.rstrip(_CLOSERS)
     cue, end = _cue_of(collapsed[:_HEAD * 2].casefold(), words)
     return (words, bool(tail) and tail[-1] in _TERMINAL, stops / len(sample) if sample else 0.0,
-            caps / len(alpha) if alpha else 0.0, cue, end, words <= 14 and _dated(collapsed))
+            caps / len(alpha) if alpha else 0.0,
+            sum(1 for w in sample if w[0].isdigit()) / len(sample) if sample else 0.0,
+            cue, end, words <= 14 and _dated(collapsed))
 
 
 def _count_words(text: str) -> int:
@@ -305,6 +310,9 @@ def _classify(ln: _Line, paragraph_style: bool) -> None:
         return
     if ln.dated:  # a dateline belongs to a header or a teaser
         ln.kind, ln.score = KIND_SHORT, -4.0
+        return
+    if listy and w >= 3 and ln.nums >= 0.3:  # a row of a table of figures: neutral
+        ln.kind, ln.score = KIND_TABLE, 0.1
         return
     if w >= 3 and not ln.terminal and (ln.caps >= 0.6 or ln.stop < 0.15):
         ln.kind = KIND_HEADLINE
@@ -420,6 +428,9 @@ def _select_body(lines: list[_Line], span: tuple[int, int]) -> list[bool]:
             in_related = False
             keep[i] = True
             continue
+        if ln.kind == KIND_TABLE and not in_related:
+            keep[i] = True
+            continue
         if in_related:
             continue
         # a short line stays when it sits between paragraphs (a subhead, a one-line quote)
@@ -443,7 +454,11 @@ _BYLINE_CUT = re.compile(
 
 
 def _name(text: str) -> str | None:
-    """A person's name (or a short list of names) at the start of ``text``, else None."""
+    """A person's name (or a short list of names) at the start of ``text``, else None.
+
+    Credentials and outlets after a comma ("Ann Lee, MD", "Ann Lee, CNN") and a role glued on
+    by the page layout ("Ann LeeStaff Writer") are dropped.
+    """
     text = text[:200].strip(" :-–—|,")
     text = _BYLINE_CUT.split(text, maxsplit=1)[0].strip(" ,;:")
     if not text:
@@ -453,13 +468,42 @@ def _name(text: str) -> str | None:
         part = part.strip(" .,")
         if not part:
             continue
-        toks = part.split()
+        toks = _name_tokens(part.split())
+        if not toks:
+            break
+        if len(toks) == 1 and toks[0].isupper() and len(toks[0]) <= 5 and names:
+            continue  # "MD", "RDN", "CNN" after the name
         if not 1 <= len(toks) <= 5 or not _is_name(toks):
             break
+        if all(t.isupper() for t in toks if len(t) > 1):
+            toks = [t.capitalize() for t in toks]
         names.append(" ".join(toks))
+        if len(toks) != len(part.split()):  # the name was cut short: what follows is not a name
+            break
     if not names:
         return None
     return ", ".join(names)
+
+
+_HUMP = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])|(?<=[a-z]{3})(?=[A-Z]{2})")
+_HUMP_OK = ("mac", "van", "von", "des", "del", "della", "fitz", "san", "dal")
+
+
+def _name_tokens(toks: list[str]) -> list[str]:
+    """The leading tokens that can belong to a name: stop at a month, a function word or a
+    word the layout glued onto the name."""
+    months, stop = _months(), _stopwords()
+    out: list[str] = []
+    for t in toks:
+        low = t.lower().strip(".,")
+        if out and (low in months or (low in stop and low not in _NAME_PARTICLES)):
+            break
+        m = _HUMP.search(t)
+        if m and t[:m.start()].lower() not in _HUMP_OK:
+            out.append(t[:m.start()])
+            break
+        out.append(t)
+    return out
 
 
 def _is_name(toks: list[str]) -> bool:
@@ -471,6 +515,12 @@ def _is_name(toks: list[str]) -> bool:
             return False
         caps += 1
     return caps >= 1 and not (len(toks) == 1 and toks[0].lower() in _stopwords())
+
+
+def _looks_like_person(text: str) -> bool:
+    toks = text.split()
+    return 2 <= len(toks) <= 3 and all(t[:1].isupper() and t.replace("-", "").replace(".", "").isalpha()
+                                       for t in toks) and _is_name(toks)
 
 
 def _byline(lines: list[_Line], i: int) -> tuple[str | None, str | None]:
@@ -517,7 +567,7 @@ def _outlet(lines: list[_Line], full_text: str) -> str | None:
             continue
         rest = _YEARS.sub("", head[m.start():], count=1)
         rest = _OUTLET_CUT.split(rest, maxsplit=1)[0].strip(" " + _QUOTES)
-        rest = rest.strip(" .")
+        rest = re.sub(r"(?:\s*[-–,]?\s*\d{4})+$", "", rest.strip(" .")).strip(" .,")
         if not rest or not 1 <= len(rest.split()) <= 6 or not any(c.isalpha() for c in rest):
             continue
         if rest.casefold() in ("policy", "notice", "information", "infringement", "all", "the"):
@@ -704,23 +754,34 @@ def _dated(text: str) -> bool:
     return False
 
 
-_CRUMB = re.compile(r"\s*(?:>|»|›|/|\|)\s*")
+_CRUMB = re.compile(r"\s+(?:>|»|›)\s+|\s*(?:>|»|›)\s*(?=\S)")
 
 
 def _section(lines: list[_Line], title_i: int | None, start: int, nav_text: str) -> str | None:
-    """A short line beside the headline that is also a menu item (the article's section)."""
+    """A breadcrumb's last step, or a short line beside the headline that is also a menu item
+    elsewhere on the page (the article's section). None rather than a guess."""
     anchor = title_i if title_i is not None else start
     # between the headline and the body first, then just above the headline
     around = list(range(anchor + 1, start)) + list(range(anchor - 1, max(-1, anchor - 4), -1))
+    title = lines[title_i].text if title_i is not None else None
     for i in around:
         ln = lines[i]
-        if i == title_i or ln.cue is not None or ln.words > 4 or _find_date(ln.text):
+        if i == title_i or ln.cue is not None or ln.words > 8 or ln.dated or ln.terminal:
             continue
-        parts = [p for p in _CRUMB.split(ln.text) if p and p.casefold() not in ("home", "blog")]
-        if len(parts) >= 2:
-            return parts[-1] if title_i is None or parts[-1] != lines[title_i].text else parts[-2]
-        if 1 <= ln.words <= 3 and ln.text[0].isupper() and not ln.terminal and \
-                re.search(rf"(?<!\w){re.escape(ln.text)}(?!\w)", nav_text):
+        if any(c.isdigit() for c in ln.text) or _byline(lines, i) != (None, None):
+            continue
+        parts = [p.strip() for p in _CRUMB.split(ln.text)]
+        parts = [p for p in parts if p and p.casefold() not in ("home", "blog", "início", "inicio")]
+        if len(parts) >= 2 or (len(parts) == 1 and _CRUMB.search(ln.text)):
+            last = parts[-1] if parts[-1] != title or len(parts) == 1 else parts[-2]
+            return last if 1 <= len(last.split()) <= 4 else None
+        if not (1 <= ln.words <= 3 and ln.text[0].isupper()) or ln.text.endswith(":"):
+            continue
+        if ln.words >= 2 and _looks_like_person(ln.text):
+            continue
+        if re.search(rf"(?<!\w){re.escape(ln.text)}(?!\w)", nav_text):
+            return ln.text
+        if ln.words == 1 and abs(i - anchor) == 1 and len(ln.text) > 2:  # a kicker label
             return ln.text
     return None
 
@@ -765,7 +826,8 @@ def clean_text_page(text: str, template: Counter[str] | None = None) -> PagePart
                 keep[i] = False
 
     author = editor = None
-    byline_zone = list(range(max(0, start - 25), start)) + list(range(start, end)) + \
+    # nearest to the top of the body first: a "By ..." far up the page is often a menu item
+    byline_zone = list(range(start - 1, max(-1, start - 26), -1)) + list(range(start, end)) + \
         list(range(end, min(len(lines), end + 25)))
     for i in byline_zone:
         if lines[i].words > 25 or (keep[i] and lines[i].words > 12):
@@ -780,7 +842,16 @@ def clean_text_page(text: str, template: Counter[str] | None = None) -> PagePart
         if author and editor:
             break
 
-    nav_text = "\n".join(ln.text for ln in lines[: max(0, start - 3)] if ln.words <= 12)[:20000]
+    top = title_i if title_i is not None else start
+    nav_text = "\n".join(ln.text for ln in lines[: max(0, top - 1)]
+                         if ln.words <= 12 and ln.caps >= 0.8 and not ln.terminal)[:20000]
+    if author is None:  # a bare name beside the headline ("Ann Lee" with no "By")
+        for i in range(top + 1, min(start, top + 6)) if title_i is not None else ():
+            ln = lines[i]
+            if ln.cue is None and not ln.template and _looks_like_person(ln.text) and \
+                    ln.text not in nav_text:
+                author = ln.text
+                break
     section = _section(lines, title_i, start, nav_text) if lines else None
     outlet = _outlet(lines, text[:2_000_000]) if lines else None
     published = _published(lines, start, end) if lines else None
