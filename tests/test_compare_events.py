@@ -36,17 +36,19 @@ def test_same_story_grouped_and_copy_returned():
     assert pairwise_scores(out["true"], out["event_id"])["ari"] == 1.0
     assert out["event_size"].eq(3).all()
     assert out["event_cohesion"].between(0, 1).all()
-    assert out.attrs["align_events"]["threshold"] == 0.15
+    assert out.attrs["align_events"]["threshold"] == 0.10  # short texts: the lower default
+    long = df.assign(text=df.text.map(lambda t: " ".join([t] * 3)))
+    assert mk.align_events(long).attrs["align_events"]["threshold"] == 0.15
 
 
 def test_date_window_splits_identical_texts():
     df = corpus()
     df.loc[df.outlet == "Post", "published"] += pd.Timedelta(days=5)
-    out = mk.align_events(df, window_days=2)
+    out = mk.align_events(df, window_days=2, threshold=0.2)
     post_ids = set(out.loc[out.outlet == "Post", "event_id"])
     other_ids = set(out.loc[out.outlet != "Post", "event_id"])
     assert post_ids.isdisjoint(other_ids)
-    joined = mk.align_events(df, window_days=None)
+    joined = mk.align_events(df, window_days=None, threshold=0.2)
     assert pairwise_scores(joined["true"], joined["event_id"])["ari"] == 1.0
 
 
@@ -98,7 +100,7 @@ def test_basil_events_recovered():
     assert len(df) == 300
     out = mk.align_events(df)
     assert pairwise_scores(df["truth"], out["event_id"])["ari"] >= 0.95
-    heads = mk.align_events(df.assign(text=""), threshold=0.1)
+    heads = mk.align_events(df.assign(text=""))
     assert pairwise_scores(df["truth"], heads["event_id"])["ari"] >= 0.85
 
 

@@ -9,8 +9,8 @@ tests (Holm by default; Benjamini-Hochberg with ``adjust="bh"``).
 >>> import mediakit as mk, pandas as pd
 >>> prof = pd.DataFrame({"outlet": ["A"] * 5 + ["B"] * 5, "hedges_per_1k": [9, 8, 9, 10, 9, 1, 2, 1, 0, 1]})
 >>> res = mk.compare(prof, by="outlet", n_boot=200, n_perm=200)
->>> res.loc[res.group == "A", ["n", "mean", "diff"]].values.tolist()
-[[5, 9.0, 8.0]]
+>>> res.loc[res.group == "A", ["mean", "diff"]].values.tolist()
+[[9.0, 8.0]]
 """
 
 from __future__ import annotations

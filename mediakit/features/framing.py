@@ -88,7 +88,7 @@ def score_frames(text: Any, text_column: str = "text") -> pd.Series | pd.DataFra
     and is always 0. An empty text scores 0 everywhere.
 
     >>> import mediakit as mk
-    >>> mk.score_frames("Police arrested two suspects after the shooting.")["crime_punishment"] > 0
+    >>> bool(mk.score_frames("Police arrested two suspects after the shooting.")["crime_punishment"] > 0)
     True
     """
     return score_table(_score_one, text, text_column=text_column)
@@ -141,8 +141,8 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     >>> texts = ["taxes and jobs", "the court ruled", "budget and wages", "judges and lawsuits"] * 3
     >>> labels = ["economic", "legality", "economic", "legality"] * 3
     >>> clf = mk.FrameClassifier().fit(texts, labels)
-    >>> clf.predict(["a new tax on wages"])[0]
-    'economic'
+    >>> clf.predict(["a new tax on wages"]).tolist()
+    ['economic']
     """
 
     def __init__(
