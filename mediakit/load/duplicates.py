@@ -250,11 +250,15 @@ def _candidate_pairs(sig: np.ndarray, rows: int, nonempty: np.ndarray) -> set[tu
                 key = key * _MIX1 + sig[idx, col]
             order = np.argsort(key, kind="stable")
             sorted_keys = key[order]
-            cuts = np.flatnonzero(np.diff(sorted_keys)) + 1
-            for bucket in np.split(order, cuts):
-                if len(bucket) < 2:
-                    continue
-                members = sorted(idx[bucket].tolist())
+            starts = np.flatnonzero(np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1])))
+            sizes = np.diff(np.append(starts, len(sorted_keys)))
+            # Buckets of two (the usual case) are paired in one array step; bigger ones in a loop.
+            two = starts[sizes == 2]
+            if len(two):
+                a, b = idx[order[two]], idx[order[two + 1]]
+                pairs.update(zip(np.minimum(a, b).tolist(), np.maximum(a, b).tolist()))
+            for s, size in zip(starts[sizes > 2].tolist(), sizes[sizes > 2].tolist()):
+                members = sorted(idx[order[s:s + size]].tolist())
                 if len(members) <= _MAX_BUCKET_PAIRS:
                     pairs.update((members[x], members[y]) for x in range(len(members))
                                  for y in range(x + 1, len(members)))
