@@ -327,26 +327,32 @@ def _figures_section(prof: pd.DataFrame, summary: pd.DataFrame, by: str) -> str:
     rates = summary[summary["measure"].isin(["hedges_per_1k", "boosters_per_1k"])] \
         if not summary.empty else summary
     if not rates.empty:
-        specs.append(("Hedges and boosters per 1,000 words",
-                      lambda: viz.rates_by_outlet(rates, by=by),
-                      f"Mean hedges and boosters per 1,000 words for each {by}, with 95% intervals."))
+        specs.append(("Hedges and boosters", lambda: viz.rates_by_outlet(rates, by=by),
+                      f"Mean hedges and boosters per 1,000 words in the articles of each {by}, "
+                      "with 95% confidence intervals (the numbers of the summary table)."))
     if any(c.startswith("share_") for c in prof.columns):
         specs.append(("Who is cited", lambda: viz.source_composition(prof, by=by),
-                      f"Share of attributions by source type for each {by}."))
+                      f"Share of each source type among all attributions in the articles of each "
+                      f"{by} (n = attributions). Attributions are pooled, so an article with many "
+                      "attributions weighs more here than in the summary table."))
     if any(c.startswith("frame_") for c in prof.columns):
         specs.append(("Frame profile", lambda: viz.frame_heatmap(prof, by=by),
-                      f"Mean frame cues per 1,000 words, frames by {by}."))
+                      f"Mean frame cue words per 1,000 words for each {by}; a darker cell means "
+                      "more cue words of that frame."))
     out = ["<section id=\"figures\">", "<h2>Figures</h2>"]
     if not specs:
         out.append("<p class=\"warn\">No measures are available to draw.</p>")
-    for caption, draw, alt in specs:
+    number = 0
+    for name, draw, text in specs:
         try:
             fig = draw()
         except MediakitError as e:
-            out.append(f"<p class=\"warn\">{html.escape(caption)}: not drawn ({html.escape(str(e))})</p>")
+            out.append(f"<p class=\"warn\">{html.escape(name)}: not drawn ({html.escape(str(e))})</p>")
             continue
-        out.append(f"<figure><img src=\"{_png_data_uri(fig)}\" alt=\"{html.escape(alt)}\">"
-                   f"<figcaption>{html.escape(caption)}. {html.escape(alt)}</figcaption></figure>")
+        number += 1
+        out.append(f"<figure><img src=\"{_png_data_uri(fig)}\" alt=\"{html.escape(name)}: "
+                   f"{html.escape(text)}\"><figcaption><b>Figure {number}.</b> "
+                   f"{html.escape(text)}</figcaption></figure>")
     out.append("</section>")
     return "\n".join(out)
 
@@ -581,7 +587,7 @@ table.articles td.title{width:46%;min-width:12em}
 .wide{overflow-x:auto}
 figure{margin:1.2em 0 2em;break-inside:avoid;page-break-inside:avoid}
 figure img{display:block;max-width:100%;height:auto;margin:0 auto}
-figcaption{font-size:0.88em;color:var(--muted);margin-top:0.4em;text-align:center}
+figcaption{font-size:0.88em;color:var(--muted);margin:0.5em auto 0;max-width:44em}
 details{border:1px solid var(--line);border-radius:6px;margin:0.5em 0;background:#ffffff}
 details[open]{padding-bottom:0.6em}
 summary{cursor:pointer;padding:0.55em 0.8em;background:var(--band);border-radius:6px}
