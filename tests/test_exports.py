@@ -104,6 +104,7 @@ def test_nexis_docx_bundle_skips_cover_and_splits_records():
     check(df.iloc[1], NEXIS_BRIDGE)
     check(df.iloc[2], NEXIS_SCHOOL)
     assert df["record"].tolist() == [1, 2, 3]
+    assert df["records_in_file"].tolist() == [3, 3, 3]
     assert not df["text"].str.contains("Client/Matter|Job Number|End of Document|Classification").any()
     assert df["words"].tolist() == [count_words(t) for t in (FLOOD_TEXT, BRIDGE_TEXT, SCHOOL_TEXT)]
 
@@ -115,6 +116,9 @@ def test_nexis_single_docx_with_author_label():
 
 
 def test_nexis_rtf_bundle_matches_docx():
+    # the cover page announces 3 documents, the file holds 2: loaded, with a warning
+    with pytest.warns(UserWarning, match="announces 3 documents but 2 were read"):
+        mk.load_corpus(FIX / "nexis_bundle.rtf")
     df = load("nexis_bundle.rtf")
     assert len(df) == 2
     assert set(df["format"]) == {"nexis-rtf"}
@@ -298,6 +302,26 @@ def test_nexis_record_without_body_marker_and_truncated_download():
     assert arts[0].text == "The first paragraph of the story is here."
     assert arts[0].author == "Ann Lee" and arts[0].extra["length"] == 12
     assert arts[1].text == "A download that was cut short still keeps this paragraph."
+
+
+def test_nexis_cover_without_matching_toc_entry():
+    lines = ["User Name: Team", "Job Number: 1", "Documents (1)", "1. A headline the TOC shortened...",
+             "Client/Matter: -None-", "Search Terms: storm", "Narrowed by:", "Content Type Narrowed by",
+             "News Sources: The Example Post", "Storm nears coast", "The Example Post", "June 2, 2020",
+             "Body", "A storm may reach the coast, officials said.", "End of Document"]
+    arts = parse_nexis_lines(lines)
+    assert len(arts) == 1
+    assert (arts[0].title, arts[0].outlet) == ("Storm nears coast", "The Example Post")
+    assert arts[0].text == "A storm may reach the coast, officials said."
+
+
+def test_classic_truncated_download_warns():
+    txt = ("1 of 3 DOCUMENTS\n\nThe Example Post\n\nJune 2, 2020\n\nHeadline\n\n"
+           "A storm may reach the coast, officials said.\n\nLANGUAGE: ENGLISH\n")
+    with pytest.warns(UserWarning, match="announce 3 documents but 1"):
+        arts = parse_classic_text(txt)
+    assert [(a.outlet, a.title, a.text, a.language) for a in arts] == [
+        ("The Example Post", "Headline", "A storm may reach the coast, officials said.", "en")]
 
 
 def test_classic_unknown_label_in_body_stays_body():

@@ -84,6 +84,13 @@ def parse_classic_text(text: str, *, fmt: str = "lexisnexis", source_path: str |
             art.extra["record"] = int(m.group("n1") or m.group("n2"))
             art.extra["records_in_file"] = int(m.group("m1") or m.group("m2"))
             articles.append(art)
+    announced = max((int(m.group("m1") or m.group("m2")) for m in starts), default=0)
+    if starts and announced > len(starts):
+        import warnings
+
+        where = f"{Path(source_path).name}: " if source_path else ""
+        warnings.warn(f"{where}the records announce {announced} documents but {len(starts)} are in "
+                      "the file; the download may be incomplete", stacklevel=2)
     return articles
 
 
@@ -158,7 +165,11 @@ def _parse_record(chunk: str, *, fmt: str, source_path: str | None) -> Article |
         else:  # trailer: an unlabelled block continues the last field (wrapped value)
             other.setdefault("trailer_text", "")
             other["trailer_text"] = (other["trailer_text"] + " " + " ".join(block)).strip()
-    outlet, published, edition, title = _header(header_plain)
+    outlet, published, edition, rest = _header(header_plain)
+    if not body and len(rest) > 1:
+        title, body = rest[0], rest[1:]  # no labelled fields at all: headline, then the body
+    else:
+        title = " ".join(rest) or None  # a headline broken over blocks stays one headline
     if fields.get("title"):
         title = fields["title"]
     if edition and not fields.get("edition"):
@@ -190,7 +201,7 @@ def _parse_record(chunk: str, *, fmt: str, source_path: str | None) -> Article |
 
 def _header(blocks: list[list[str]]):
     """Outlet, date, edition and headline from the unlabelled blocks before the fields."""
-    outlet = published = title = None
+    outlet = published = None
     edition: list[str] = []
     rest: list[str] = []
     for block in blocks:
@@ -210,9 +221,7 @@ def _header(blocks: list[list[str]]):
             outlet = " ".join(block)
         else:
             rest.append(" ".join(block))
-    if rest:
-        title = " ".join(rest)  # a headline broken over blocks stays one headline
-    return outlet, published, "; ".join(edition) or None, title
+    return outlet, published, "; ".join(edition) or None, rest
 
 
 def read_classic(path: Path) -> list[Article]:

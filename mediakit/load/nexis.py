@@ -24,6 +24,7 @@ paragraph breaks inside the body can be wrong). Prefer DOCX when you export.
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 
 from ..article import Article
@@ -88,6 +89,7 @@ def parse_nexis_lines(lines: list[str], *, fmt: str = "nexis", source_path: str 
             current.append(line)
     if any(ln.strip() for ln in current):
         records.append(current)  # a download cut short: keep the last record if it has a body
+    announced = _announced_count(records[0]) if records else None
     records = [_strip_cover(r) if i == 0 else r for i, r in enumerate(records)]
     articles = []
     for number, rec in enumerate(records, 1):
@@ -96,8 +98,22 @@ def parse_nexis_lines(lines: list[str], *, fmt: str = "nexis", source_path: str 
         art = _parse_record(rec, fmt=fmt, source_path=source_path, wrapped=wrapped)
         if art is not None:
             art.extra["record"] = number
+            if announced is not None:
+                art.extra["records_in_file"] = announced
             articles.append(art)
+    if announced is not None and announced != len(articles):
+        where = f"{Path(source_path).name}: " if source_path else ""
+        warnings.warn(f"{where}the cover page announces {announced} documents but {len(articles)} "
+                      "were read; the download may be incomplete", stacklevel=2)
     return articles
+
+
+def _announced_count(rec: list[str]) -> int | None:
+    for ln in rec[:400]:
+        m = re.match(r"^\s*(?:documents|dokumente|documentos)\s*\((\d+)\)\s*$", ln, re.I)
+        if m:
+            return int(m.group(1))
+    return None
 
 
 def _strip_cover(rec: list[str]) -> list[str]:
