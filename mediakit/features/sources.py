@@ -1,0 +1,174 @@
+"""Cited sources: every quote and attribution, who said it, what kind of source, through which outlet.
+
+>>> import mediakit as mk
+>>> df = mk.find_sources('"It is not going to happen," Ben Wallace told the BBC.')
+>>> df[["speaker", "kind", "cue", "outlet"]].values.tolist()
+[['Ben Wallace', 'direct', 'told', 'BBC']]
+
+Rule-based and offline (see docs/sources.md): reporting verbs from a lexicon with provenance,
+"according to", dashes under quotes and "Name:" headlines as cues; speakers found next to the
+cue and resolved across the article (surnames, pronouns, role nouns); speaker types from role
+lexicons.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ..errors import InputError, SchemaError
+from .corpus_input import span_table
+from .sources_cues import find_attributions
+from .sources_speakers import Resolver, is_outlet
+
+COLUMNS = [
+    "speaker", "speaker_type", "kind", "cue", "cue_start", "cue_end", "speaker_start", "speaker_end",
+    "content_start", "content_end", "outlet", "mention", "sentence_id",
+]
+SPEAKER_TYPES = ["official", "expert", "organization", "media", "anonymous", "citizen", "document", "other"]
+PROFILE_COLUMNS = [
+    "doc_id", "n_attributions", "n_sources", "n_direct", "n_indirect", "share_direct",
+    *[f"share_{t}" for t in SPEAKER_TYPES], "cited_outlets",
+]
+_QUOTE_CHARS = "“”\"«»„"
+_OFFSETS = ["cue_start", "cue_end", "speaker_start", "speaker_end", "content_start", "content_end"]
+
+
+def find_sources(text: Any, text_column: str = "text") -> pd.DataFrame:
+    """One row per attribution in ``text`` (a str, a Series of texts or a corpus DataFrame).
+
+    >>> import mediakit as mk
+    >>> mk.find_sources("According to Peskov, talks are over.")["speaker"].tolist()
+    ['Peskov']
+    """
+    return span_table(_find_sources_one, text, COLUMNS, text_column=text_column)
+
+
+def _find_sources_one(text: str) -> pd.DataFrame:
+    if not isinstance(text, str):
+        raise InputError(f"find_sources expects article text as str, got {type(text).__name__}")
+    rows = []
+    resolver = Resolver(text)
+    attrs = find_attributions(text) if text.strip() else []
+    prev = None
+    for a in attrs:
+        sent = _sentence_span(text, a)
+        same = prev if prev is not None and prev.sentence_id == a.sentence_id else None
+        res = resolver.resolve(a, sent, same)
+        prev = a
+        outlet = a.outlet
+        if outlet is None and a.extra.get("object") is not None:
+            o0, o1 = a.extra["object"]
+            if is_outlet(text[o0:o1]):
+                outlet = resolver.outlet_between(a.cue_start, o1 + 1) or text[o0:o1].strip()
+        if outlet is None:
+            lo = sent[0]
+            hi = min(_sentence_end(text, a), a.cue_end + 250)
+            outlet = resolver.outlet_between(lo, hi)
+        if outlet is None and res.speaker_type == "media" and res.speaker:
+            outlet = res.speaker
+        rows.append(
+            {
+                "speaker": res.speaker,
+                "speaker_type": res.speaker_type,
+                "kind": _kind(text, a),
+                "cue": a.cue,
+                "cue_start": a.cue_start,
+                "cue_end": a.cue_end,
+                "speaker_start": a.mention_start,
+                "speaker_end": a.mention_end,
+                "content_start": a.content_start,
+                "content_end": a.content_end,
+                "outlet": outlet,
+                "mention": a.mention,
+                "sentence_id": a.sentence_id,
+            }
+        )
+    cols = {c: [r[c] for r in rows] for c in COLUMNS}
+    data = {}
+    for c in COLUMNS:
+        if c in _OFFSETS:
+            data[c] = pd.array(cols[c], dtype="Int64")
+        elif c == "sentence_id":
+            data[c] = pd.array(cols[c], dtype="int64")
+        else:
+            data[c] = pd.array(cols[c], dtype=object)
+    return pd.DataFrame(data, columns=COLUMNS)
+
+
+def _sentence_span(text: str, a) -> tuple[int, int]:
+    floor = max(0, a.cue_start - 1500)
+    lo = max(text.rfind("\n", floor, a.cue_start) + 1, floor)
+    return lo, _sentence_end(text, a)
+
+
+def _sentence_end(text: str, a) -> int:
+    limit = min(len(text), a.cue_end + 1500)
+    hi = text.find("\n", a.cue_end, limit)
+    return limit if hi < 0 else hi
+
+
+def _kind(text: str, a) -> str:
+    if a.kind_hint == "according_to":
+        return "according_to"
+    if a.content_start is None:
+        return "direct" if a.kind_hint == "dash" else "indirect"
+    content = text[a.content_start:a.content_end]
+    stripped = content.strip(" ,.:;\n")
+    has_q = any(q in content for q in _QUOTE_CHARS) or "''" in content
+    if not has_q:
+        return "indirect"
+    if stripped[:1] in _QUOTE_CHARS or stripped.startswith(("''", "``")):
+        return "direct"
+    return "mixed"
+
+
+def source_profile(df: pd.DataFrame) -> pd.DataFrame:
+    """One row per article: how many attributions and sources, quotes vs paraphrase, source types.
+
+    Takes the output of :func:`find_sources` on a corpus (with ``doc_id``) or on one text.
+
+    >>> import mediakit as mk
+    >>> rows = mk.find_sources(pd.Series({"a1": "Officials said the bridge will close."}))
+    >>> mk.source_profile(rows)[["doc_id", "n_attributions", "share_anonymous"]].values.tolist()
+    [['a1', 1, 1.0]]
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise InputError(f"source_profile expects the DataFrame returned by find_sources, got {type(df).__name__}")
+    missing = [c for c in ("speaker", "speaker_type", "kind", "outlet") if c not in df.columns]
+    if missing:
+        raise SchemaError(
+            f"source_profile needs the output of mk.find_sources; columns missing: {', '.join(missing)}"
+        )
+    data = df if "doc_id" in df.columns else df.assign(doc_id=None)
+    out = []
+    for doc_id, g in data.groupby("doc_id", sort=False, dropna=False):
+        out.append(_profile_row(doc_id, g))
+    result = pd.DataFrame(out, columns=PROFILE_COLUMNS)
+    # Articles with no attribution keep their row when find_sources saw them (span_table drops empty parts).
+    return result
+
+
+def _profile_row(doc_id: Any, g: pd.DataFrame) -> dict:
+    n = len(g)
+    speakers = g["speaker"].dropna().astype(str).str.strip()
+    n_direct = int(g["kind"].isin(["direct"]).sum())
+    n_indirect = n - n_direct
+    types = g["speaker_type"].value_counts()
+    outlets = []
+    for o in g["outlet"].dropna().astype(str):
+        if o and o not in outlets:
+            outlets.append(o)
+    row = {
+        "doc_id": doc_id,
+        "n_attributions": n,
+        "n_sources": int(speakers[speakers != ""].str.lower().nunique()),
+        "n_direct": n_direct,
+        "n_indirect": n_indirect,
+        "share_direct": n_direct / n if n else 0.0,
+        "cited_outlets": "; ".join(outlets),
+    }
+    for t in SPEAKER_TYPES:
+        row[f"share_{t}"] = float(types.get(t, 0)) / n if n else 0.0
+    return row

@@ -1,0 +1,727 @@
+"""Finding attribution cues and the speaker and content around each, without a parser.
+
+The extractor walks outward from each cue (a reporting verb from the lexicon, "according to",
+a dash under a quotation, a "Name:" headline) over a small window of tokens: left for the
+subject ("Peskov said", "Dmitry Peskov, an official spokesman for the Kremlin, said"), right
+for inverted and passive speakers ("said Ben Wallace", "reported by Reuters"), and then picks
+the side of the sentence that holds what was said. Everything here works on character offsets
+into the unchanged text.
+
+>>> from mediakit.features.sources_cues import find_attributions
+>>> [(a.cue, a.mention) for a in find_attributions('"We will not," Ben Wallace said.')]
+[('said', 'Ben Wallace')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..text.quotes import find_quotes
+from ..text.sentences import split_sentences
+from .sources_lexicon import Verb, reporting_verbs, roles
+
+# Tokens: dotted acronyms (U.S.), honorifics/initials before a capitalised word (Mr. Sen. J.),
+# words with inner apostrophes/hyphens, '' used as a double quote, then any single symbol.
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.(?=\s+[A-Z])|\w+(?:['’\-]\w+)*|''|``|[^\w\s]")
+_OPEN_Q = frozenset('“„«‹"‟``')
+_CLOSE_Q = frozenset('”»›"\'’')
+_ANY_Q = _OPEN_Q | _CLOSE_Q | {"''", "``"}
+
+PRONOUNS = {
+    "he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "i", "you": "you",
+    "who": "rel", "which": "rel", "that": "rel", "him": "he", "her": "she", "them": "they", "us": "we", "me": "i",
+}
+_SUBJ_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who", "which", "that"])
+# Words that may stand between a subject and its reporting verb ("Trump has also repeatedly said").
+_BETWEEN = frozenset(
+    """also again once later then previously repeatedly recently publicly privately reportedly has have had
+    is are was were be been being will would could can may might should must did does do not n't never often
+    already still even just further first only now earlier frequently openly long originally subsequently
+    initially separately similarly likewise personally immediately quickly flatly explicitly bluntly
+    specifically directly falsely wrongly correctly rightly simply always allegedly apparently finally
+    ultimately yesterday today tonight last night this morning afternoon evening week monday tuesday wednesday
+    thursday friday saturday sunday has’ ’s 's ’ve 've ’d 'd ’ll 'll ’re 're""".split()
+)
+# A word right before the cue that makes it a noun or an infinitive, not a reporting verb.
+_NOT_VERB_BEFORE = frozenset(
+    """the a an this these those his her its their our my your some any no many few several news media
+    press to of for in on at by with from into about as so-called so than more most such every each other
+    another latest recent new further earlier previous similar initial official written public final""".split()
+)
+_DETERMINERS = frozenset(
+    "the a an another one two three four five several some many most other both all few dozens hundreds these those this".split()
+)
+_STOP = frozenset(
+    """and or but nor because if when while whereas although though since after before as than so yet
+    to of for in on at by with from into about over under against between through during without within
+    upon that this these those what whatever whoever where why how whether not no""".split()
+)
+_NOT_SUBJECT = frozenset(
+    """nobody everyone everybody somebody someone anyone anybody none nothing something everything all
+    there here what which whatever many few""".split()
+)
+_PREP_JOIN = frozenset(["of", "for", "at", "from", "with", "in", "on", "to"])
+_NAME_JOIN = frozenset(["of", "for", "the", "de", "da", "van", "von", "der", "al", "bin", "la", "le", "del", "and", "&"])
+_MODIFIERS = frozenset(
+    """former then acting deputy senior chief top current outgoing incoming interim vice assistant associate
+    press campaign presidential republican democratic party state federal local regional national foreign
+    defense defence military communications executive managing general attorney special
+    longtime veteran fellow lead head co-founder founder independent private leading prominent""".split()
+)
+_NO_CONTENT_AFTER = re.compile(r"^[\s,;:.!?)”\"'’»—–-]*$")
+_THAT = re.compile(r"\bthat\b")
+_WEEKDAYS = re.compile(r"^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+@dataclass
+class Attribution:
+    cue_start: int
+    cue_end: int
+    cue: str
+    kind_hint: str  # verb | according_to | dash | colon
+    mention_start: int | None = None
+    mention_end: int | None = None
+    mention: str = ""
+    mention_kind: str = "none"  # name | pronoun | rel | np | none
+    title: str = ""  # role words around the mention ("former Secretary General of the alliance")
+    content_start: int | None = None
+    content_end: int | None = None
+    sentence_id: int = 0
+    outlet: str | None = None
+    verb: Verb | None = None
+    antecedent: tuple[int, int] | None = None  # for who/which: the NP the pronoun stands for
+    extra: dict = field(default_factory=dict)
+
+
+class _Doc:
+    """Per-text state shared by the cue handlers: sentences, quotes, paragraph breaks."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sents = _sentences(text)
+        self.sent_starts = [s for s, _ in self.sents]
+        self.quotes = find_quotes(text)
+        self.quote_starts = [q.start for q in self.quotes]
+
+    def sentence_of(self, pos: int) -> int:
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        return max(i, 0)
+
+    def sent_bounds(self, pos: int) -> tuple[int, int, int]:
+        if not self.sents:
+            return 0, 0, len(self.text)
+        i = self.sentence_of(pos)
+        s, e = self.sents[i]
+        return i, s, max(e, pos)
+
+    def quote_at(self, pos: int):
+        """The top-level quote span containing offset ``pos`` (start <= pos < end), else None."""
+        i = bisect.bisect_right(self.quote_starts, pos) - 1
+        if i >= 0 and self.quotes[i].start <= pos < self.quotes[i].end:
+            return self.quotes[i]
+        return None
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans, split paragraph by paragraph (a blank line always ends a sentence anyway),
+    which keeps the cost of the sentence splitter's look-behind local to each paragraph."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in re.finditer(r"\n[ \t]*\n", text):
+        out.extend((pos + s, pos + e) for s, e in split_sentences(text[pos:m.start()]))
+        pos = m.end()
+    out.extend((pos + s, pos + e) for s, e in split_sentences(text[pos:]))
+    return out
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper() or (tok[:1].isdigit() and len(tok) > 1 and tok[-1:].isalpha())
+
+
+_WINDOW = 1500
+_WORD = re.compile(r"[A-Za-z]+(?:[’'\-][A-Za-z]+)*")
+
+
+def _trie_regex(words: list[str]) -> str:
+    """A regex alternation factored by common prefixes: far faster than a flat list of words."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
+@lru_cache(maxsize=1)
+def _cue_regex() -> re.Pattern[str]:
+    forms = [*reporting_verbs(), "according to"]
+    lowered = sorted({f.replace(" ", "\x00") for f in forms})
+    body = _trie_regex(lowered).replace("\\\x00", r"\s+").replace("\x00", r"\s+")
+    return re.compile(rf"(?<![\w’'\-])(?:{body})(?![\w\-])", re.I)
+
+
+def _cue_matches(text: str):
+    """(start, end, form) of every reporting-verb form in the text."""
+    for m in _cue_regex().finditer(text):
+        yield m.start(), m.end(), " ".join(m.group().lower().split())
+
+
+_DASH_RE = re.compile(r"(”|\"|''|’)[ \t]*\n?[ \t]*[―—–]{1,2}[ \t]*([A-Z][^\n,.;:()“”\"]{1,60})")
+_COLON_HEAD_RE = re.compile(r"(?m)^([A-Z][\w’'.\-]*(?:[ \t]+[A-Z][\w’'.\-]*){0,3})[ \t]*(:)[ \t]+(?=\S)([^\n]{12,})$")
+_COLON_STOP = frozenset(
+    """photo photos update updated note editor editors read related source sources watch video warning breaking
+    exclusive opinion analysis correction image caption listen subscribe share q a by posted published
+    tags topics see also more advertisement sponsored contact email tel phone fax""".split()
+)
+
+
+def find_attributions(text: str) -> list[Attribution]:
+    """Raw attributions in text order: cue, speaker mention (unresolved) and content offsets."""
+    doc = _Doc(text)
+    verbs = reporting_verbs()
+    out: list[Attribution] = []
+    for start, end, form in _cue_matches(text):
+        if form == "according to":
+            a = _according_to(doc, start, end)
+        else:
+            a = _verb_cue(doc, start, end, verbs[form])
+        if a is not None:
+            out.append(a)
+    out.extend(_dash_cues(doc))
+    out.extend(_colon_heads(doc))
+    out.sort(key=lambda a: a.cue_start)
+    out = _drop_overlaps(out)
+    _trim_contents(doc, out)
+    _extend_quotes(doc, out)
+    return out
+
+
+# ----------------------------------------------------------------------------- verb cues
+
+def _verb_cue(doc: _Doc, cs: int, ce: int, verb: Verb) -> Attribution | None:
+    text = doc.text
+    sid, ss, se = doc.sent_bounds(cs)
+    ss, se = max(ss, cs - _WINDOW), min(se, cs + _WINDOW)  # run-on 'sentences' stay linear
+    first = text[cs]
+    if first.isupper() and text[ss:cs].strip(" “\"'‘«(") != "":
+        return None  # "Said" mid-sentence capitalised is a name or a title word (Tells, Report)
+    left = _tokens(text, max(ss, cs - 160), cs)
+    right = _tokens(text, ce, min(se, ce + 200))
+    lw = [t[2].lower() for t in left]
+    # Noun or infinitive uses: "the reports", "to say", "so-called"; idioms: "that said", "needless to say".
+    passive_frame = len(lw) >= 2 and lw[-1] == "as" and lw[-2] in ("quoted", "cited", "reported", "heard", "recorded", "described")
+    if verb.lemma in ("quote", "cite", "report") and [t[2].lower() for t in right[:1]] == ["as"]:
+        return None  # "was quoted as saying": the cue is "saying"
+    if lw and lw[-1] in _NOT_VERB_BEFORE and not passive_frame:
+        if not (lw[-1] == "to" and verb.lemma in ("say", "tell") and len(lw) > 1 and lw[-2] in ("went", "continued", "go", "goes")):
+            return None
+    if cs > 0 and text[cs - 1] == "-":
+        return None
+    if verb.lemma == "say" and lw[-1:] == ["that"] and len(lw) == 1:
+        return None  # "That said, ..."
+    if lw[-3:] == ["that", "is", "to"] or lw[-2:] in (["needless", "to"], ["so", "to"], ["let's"]) or lw[-1:] == ["let’s"]:
+        return None
+    if verb.lemma == "say" and right and right[0][2] == "," and lw[-1:] == [","]:
+        return None  # "..., say, 10 percent"
+    a = Attribution(cs, ce, text[cs:ce], "verb", sentence_id=sid, verb=verb)
+    # extend a particle ("point out", "call on") is in the form itself; include "by" passives below
+    i = len(left) - 1
+    # passive reporting frame "was quoted as saying", "is reported to have said"
+    if i >= 1 and lw[i] == "as" and lw[i - 1] in ("quoted", "cited", "reported", "heard", "recorded", "described"):
+        i -= 2
+    while i >= 0 and (lw[i] in _BETWEEN or (lw[i].endswith("ly") and lw[i].isalpha() and len(lw[i]) > 4)):
+        i -= 1
+    # "Trump on Monday said", "Clinton, on Friday, said"
+    speaker_found = False
+    if i >= 0 and left[i][2] in (",",) and _appositive_or_inverted(doc, a, left, i, right):
+        speaker_found = True
+    elif i >= 0 and (left[i][2] in _ANY_Q or left[i][2] in (",", ":", "—", "–", "(", ";")):
+        speaker_found = _inverted(doc, a, right)
+    elif i >= 0:
+        speaker_found = _subject(doc, a, left, i)
+    else:
+        speaker_found = _inverted(doc, a, right)
+    # participial cue after a comma: ", saying ...", ", adding ..." -> the clause's subject
+    if not speaker_found and verb.form_kind == "ing" and lw[-1:] in ([","], ["and"]):
+        a.extra["inherit"] = True
+        speaker_found = True
+    # passive with agent: "was first reported by The Post"
+    if right and right[0][2].lower() == "by" and verb.lemma not in ("say",):
+        if _np_right(doc, a, right, 1):
+            speaker_found = True
+    if not speaker_found:
+        return None
+    if not _accept(doc, a, right):
+        return None
+    _content(doc, a, ss, se, right)
+    if a.content_start is None and verb.strength != "strong":
+        return None
+    return a
+
+
+def _accept(doc: _Doc, a: Attribution, right) -> bool:
+    """Strength gate: weaker verbs need clear evidence that they report speech or findings."""
+    verb = a.verb
+    assert verb is not None
+    if a.extra.get("inherit"):
+        return verb.strength in ("strong", "medium") or _explicit_complement(doc.text, a.cue_end, right)
+    plausible = a.mention_kind in ("name", "pronoun", "rel") or _has_role(a.mention)
+    if verb.strength == "strong":
+        return a.mention_kind != "np" or plausible or bool(a.mention)
+    if verb.strength == "medium":
+        return plausible
+    # weak: a document subject ("the poll shows") or an explicit complement
+    if _is_document(a.mention) and a.mention_kind != "pronoun":
+        return True
+    return plausible and _explicit_complement(doc.text, a.cue_end, right)
+
+
+def _explicit_complement(text: str, pos: int, right) -> bool:
+    words = [t[2].lower() for t in right[:3]]
+    if not words:
+        return False
+    if words[0] in ("that", ":") or words[0] in _ANY_Q:
+        return True
+    return bool(words[0] == "," and len(words) > 1 and words[1] in _ANY_Q)
+
+
+@lru_cache(maxsize=1)
+def _role_or_mod() -> frozenset[str]:
+    return frozenset(roles()) | _MODIFIERS
+
+
+def _has_role(mention: str) -> bool:
+    r = roles()
+    words = [w.lower().strip(".,’'") for w in mention.split()]
+    return any(w in r for w in words) or any(" ".join(words[k:k + 2]) in r for k in range(len(words) - 1))
+
+
+def _is_document(mention: str) -> bool:
+    r = roles()
+    words = [w.lower().strip(".,’'") for w in mention.split()]
+    return any(r.get(w) == "document" for w in words[-3:])
+
+
+def _subject(doc: _Doc, a: Attribution, left, i: int) -> bool:
+    """The subject noun phrase ending at token ``i`` (left of the cue)."""
+    tok = left[i][2]
+    low = tok.lower()
+    if low in _SUBJ_PRONOUNS:
+        if low == "that" and (i == 0 or left[i - 1][2] in (",", ".") and False):
+            return False
+        if low == "that" and i == 0:
+            return False
+        _set_mention(doc, a, left[i][0], left[i][1], "rel" if PRONOUNS[low] == "rel" else "pronoun")
+        if PRONOUNS[low] == "rel":
+            j = i - 1
+            if j >= 0 and left[j][2] == ",":
+                j -= 1
+            if j >= 0:
+                k = _np_left(left, j)
+                if k is not None:
+                    a.antecedent = (left[k][0], left[j][1])
+        return True
+    if low in _STOP or low in _DETERMINERS or low in _NOT_SUBJECT or not (tok[0].isalnum()):
+        return False
+    k = _np_left(left, i)
+    if k is None:
+        return False
+    # "Mr. Grassley and Mr. Leahy", "Trump's campaign"
+    start, end = left[k][0], left[i][1]
+    kind = "name" if _is_cap(tok) and left[k][2].lower() not in _DETERMINERS else "np"
+    if _is_cap(tok) and kind == "np" and any(_is_cap(t[2]) for t in left[k + 1:i + 1]):
+        kind = "name"
+    first_low = left[k][2]
+    if k >= 2 and left[k - 1][2] == "," and _is_cap(left[k - 2][2]) and first_low.islower() and (
+        first_low in _MODIFIERS or first_low in roles() or first_low in ("a", "an")
+    ):
+        k2 = _np_left(left, k - 2)
+        pure_name = k2 is not None and all(
+            _is_cap(t[2]) or t[2].lower() in _NAME_JOIN - _DETERMINERS for t in left[k2:k - 1]
+        )
+        if pure_name and left[k2][2].lower() not in _STOP and (k2 == 0 or left[k2 - 1][2] in (",", ";", ":") or left[k2 - 1][2] in _ANY_Q):
+            _set_mention(doc, a, left[k2][0], left[k - 2][1], "name")
+            a.title = doc.text[left[k2][0]:end]
+            return True
+    _set_mention(doc, a, start, end, kind)
+    a.title = doc.text[start:end]
+    return True
+
+
+def _np_left(left, i: int) -> int | None:
+    """Index of the first token of the noun phrase whose last token is ``left[i]``."""
+    tok = left[i][2]
+    if not tok[:1].isalnum():
+        return None
+    k = i
+    steps = 0
+    while k - 1 >= 0 and steps < 9:
+        prev = left[k - 1][2]
+        low = prev.lower()
+        if _is_cap(prev) and low not in _STOP and low not in ("i",):
+            k -= 1
+        elif low in _NAME_JOIN and k - 2 >= 0 and _is_cap(left[k - 2][2]) and _is_cap(left[k][2]):
+            k -= 1
+        elif low in _MODIFIERS or low in roles():
+            k -= 1
+        elif low in _DETERMINERS:
+            k -= 1
+            # "a spokesman for the ministry": keep going across one preposition
+            if k - 2 >= 0 and left[k - 1][2].lower() in _PREP_JOIN and left[k - 2][2][:1].isalpha() and left[k - 2][2].lower() not in _STOP:
+                k -= 1
+                continue
+            break
+        elif low in _PREP_JOIN and k - 1 >= 1 and (left[k - 2][2].lower() in roles() or _is_cap(left[k - 2][2])) and left[k - 2][2].lower() not in _STOP:
+            k -= 1
+        elif prev in ("’s", "'s") or prev.endswith(("’s", "'s")) and _is_cap(prev):
+            k -= 1
+        elif prev == "-" or prev == ".":
+            break
+        elif low.isalpha() and low not in _STOP and low not in _BETWEEN and not _is_cap(tok) and steps < 3 and not low.endswith("ly"):
+            # lower-case modifiers of a common-noun head ("a campaign operative")
+            k -= 1
+        else:
+            break
+        steps += 1
+    # do not start a mention on a joining word
+    while k < i and left[k][2].lower() in (_NAME_JOIN | _PREP_JOIN) - _DETERMINERS:
+        k += 1
+    return k
+
+
+def _set_mention(doc: _Doc, a: Attribution, s: int, e: int, kind: str) -> None:
+    a.mention_start, a.mention_end = s, e
+    a.mention = doc.text[s:e]
+    a.mention_kind = kind
+
+
+def _appositive_or_inverted(doc: _Doc, a: Attribution, left, i: int, right) -> bool:
+    """Left of the cue is a comma: '"...," said X', 'X, a spokesman for Y, said', '..., X said'."""
+    if _inverted(doc, a, right):
+        return True
+    # appositive: NAME , appos , cue
+    j = i - 1
+    n = 0
+    while j >= 0 and left[j][2] not in (",", ".", ";", ":") and left[j][2] not in _ANY_Q and n < 16:
+        j -= 1
+        n += 1
+    if j < 1 or left[j][2] != "," or n == 0:
+        return False
+    first_app = left[j + 1][2].lower()
+    app_ok = (
+        first_app in _DETERMINERS or first_app in ("who", "which", "whose", "now", "then", "himself", "herself")
+        or first_app in _MODIFIERS or first_app in roles() or first_app.isdigit() or _is_cap(left[j + 1][2])
+    )
+    if not app_ok:
+        return False
+    head = j - 1
+    if not (_is_cap(left[head][2]) or left[head][2].lower() in _SUBJ_PRONOUNS or left[head][2].lower() in roles()):
+        return False
+    if left[head][2].lower() in _STOP:
+        return False
+    k = _np_left(left, head)
+    if k is None:
+        return False
+    kind = "name" if _is_cap(left[head][2]) else "np"
+    _set_mention(doc, a, left[k][0], left[head][1], kind)
+    a.title = doc.text[left[k][0]:left[i][0]]
+    return True
+
+
+def _inverted(doc: _Doc, a: Attribution, right) -> bool:
+    """Speaker after the cue: 'said Ben Wallace', 'said the minister', 'said he'."""
+    if not right:
+        return False
+    low = right[0][2].lower()
+    if low in ("he", "she", "they", "it", "we", "i"):
+        _set_mention(doc, a, right[0][0], right[0][1], "pronoun")
+        return True
+    return _np_right(doc, a, right, 0)
+
+
+def _np_right(doc: _Doc, a: Attribution, right, j: int) -> bool:
+    if j >= len(right):
+        return False
+    start = j
+    if right[j][2].lower() in _DETERMINERS:
+        j += 1
+    end = j
+    n = 0
+    while end < len(right) and n < 10:
+        tok = right[end][2]
+        low = tok.lower()
+        if _is_cap(tok) or low in roles() or low in _MODIFIERS or tok in ("’s", "'s"):
+            end += 1
+        elif low in _NAME_JOIN and end + 1 < len(right) and _is_cap(right[end + 1][2]) and end > j:
+            end += 1
+        elif low in ("familiar", "close", "with", "to", "the", "matter", "situation", "talks", "plans", "case",
+                     "investigation", "briefed", "on", "knowledge", "of", "thinking") and end > j and _has_role(doc.text[right[start][0]:right[end - 1][1]]) and n < 8:
+            end += 1
+        elif low.isalpha() and low not in _STOP and low not in _BETWEEN and start != j and end - j < 4 and not low.endswith("ly"):
+            end += 1  # "the poll", "a new national poll"
+        else:
+            break
+        n += 1
+    if end == j:
+        return False
+    # trim trailing joining words
+    while end - 1 > j and right[end - 1][2].lower() in _NAME_JOIN | _PREP_JOIN | {"familiar", "close"}:
+        end -= 1
+    last = right[end - 1][2]
+    if not (_is_cap(last) or last.lower() in roles() or start != j):
+        return False
+    s, e = right[start][0], right[end - 1][1]
+    kind = "name" if any(_is_cap(t[2]) for t in right[j:end]) and right[start][2].lower() not in _DETERMINERS else "np"
+    _set_mention(doc, a, s, e, kind)
+    a.title = doc.text[s:e]
+    a.extra["speaker_after"] = True
+    # appositive after the name: "said John Smith, a professor at ..."
+    if end < len(right) and right[end][2] == ",":
+        k = end + 1
+        while k < len(right) and right[k][2] not in (",", ".", ";") and k - end < 14:
+            k += 1
+        if end + 1 < len(right) and (right[end + 1][2].lower() in _DETERMINERS or right[end + 1][2].lower() in _role_or_mod()):
+            a.title = doc.text[s:right[k - 1][1]]
+            a.extra["appos_end"] = right[k - 1][1]
+    return True
+
+
+# ----------------------------------------------------------------------------- according to
+
+def _according_to(doc: _Doc, cs: int, ce: int) -> Attribution | None:
+    text = doc.text
+    sid, ss, se = doc.sent_bounds(cs)
+    ss, se = max(ss, cs - _WINDOW), min(se, cs + _WINDOW)  # run-on 'sentences' stay linear
+    right = _tokens(text, ce, min(se, ce + 200))
+    a = Attribution(cs, ce, text[cs:ce], "according_to", sentence_id=sid)
+    if not right:
+        return None
+    low = right[0][2].lower()
+    if low in PRONOUNS and PRONOUNS[low] != "rel":
+        _set_mention(doc, a, right[0][0], right[0][1], "pronoun")
+    elif not _np_right(doc, a, right, 0):
+        return None
+    a.extra.pop("speaker_after", None)
+    # content: the rest of the sentence on the other side
+    before = text[ss:cs]
+    if before.strip(" ,“\"'‘«(") == "":
+        comma = text.find(",", a.mention_end or ce, se)
+        start = comma + 1 if comma >= 0 else (a.extra.get("appos_end") or a.mention_end or ce)
+        _set_content(doc, a, start, se)
+    else:
+        _set_content(doc, a, ss, cs)
+    return a
+
+
+# ----------------------------------------------------------------------------- dash and colon cues
+
+def _dash_cues(doc: _Doc) -> list[Attribution]:
+    text = doc.text
+    out = []
+    for m in _DASH_RE.finditer(text):
+        qpos = m.start(1)
+        q = doc.quote_at(qpos)
+        if q is None:
+            continue
+        name = m.group(2).rstrip()
+        dash = re.search(r"[―—–]+", text[m.end(1):m.start(2)])
+        if dash is None:
+            continue
+        ds = m.end(1) + dash.start()
+        a = Attribution(ds, ds + len(dash.group()), dash.group(), "dash", sentence_id=doc.sentence_of(ds))
+        _set_mention(doc, a, m.start(2), m.start(2) + len(name), "name")
+        a.title = name
+        a.content_start, a.content_end = q.start, max(q.end, m.end(1))
+        out.append(a)
+    return out
+
+
+def _colon_heads(doc: _Doc) -> list[Attribution]:
+    text = doc.text
+    out = []
+    for m in _COLON_HEAD_RE.finditer(text):
+        if text[:m.start()].strip():
+            break  # only a title line ("Poll: ...", "Patrushev: ..."), never a line inside the body
+        name = m.group(1)
+        if name.split()[0].lower().strip(".") in _COLON_STOP or len(m.group(3).split()) < 3:
+            continue
+        a = Attribution(m.start(2), m.end(2), ":", "colon", sentence_id=doc.sentence_of(m.start(2)))
+        _set_mention(doc, a, m.start(1), m.end(1), "name")
+        a.title = name
+        _set_content(doc, a, m.start(3), m.end(3))
+        out.append(a)
+    return out
+
+
+# ----------------------------------------------------------------------------- content
+
+def _set_content(doc: _Doc, a: Attribution, s: int, e: int) -> None:
+    text = doc.text
+    while s < e and text[s] in " \t\n,;:—–-":
+        s += 1
+    while e > s and text[e - 1] in " \t\n,;:—–-.":
+        e -= 1
+    if e - s < 2:
+        return
+    a.content_start, a.content_end = s, e
+
+
+def _content(doc: _Doc, a: Attribution, ss: int, se: int, right) -> None:
+    """Choose what was said: the clause after the cue, or the one before the speaker."""
+    text = doc.text
+    block_start = min(a.cue_start, a.mention_start if a.mention_start is not None else a.cue_start)
+    block_end = max(a.cue_end, a.extra.get("appos_end") or a.mention_end or a.cue_end)
+    if a.extra.get("inherit"):
+        block_start = a.cue_start
+    # right side: skip the addressee of "told", time words, "in a statement", then "that"
+    r_start = block_end
+    rest = text[r_start:se]
+    low_rest = rest.lower()
+    if a.verb is not None and a.verb.lemma in ("tell", "ask", "urge", "warn", "inform", "assure", "remind", "advise", "accuse", "call on", "brief", "thank"):
+        obj = re.match(r"\s*((?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w’'.\-]+(?:\s+[A-Z][\w’'.\-]*){0,4})", rest)
+        if obj and not obj.group(1).lower().startswith(("that", "of")):
+            a.extra["object"] = (r_start + obj.start(1), r_start + obj.end(1))
+            r_start += obj.end()
+            rest = text[r_start:se]
+            low_rest = rest.lower()
+    that = _THAT.search(low_rest, 0, 90)
+    if that and "," not in low_rest[:that.start()].replace(", in ", "").strip(", ") and not any(q in rest[:that.start()] for q in "“\"«"):
+        r_start += that.end()
+    r_text = text[r_start:se]
+    r_words = len(r_text.split())
+    r_open = r_text.lstrip(" ,:")[:1] in _OPEN_Q or r_text.lstrip()[:1] == ":" or (that is not None and r_start > block_end)
+    l_end = block_start
+    l_text = text[ss:l_end]
+    l_stripped = l_text.rstrip()
+    l_words = len(l_text.split())
+    l_frame = l_stripped.endswith((",", "”", '"', "''", "—", "–", "’", ",”", ',"')) or (l_stripped.endswith(":") is False and l_stripped[-1:] in _CLOSE_Q)
+    trailer = _is_trailer(r_text)
+    if a.verb is not None and a.verb.form_kind == "ing" and a.extra.get("inherit"):
+        _set_content(doc, a, r_start, se)
+    elif r_open and r_words >= 2 and not (l_frame and l_words >= 3 and trailer):
+        if l_frame and l_stripped[-1:] in _CLOSE_Q and r_text.lstrip(" ,")[:1] in _OPEN_Q:
+            _set_content(doc, a, _quote_start(doc, ss, l_end), se)  # '"A," he said, "B."'
+        else:
+            _set_content(doc, a, r_start, se)
+    elif l_frame and l_words >= 3 and (trailer or r_words < 3):
+        _set_content(doc, a, _quote_start(doc, ss, l_end), l_end)
+    elif r_words >= 2 and not trailer:
+        _set_content(doc, a, r_start, se)
+    elif l_words >= 2:
+        _set_content(doc, a, _quote_start(doc, ss, l_end), l_end)
+    # a colon introducing a quote in the next paragraph: 'He said:\n\n"..."'
+    if a.content_start is None and text[a.cue_end:a.cue_end + 3].lstrip(" ")[:1] == ":":
+        nxt = re.compile(r"\s*").match(text, text.find(":", a.cue_end) + 1).end()
+        q = doc.quote_at(nxt)
+        if q is not None:
+            a.content_start, a.content_end = q.start, q.end
+        elif nxt < len(text):
+            sid = doc.sentence_of(nxt)
+            if sid < len(doc.sents):
+                _set_content(doc, a, nxt, doc.sents[sid][1])
+
+
+_TRAILER = re.compile(
+    r"^\s*[,]?\s*(?:(?:on|in|at|during|after|before|last|this|earlier|later|late|early|via|to\s+reporters)\b[^,;]*"
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|recently|afterwards?)\b[^,;]*)?[\s.!?”\"’)]*$",
+    re.I,
+)
+
+
+def _is_trailer(r_text: str) -> bool:
+    """The right side holds only adjuncts ('in an interview with The Guardian.', 'on Friday.')."""
+    if _NO_CONTENT_AFTER.match(r_text):
+        return True
+    if len(r_text) > 160:
+        return False
+    return bool(_TRAILER.match(r_text))
+
+
+def _quote_start(doc: _Doc, ss: int, end: int) -> int:
+    """Start content at the opening mark of a quotation that began in an earlier sentence."""
+    q = doc.quote_at(ss)
+    if q is not None and q.start < ss:
+        return q.start
+    return ss
+
+
+def _drop_overlaps(rows: list[Attribution]) -> list[Attribution]:
+    """One row per cue: when two cues overlap keep the longer (e.g. 'call on' over 'call')."""
+    out: list[Attribution] = []
+    for a in rows:
+        if out and a.cue_start < out[-1].cue_end:
+            if (a.cue_end - a.cue_start) > (out[-1].cue_end - out[-1].cue_start):
+                out[-1] = a
+            continue
+        out.append(a)
+    return out
+
+
+def _trim_contents(doc: _Doc, rows: list[Attribution]) -> None:
+    """A right-side content stops where the next attribution in the same sentence begins."""
+    for a, b in zip(rows, rows[1:]):
+        if a.content_start is None or a.sentence_id != b.sentence_id:
+            continue
+        if a.content_start >= a.cue_end and a.content_end is not None:
+            b_start = min(x for x in (b.cue_start, b.mention_start) if x is not None)
+            if a.content_start < b_start < a.content_end:
+                cut = b_start
+                if b.content_start is not None and b.content_start < b_start and b.content_start > a.content_start:
+                    cut = b.content_start
+                e = cut
+                while e > a.content_start and doc.text[e - 1] in " ,;:—–-\n":
+                    e -= 1
+                if e - a.content_start >= 2:
+                    a.content_end = e
+
+
+def _extend_quotes(doc: _Doc, rows: list[Attribution]) -> None:
+    """'"A," he said. "B."' is one attribution: later quoted sentences with no cue of their own join it."""
+    text = doc.text
+    cue_sents = {a.sentence_id for a in rows}
+    for a in rows:
+        if a.content_end is None:
+            continue
+        # only direct speech continues across sentences
+        if not any(c in text[a.content_start:a.content_end] for c in "“”\"«»") and "''" not in text[a.content_start:a.content_end]:
+            q = doc.quote_at(a.content_start)
+            if q is None:
+                continue
+        end = max(a.content_end, a.cue_end, a.mention_end or 0)
+        sid = doc.sentence_of(end)
+        if sid < len(doc.sents) and doc.sents[sid][1] <= end + 2:
+            sid += 1
+        else:
+            sid += 1
+        while sid < len(doc.sents) and sid not in cue_sents:
+            s, e = doc.sents[sid]
+            gap = text[end:s]
+            if "\n\n" in gap:
+                prev_q = doc.quote_at(max(end - 1, 0))
+                if not (prev_q is not None and not prev_q.closed) and not text[a.cue_end:a.cue_end + 2].lstrip().startswith(":"):
+                    break
+            lead = text[s:s + 2]
+            if not (lead[:1] in _OPEN_Q or lead == "''" or doc.quote_at(s) is not None):
+                break
+            q = doc.quote_at(s)
+            new_end = max(e, q.end if q is not None else e)
+            a.content_end = new_end
+            end = new_end
+            sid = doc.sentence_of(end - 1) + 1

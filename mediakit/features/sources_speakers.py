@@ -1,0 +1,354 @@
+"""Who is speaking: canonical names, pronouns and role nouns resolved, and the kind of source.
+
+Resolution is deliberately simple and offline: a later surname ("According to Peskov") maps to
+the most recent full name ending in it ("Dmitry Peskov"); "he"/"she" to the nearest earlier
+person who spoke; "they" to the nearest group or organisation; a role noun ("the former
+secretary general") to the nearest earlier speaker whose description holds that noun.
+
+>>> from mediakit.features.sources_speakers import canonical_name
+>>> canonical_name("White House spokesperson Karine Jean-Pierre")
+'Karine Jean-Pierre'
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .sources_cues import Attribution
+from .sources_lexicon import anonymity_patterns, outlets, roles
+
+_HONORIFICS = frozenset(
+    """mr mrs ms miss dr prof sen rep gov gen lt col maj capt sgt adm cmdr sir lord lady dame rev hon pres
+    supt insp det judge justice mayor president premier chancellor king queen prince princess
+    pope sheikh""".split()
+)
+_DETS = frozenset("the a an another one two three several some many most other both all his her their its our".split())
+_GOV_WORDS = frozenset(
+    """department ministry house kremlin pentagon government administration police army navy force forces
+    senate congress parliament council commission committee bureau agency office embassy court cabinet
+    military command fbi cia nsa dhs doj nato un eu""".split()
+)
+_ORG_WORDS = frozenset(
+    """party campaign company corp corporation inc ltd group foundation association union institute center
+    centre university college school hospital bank fund network coalition alliance federation league club
+    church organization organisation society trust board""".split()
+)
+_MASTHEAD = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w.\-&]*\s+){0,3}(?:Times|Post|News|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|"
+    r"Chronicle|Observer|Examiner|Courier|Standard|Express|Mirror|Magazine|Radio|Television|TV|Broadcasting|Daily|Wire)$"
+)
+# lower-case role words right before a name ("White House spokesperson Karine Jean-Pierre")
+_PRE_TITLE = re.compile(r"(?:(?<=\s)|^)(?:[a-z][\w\-]*\s+){1,4}$")
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|who\s+is|now|then|former|currently)\s[^,.;:()]{3,90}[,.]")
+_ANON_HINTS = ("anonym", "condition", "authori", "named", "identified")
+_PLURAL_PRONOUNS = frozenset(["they", "we", "them", "us"])
+_INDEFINITE = frozenset("a an one another some several two three four many few other unnamed".split())
+
+
+@dataclass
+class Resolved:
+    speaker: str | None
+    speaker_type: str
+    person: bool
+    plural: bool
+
+
+def _words(s: str) -> list[str]:
+    return re.findall(r"[\w’'.\-&]+", s)
+
+
+def _clean(w: str) -> str:
+    return w.lower().rstrip(".").replace("’s", "").replace("'s", "")
+
+
+@lru_cache(maxsize=4096)
+def canonical_name(mention: str) -> str:
+    """The name inside a mention: titles, roles and articles removed ('Sen. Ann Lee' -> 'Ann Lee')."""
+    mention = re.sub(r"(?:’s|'s|’)$", "", mention.strip(" ,.;:"))
+    ws = _words(mention)
+    if not ws:
+        return mention
+    if is_outlet(mention):
+        return _outlet_name(re.sub(r"^(?:the|a|an)\s+", "", mention, flags=re.I)) if mention[:1].islower() else _outlet_name(mention)
+    r = roles()
+    # the person's name is the run of capitalised words at the end that are not titles or institutions
+    k = len(ws)
+    while k > 0:
+        w = ws[k - 1]
+        low = _clean(w)
+        if not (w[:1].isupper() or (len(w) == 2 and w.endswith("."))) or low in r or low in _HONORIFICS or low in _GOV_WORDS or low in _ORG_WORDS:
+            break
+        k -= 1
+    tail = ws[k:]
+    if tail and (k == 0 or len(tail) >= 2 or _clean(ws[k - 1]) in r or _clean(ws[k - 1]) in _HONORIFICS):
+        return " ".join(tail)
+    return re.sub(r"^(?:the|a|an)\s+", "", mention, flags=re.I)
+
+
+@lru_cache(maxsize=4096)
+def _is_person_name(name: str) -> bool:
+    ws = name.split()
+    if not ws or len(ws) > 5:
+        return False
+    lows = [_clean(w) for w in ws]
+    r = roles()
+    if any(w in _GOV_WORDS or w in _ORG_WORDS or w in r for w in lows) or is_outlet(name):
+        return False
+    return all(w[:1].isupper() for w in ws)
+
+
+@lru_cache(maxsize=1)
+def _outlet_regex() -> re.Pattern[str]:
+    names = sorted(outlets(), key=len, reverse=True)
+    alt = "|".join(re.escape(n) for n in names if len(n) > 1)  # 'X' alone is too ambiguous
+    masthead = (
+        r"(?:The\s+)?(?:[A-Z][\w.\-&]*\s+){1,3}(?:Times|Post|News|Journal|Herald|Tribune|Gazette|Telegraph|"
+        r"Chronicle|Examiner|Courier|Magazine|Radio|Television|TV)"
+    )
+    return re.compile(rf"(?<![\w])(?=[A-Zd])(?:{alt}|{masthead})(?![\w])")
+
+
+# Channel phrases: the outlet a source spoke to or through.
+_CHANNEL = re.compile(
+    r"\b(?:told|telling|tells|tell|interview(?:ed)?\s+(?:with|by)|(?:speaking|spoke|speaks|talking|talked)\s+(?:to|with)|"
+    r"wrote\s+(?:in|on|for)|writing\s+(?:in|on|for)|writes\s+(?:in|on|for)|op-ed\s+(?:in|for)|"
+    r"posted\s+on|posting\s+on|(?:said|says|say|saying)\s+(?:on|to)|appearance\s+on|appearing\s+on|"
+    r"quoted\s+by|cited\s+by|reported\s+by|according\s+to|on|via|in\s+a\s+(?:post|message|video|statement)\s+on)\s+",
+    re.I,
+)
+
+
+def find_outlet(text: str, start: int, end: int) -> str | None:
+    """The outlet named in a channel phrase inside ``text[start:end]`` ('told Reuters').
+
+    >>> find_outlet("She told Reuters on Friday.", 0, 27)
+    'Reuters'
+    """
+    rx = _outlet_regex()
+    for m in _CHANNEL.finditer(text, start, end):
+        p = m.end()
+        if text[p:p + 4] == "the ":
+            p += 4  # "told the BBC"
+        o = rx.match(text, p)
+        if o is not None:
+            return _outlet_name(o.group())
+    return None
+
+
+def _outlet_name(s: str) -> str:
+    s = s.strip()
+    known = outlets()
+    if s in known:
+        return s
+    bare = re.sub(r"^The\s+", "", s)
+    for cand in (bare, "The " + bare):
+        if cand in known:
+            return cand
+    return s
+
+
+@lru_cache(maxsize=4096)
+def is_outlet(name: str) -> bool:
+    if not name:
+        return False
+    bare = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
+    known = outlets()
+    return name in known or bare in known or ("The " + bare) in known or bool(_MASTHEAD.match(bare))
+
+
+def _role_type(words: list[str]) -> str | None:
+    return _role_type_cached(tuple(words))
+
+
+@lru_cache(maxsize=4096)
+def _role_type_cached(words: tuple[str, ...]) -> str | None:
+    r = roles()
+    lows = [_clean(w) for w in words]
+    for k in range(len(lows)):
+        two = " ".join(lows[k:k + 2])
+        if two in r:
+            return r[two]
+        if lows[k] in r:
+            return r[lows[k]]
+    return None
+
+
+@lru_cache(maxsize=4096)
+def speaker_type(mention: str, title: str, kind: str, anonymous_context: bool, canonical: str) -> str:
+    """One of official, expert, organization, media, anonymous, citizen, document, other.
+
+    ``anonymous_context``: the sentence says the source is unnamed ("on condition of anonymity").
+    """
+    anon_speaker, _ = anonymity_patterns()
+    named = kind == "name" and _is_person_name(canonical) and canonical.lower() not in roles()
+    if not named and anon_speaker.search(mention):
+        return "anonymous"
+    if not named and kind in ("np", "pronoun", "none") and anonymous_context:
+        return "anonymous"
+    if is_outlet(canonical) or is_outlet(mention):
+        return "media"
+    desc = title or mention
+    words = _words(desc)
+    lows = [_clean(w) for w in words]
+    typ = _role_type(words)
+    if typ is None:
+        if any(w in _GOV_WORDS for w in lows):
+            typ = "official"
+        elif any(w in _ORG_WORDS for w in lows):
+            typ = "organization"
+    if typ is None:
+        return "other"
+    first = lows[0] if lows else ""
+    if typ == "official" and not named and kind == "np" and (first in _INDEFINITE or (lows and lows[-1].endswith("s") and first not in ("the",))):
+        # "a Homeland Security Department official said", "officials said": unnamed officials
+        return "anonymous"
+    return typ
+
+
+class Resolver:
+    """Walks the attributions of one text in order, resolving each speaker against the earlier ones."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.history: list[tuple[int, str, str, bool, bool, str]] = []  # pos, name, type, person, plural, title
+        self._names: dict[str, list[tuple[int, str]]] | None = None
+        self.titles: dict[str, list[str]] = {}
+        # one pass each over the text, then per-attribution look-ups by position
+        low = text.lower()
+        self.anon_pos = (
+            [m.start() for m in anonymity_patterns()[1].finditer(text)]
+            if any(k in low for k in _ANON_HINTS) else []
+        )
+        self.outlet_pos = [m.start() for m in _outlet_regex().finditer(text)]
+
+    def anonymous_between(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.anon_pos, start)
+        return i < len(self.anon_pos) and self.anon_pos[i] < end
+
+    def outlet_between(self, start: int, end: int) -> str | None:
+        i = bisect.bisect_left(self.outlet_pos, start)
+        if i < len(self.outlet_pos) and self.outlet_pos[i] < end:
+            return find_outlet(self.text, start, end)
+        return None
+
+    def names(self) -> dict[str, list[tuple[int, str]]]:
+        """Surname -> [(offset, full name)] for every multi-word capitalised name in the text."""
+        if self._names is None:
+            idx: dict[str, list[tuple[int, str]]] = {}
+            for m in re.finditer(r"(?:[A-Z][\w’'\-]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][\w’'\-]+|[A-Z]\.))+", self.text):
+                full = canonical_name(m.group())
+                if " " in full and _is_person_name(full):
+                    idx.setdefault(full.split()[-1], []).append((m.start(), full))
+                    title = m.group()
+                    pre = _PRE_TITLE.search(self.text, max(0, m.start() - 80), m.start())
+                    if pre:
+                        title = pre.group() + title
+                    app = _APPOSITIVE.match(self.text, m.end())
+                    if app:
+                        title += app.group()
+                    if title != full:
+                        self.titles.setdefault(full, []).append(title)
+            self._names = idx
+        return self._names
+
+    def full_name(self, name: str, pos: int) -> str:
+        ws = name.split()
+        if len(ws) != 1:
+            return name
+        cands = self.names().get(ws[0])
+        if not cands:
+            return name
+        before = [c for c in cands if c[0] <= pos]
+        return (before[-1] if before else cands[0])[1]
+
+    def resolve(self, a: Attribution, sentence: tuple[int, int], same_sentence_prev: Attribution | None) -> Resolved:
+        text = self.text
+        anon = self.anonymous_between(*sentence)
+        if a.extra.get("inherit"):
+            if same_sentence_prev is not None and same_sentence_prev.mention_start is not None:
+                a.mention_start, a.mention_end = same_sentence_prev.mention_start, same_sentence_prev.mention_end
+                a.mention, a.mention_kind = same_sentence_prev.mention, same_sentence_prev.mention_kind
+                a.title = same_sentence_prev.title
+            elif self.history:
+                pass
+        kind = a.mention_kind
+        mention = a.mention
+        if kind == "none" or a.mention_start is None:
+            if self.history and a.extra.get("inherit"):
+                h = self.history[-1]
+                return Resolved(h[1], h[2], h[3], h[4])
+            return Resolved(None, "other", False, False)
+        if kind in ("pronoun", "rel"):
+            low = mention.lower()
+            if kind == "rel" and a.antecedent is not None:
+                ant = text[a.antecedent[0]:a.antecedent[1]]
+                name = self.full_name(canonical_name(ant), a.antecedent[0])
+                typ = speaker_type(ant, ant, "name" if ant[:1].isupper() else "np", anon, name)
+                res = Resolved(name, typ, _is_person_name(name), ant.endswith("s") and not ant[:1].isupper())
+                self._remember(a, res, ant)
+                return res
+            if low in ("i", "we", "you") and not self.history:
+                return Resolved(mention, "other", low == "i", low == "we")
+            res = self._pronoun(low, a.mention_start)
+            if res is not None:
+                return res
+            return Resolved(mention, "other", low in ("he", "she", "i"), low in _PLURAL_PRONOUNS)
+        name = canonical_name(mention)
+        if kind == "name":
+            name = self.full_name(name, a.mention_start)
+        elif kind == "np":
+            prior = self._role_antecedent(mention)
+            if prior is not None:
+                self._remember(a, prior, mention)
+                return prior
+            name = re.sub(r"^(?:the|a|an)\s+", "", mention.strip(), flags=re.I) if not _is_person_name(name) else name
+        title = " ".join(x for x in (a.title, *self.titles.get(name, [])[:3]) if x)
+        typ = speaker_type(mention, title, kind, anon, name)
+        person = _is_person_name(name) and typ not in ("media", "organization", "document")
+        if kind == "np":
+            person = typ in ("official", "expert", "citizen", "anonymous") and not mention.rstrip().endswith("s")
+        plural = kind == "np" and mention.rstrip().endswith("s") and typ != "document"
+        res = Resolved(name, typ, person, plural)
+        self._remember(a, res, a.title or mention)
+        return res
+
+    def _remember(self, a: Attribution, res: Resolved, title: str) -> None:
+        if res.speaker:
+            self.history.append((a.cue_start, res.speaker, res.speaker_type, res.person, res.plural, title.lower()))
+
+    def _pronoun(self, low: str, pos: int) -> Resolved | None:
+        for _, name, typ, person, plural, _title in reversed(self.history[-12:]):
+            if low in ("he", "she", "him", "her", "i") and person and not plural:
+                return Resolved(name, typ, True, False)
+            if low in ("they", "them", "we", "us") and (plural or typ in ("organization", "media", "official") and not person):
+                return Resolved(name, typ, False, True)
+            if low == "it" and not person and not plural:
+                return Resolved(name, typ, False, False)
+        if low in ("he", "she", "him", "her"):
+            # nobody has spoken yet: the nearest full name before the pronoun
+            best = None
+            for cands in self.names().values():
+                for p, full in cands:
+                    if p < pos and (best is None or p > best[0]):
+                        best = (p, full)
+            if best is not None:
+                title = " ".join(self.titles.get(best[1], [])[:3])
+                typ = speaker_type(best[1], title, "name", False, best[1])
+                return Resolved(best[1], typ, True, False)
+        return None
+
+    def _role_antecedent(self, mention: str) -> Resolved | None:
+        ws = [_clean(w) for w in _words(mention)]
+        if not ws or ws[0] != "the" or len(ws) < 2:
+            return None
+        head = ws[-1]
+        r = roles()
+        if head not in r and " ".join(ws[-2:]) not in r:
+            return None
+        for _, name, typ, person, plural, title in reversed(self.history[-12:]):
+            if person and re.search(rf"\b{re.escape(head)}\b", title) and name.lower() != " ".join(ws[1:]):
+                return Resolved(name, typ, person, plural)
+        return None

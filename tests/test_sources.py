@@ -1,0 +1,299 @@
+"""find_sources / source_profile: one test per construction, the seed article, robustness."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from conftest import shared_path
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import mediakit as mk
+from mediakit.features.sources import COLUMNS, PROFILE_COLUMNS
+
+
+def rows(text: str) -> list[dict]:
+    return mk.find_sources(text).to_dict("records")
+
+
+def one(text: str) -> dict:
+    found = rows(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def content(text: str, row: dict) -> str:
+    return text[row["content_start"]:row["content_end"]]
+
+
+# ----------------------------------------------------------------------------- direct quotes
+
+@pytest.mark.parametrize("q", [('"', '"'), ("“", "”"), ("«", "»"), ("„", "“")])
+def test_direct_quote_marks(q):
+    o, c = q
+    t = f"{o}We will not back down,{c} the mayor said."
+    r = one(t)
+    assert r["kind"] == "direct"
+    assert r["cue"] == "said"
+    assert "We will not back down" in content(t, r)
+    assert r["speaker"] == "mayor"
+
+
+def test_speaker_before_quote_with_colon():
+    t = 'Smith said: "The plan is dead."'
+    r = one(t)
+    assert r["speaker"] == "Smith" and r["kind"] == "direct"
+    assert "The plan is dead" in content(t, r)
+
+
+def test_speaker_in_the_middle_is_one_attribution():
+    t = '"The plan is dead," Ann Lee said, "and nobody will revive it."'
+    r = one(t)
+    assert r["speaker"] == "Ann Lee"
+    assert content(t, r).startswith('"The plan') and "revive it" in content(t, r)
+
+
+def test_quote_continuing_in_next_sentence_joins_the_attribution():
+    t = '"We lost," Ann Lee said. "We will be back next year."\n\nThe league did not comment.'
+    r = one(t)
+    assert "next year" in content(t, r) and "league" not in content(t, r)
+
+
+def test_multi_paragraph_quote():
+    t = 'Ann Lee said: "We lost the first round.\n\n"But we will be back next year."'
+    r = one(t)
+    assert "next year" in content(t, r)
+
+
+def test_inverted_speaker_after_cue():
+    t = '"It is over," said Ben Wallace, the defence secretary.'
+    r = one(t)
+    assert r["speaker"] == "Ben Wallace"
+    assert r["speaker_type"] == "official"
+
+
+def test_nested_quote_with_three_marks():
+    t = '"We have to be realistic and say, "It\'s not going to happen at Vilnius," Ben Wallace said.'
+    r = one(t)
+    assert r["speaker"] == "Ben Wallace" and r["kind"] == "direct"
+    assert "Vilnius" in content(t, r)
+
+
+def test_unclosed_quote_does_not_crash_and_attributes():
+    t = '"We will never give up, the minister said.\n\nTalks resume on Monday.'
+    found = rows(t)
+    assert [r["cue"] for r in found] == ["said"]
+
+
+def test_scare_quotes_and_titles_are_not_attributions():
+    assert rows('The so-called "peace plan" was shelved. She liked "War and Peace" best.') == []
+
+
+def test_dash_under_a_quote():
+    t = "“Nobody asked us.” ― Maria Lopez\n"
+    r = one(t)
+    assert r["speaker"] == "Maria Lopez" and r["kind"] == "direct"
+
+
+# ----------------------------------------------------------------------------- indirect speech
+
+@pytest.mark.parametrize(
+    "verb", ["said", "warned", "argued", "stressed", "noted", "confirmed", "denied", "insisted", "claimed"]
+)
+def test_indirect_reporting_verbs(verb):
+    t = f"Senator Ann Lee {verb} that the bill would fail."
+    r = one(t)
+    assert r["cue"] == verb and r["kind"] == "indirect"
+    assert r["speaker"] == "Ann Lee"
+    assert content(t, r) == "the bill would fail"
+
+
+def test_told_with_outlet():
+    t = "The minister told Reuters that the border would stay closed."
+    r = one(t)
+    assert r["outlet"] == "Reuters"
+    assert r["speaker_type"] == "official"
+    assert content(t, r) == "the border would stay closed"
+
+
+def test_told_reporters_is_not_an_outlet():
+    r = one("The minister told reporters the border would stay closed.")
+    assert r["outlet"] is None or pd.isna(r["outlet"])
+
+
+def test_interview_with_outlet_and_content_before():
+    t = "Troops may be sent, Anders Fogh Rasmussen said in an interview with The Guardian."
+    r = one(t)
+    assert r["speaker"] == "Anders Fogh Rasmussen"
+    assert r["outlet"] == "The Guardian"
+    assert content(t, r) == "Troops may be sent"
+
+
+def test_writing_on_telegram():
+    t = "Writing on Telegram, the governor said the bridge was hit."
+    r = one(t)
+    assert r["outlet"] == "Telegram"
+
+
+def test_passive_quoted_as_saying():
+    t = "Ann Lee was quoted as saying that the talks had failed."
+    r = one(t)
+    assert r["speaker"] == "Ann Lee" and r["cue"] == "saying"
+
+
+def test_reported_by_agent():
+    t = "The deal was first reported by The Wall Street Journal."
+    r = one(t)
+    assert r["speaker_type"] == "media"
+
+
+def test_according_to_and_surname_resolution():
+    t = "Dmitry Peskov, an official spokesman for the Kremlin, said talks were over. According to Peskov, the door is closed."
+    found = rows(t)
+    assert [r["speaker"] for r in found] == ["Dmitry Peskov", "Dmitry Peskov"]
+    assert found[0]["speaker_type"] == "official"
+    assert found[1]["kind"] == "according_to"
+    assert t[found[1]["speaker_start"]:found[1]["speaker_end"]] == "Peskov"
+
+
+def test_pronoun_resolves_to_nearest_person():
+    t = "NATO Secretary General Jens Stoltenberg noted that aid would rise. According to him, the summit matters."
+    found = rows(t)
+    assert found[-1]["speaker"] == "Jens Stoltenberg"
+    assert found[-1]["mention"] == "him"
+
+
+def test_role_noun_resolves_to_earlier_speaker():
+    t = ("Mayor Ann Lee said the bridge would close. Residents were angry. "
+         "The mayor added that repairs would take a year.")
+    found = rows(t)
+    assert found[-1]["speaker"] == "Ann Lee"
+
+
+def test_as_reported():
+    r = one("As the BBC reported, the talks collapsed on Friday.")
+    assert r["speaker_type"] == "media" and r["outlet"] == "BBC"
+
+
+def test_mixed_quote():
+    t = 'The minister said the plan was "dead on arrival" and would be dropped.'
+    r = one(t)
+    assert r["kind"] == "mixed"
+
+
+@pytest.mark.parametrize(
+    "text, typ",
+    [
+        ("Officials said the road would reopen.", "anonymous"),
+        ("A person familiar with the talks said a deal was near.", "anonymous"),
+        ("Sources close to the president said he would resign.", "anonymous"),
+        ("Residents said the water was unsafe.", "citizen"),
+        ("A new poll shows that voters are split.", "document"),
+        ("Analysts said the market would recover.", "expert"),
+        ("The company said profits fell.", "organization"),
+        ("The minister said taxes would rise.", "official"),
+    ],
+)
+def test_speaker_types(text, typ):
+    assert one(text)["speaker_type"] == typ
+
+
+def test_anonymity_from_context():
+    r = one("One diplomat, who spoke on condition of anonymity, said the talks had stalled.")
+    assert r["speaker_type"] == "anonymous"
+
+
+# ----------------------------------------------------------------------------- schema, corpus, profile
+
+def test_columns_and_empty():
+    df = mk.find_sources("")
+    assert list(df.columns) == COLUMNS and len(df) == 0
+
+
+def test_corpus_input_and_profile():
+    s = pd.Series({"a": "Officials said the road would reopen. The minister told Reuters it would not.",
+                   "b": "Nothing to see here."})
+    df = mk.find_sources(s)
+    assert list(df.columns) == ["doc_id", *COLUMNS]
+    prof = mk.source_profile(df)
+    assert list(prof.columns) == PROFILE_COLUMNS
+    row = prof.set_index("doc_id").loc["a"]
+    assert row["n_attributions"] == 2
+    assert row["share_anonymous"] == 0.5
+    assert row["cited_outlets"] == "Reuters"
+
+
+def test_profile_rejects_wrong_input():
+    with pytest.raises(mk.SchemaError):
+        mk.source_profile(pd.DataFrame({"x": [1]}))
+    with pytest.raises(mk.InputError):
+        mk.find_sources(42)
+
+
+# ----------------------------------------------------------------------------- the seed article
+
+@pytest.fixture
+def seed_body() -> str:
+    raw = shared_path("seeds", "000_9d616d7769cc11ee.txt").read_text(encoding="utf-8")
+    art = mk.load_article(shared_path("seeds", "000_9d616d7769cc11ee.txt"))
+    text = art.text if "NATO troops may" in art.text else raw
+    start = text.index("NATO troops may")
+    end = text.index("will be significant.") + len("will be significant.")
+    return text[start:end]
+
+
+def test_seed_article(seed_body):
+    df = mk.find_sources(seed_body)
+    by = {}
+    for r in df.to_dict("records"):
+        by.setdefault(r["speaker"], []).append(r)
+    assert {"Anders Fogh Rasmussen", "Ben Wallace", "Karine Jean-Pierre", "Dmitry Peskov", "Jens Stoltenberg"} <= set(by)
+    assert all(r["speaker_type"] == "official" for name in by for r in by[name])
+    assert "The Guardian" in {r["outlet"] for r in by["Anders Fogh Rasmussen"]}
+    assert "direct" in {r["kind"] for r in by["Ben Wallace"]}
+    assert any(r["kind"] == "indirect" for r in by["Karine Jean-Pierre"])
+    peskov = by["Dmitry Peskov"]
+    assert {r["kind"] for r in peskov} >= {"indirect", "according_to"}
+    assert any(r["mention"] == "Peskov" and r["kind"] == "according_to" for r in peskov)
+    assert any(r["mention"] == "him" for r in by["Jens Stoltenberg"])
+    assert any(r["cue"] == "noted" for r in by["Jens Stoltenberg"])
+
+
+# ----------------------------------------------------------------------------- robustness
+
+def _valid(text: str, df: pd.DataFrame) -> None:
+    assert list(df.columns) == COLUMNS
+    n = len(text)
+    for r in df.to_dict("records"):
+        assert 0 <= r["cue_start"] < r["cue_end"] <= n
+        assert text[r["cue_start"]:r["cue_end"]] == r["cue"]
+        for a, b in (("speaker_start", "speaker_end"), ("content_start", "content_end")):
+            if not pd.isna(r[a]):
+                assert 0 <= r[a] <= r[b] <= n
+
+
+_PIECES = st.sampled_from(
+    ['"', "“", "”", "«", "»", "''", "'", " said ", " told ", "According to ", "He", " Smith", ",", ".", "\n\n",
+     ":", " ― ", "the minister", " that ", "Officials", "\n", " ", "who", "x"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_property_quote_soup_never_crashes(text):
+    _valid(text, mk.find_sources(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_property_any_string(text):
+    _valid(text, mk.find_sources(text))
+
+
+def test_only_quote_marks_and_long_unpunctuated_text():
+    for t in ['"' * 101, "“" * 50 + "”" * 7, "«»" * 30]:
+        _valid(t, mk.find_sources(t))
+    t = "word said that " * 3000
+    _valid(t, mk.find_sources(t))
+    t = "lorem ipsum dolor sit amet " * 40000  # about 1 MB, no punctuation at all
+    assert len(mk.find_sources(t)) == 0
