@@ -6,7 +6,7 @@ the machine; its net log still records each request the page *tried* to make. Re
 Chromium makes on its own (time sync, account checks) have no page origin as initiator and are
 kept apart from the page's.
 
-    from tests.browser import find_chromium, render
+    from browser import find_chromium, render  # (tests/ is on sys.path under pytest)
     page = render("report.html", screenshot="shot.png")
     page.dom, page.page_requests
 """

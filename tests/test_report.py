@@ -8,13 +8,13 @@ from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
+from browser import external_references, find_chromium, render
 from click.testing import CliRunner
 
 import mediakit as mk
 from mediakit.cli import main
 from mediakit.errors import InputError, SchemaError
 from mediakit.report import build_report, write_report
-from tests.browser import external_references, find_chromium, render
 
 HOSTILE = "<script>document.body.dataset.pwned='1'</script> Storm & <b>flood</b>"
 
