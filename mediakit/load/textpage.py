@@ -288,7 +288,9 @@ def _classify(ln: _Line, paragraph_style: bool) -> None:
     w = ln.words
     if ln.template or ln.cue is not None:
         ln.kind = KIND_BAD
-        ln.score = -(4.0 + 0.5 * min(w, 40))
+        # a caption repeated between paragraphs must not cut the article in two
+        ln.score = -2.0 if ln.cue == "repeated" and ln.block == 1 and not ln.template \
+            else -(4.0 + 0.5 * min(w, 40))
         if ln.end:
             ln.score -= 20.0
         return
@@ -331,8 +333,8 @@ def _classify_all(lines: list[_Line]) -> None:
     # a line printed three or more times on one page is a caption, alt text or widget
     repeats = Counter(ln.text for ln in lines if ln.words <= 40)
     for ln in lines:
-        if repeats.get(ln.text, 0) >= 3 and ln.block >= 2:
-            ln.template = True
+        if repeats.get(ln.text, 0) >= 3 and (ln.block >= 2 or ln.caps >= 0.6):
+            ln.cue = ln.cue or "repeated"
     # after the copyright line near the end of a page comes only more footer
     for ln in lines[int(0.7 * len(lines)):]:
         if ln.cue == "footer" and ln.words <= 40 and _COPYRIGHT.search(ln.text[:200]):
@@ -718,6 +720,10 @@ def _title(lines: list[_Line], start: int, end: int, body_vocab: set[str]) -> in
             s -= 2.0
         if ln.stop > 0.35 and ln.words > 15:
             s -= 1.0
+        if ln.words > 16:  # headlines are short; standfirsts and captions are not
+            s -= 0.15 * (ln.words - 16)
+        if ln.text.endswith(":"):  # a lead-in to what follows
+            s -= 1.5
         if ln.text[0] in "\"“«„" and ln.text.rstrip(".")[-1] in "\"”»":  # a quotation
             s -= 1.0
         content = {w.lower() for w in WORD_RE.findall(ln.text) if len(w) > 2} - stop
