@@ -93,8 +93,9 @@ def figures(output: Path, corpus: str | None, notebooks: Path | None, only: tupl
 @click.option("--max-articles", default=200, show_default=True, type=click.IntRange(0),
               help="Articles highlighted in full (the table lists all of them).")
 @click.option("--expand", is_flag=True, help="Write the highlighted articles open, not folded.")
+@click.option("--text-column", default=None, help="Column holding the text (tables only).")
 def report(corpus: tuple[str, ...], output: Path, by: str, title: str | None, max_articles: int,
-           expand: bool) -> None:
+           expand: bool, text_column: str | None) -> None:
     """One self-contained HTML page about CORPUS (a dataset name such as workshop, or paths)."""
     import time
 
@@ -103,7 +104,7 @@ def report(corpus: tuple[str, ...], output: Path, by: str, title: str | None, ma
     started = time.perf_counter()
     source = corpus[0] if len(corpus) == 1 else list(corpus)
     path = write_report(source, output, by=by, title=title, max_articles=max_articles,
-                        expand=expand)
+                        expand=expand, text_column=text_column)
     click.echo(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB) in "
                f"{time.perf_counter() - started:.1f} s; open it in any web browser")
 

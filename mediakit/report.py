@@ -51,6 +51,7 @@ def build_report(
     title: str | None = None,
     max_articles: int | None = MAX_HIGHLIGHTED,
     expand: bool = False,
+    text_column: str | None = None,
 ) -> str:
     """The report as one HTML document (a ``str``).
 
@@ -58,14 +59,15 @@ def build_report(
     folder, file, glob or list of paths, or a corpus DataFrame. ``by`` is the column to compare
     (``"outlet"``, or e.g. ``"event_id"``). Only the first ``max_articles`` articles are
     highlighted in full (``None`` = all), so the page stays small on a big corpus; the table
-    lists every article either way. ``expand=True`` writes the articles open.
+    lists every article either way. ``expand=True`` writes the articles open. ``text_column``
+    names the text column of a table file (as in ``mk.load_corpus``).
 
     >>> from mediakit.report import build_report
     >>> page = build_report("workshop", title="Workshop corpus")  # doctest: +SKIP
     """
     if max_articles is not None and (not isinstance(max_articles, int) or max_articles < 0):
         raise InputError(f"max_articles must be a whole number of 0 or more (or None), got {max_articles!r}")
-    corpus, name = _load(source)
+    corpus, name = _load(source, text_column)
     corpus = _prepare(corpus, by)
     measures, missing = _available_features()
     from .features.profile import profile
@@ -118,7 +120,7 @@ def write_report(source: Any, path: str | Path, **kwargs: Any) -> Path:
 # ---------------------------------------------------------------- data
 
 
-def _load(source: Any) -> tuple[pd.DataFrame, str]:
+def _load(source: Any, text_column: str | None = None) -> tuple[pd.DataFrame, str]:
     from .datasets.named import load_dataset
 
     if isinstance(source, pd.DataFrame):
@@ -129,7 +131,7 @@ def _load(source: Any) -> tuple[pd.DataFrame, str]:
             name = ", ".join(str(s) for s in source[:3]) + (" ..." if len(source) > 3 else "")
         else:
             name = str(source)
-        corpus = load_dataset(source)
+        corpus = load_dataset(source, **({"text_column": text_column} if text_column else {}))
     if not isinstance(corpus, pd.DataFrame):
         raise InputError(f"could not read a corpus from {name!r}")
     return corpus, name

@@ -194,9 +194,11 @@ def test_bad_input_gives_clear_errors(corpus, tmp_path):
 
 def test_cli_writes_report(corpus, tmp_path):
     src = tmp_path / "corpus.jsonl"
-    corpus.head(3).drop(columns=["published"]).to_json(src, orient="records", lines=True)
+    table = corpus.head(3).drop(columns=["published"]).rename(columns={"text": "body"})
+    table.to_json(src, orient="records", lines=True)
     out = tmp_path / "out" / "report.html"
-    res = CliRunner().invoke(main, ["report", str(src), "-o", str(out), "--title", "Mine"])
+    res = CliRunner().invoke(main, ["report", str(src), "-o", str(out), "--title", "Mine",
+                                    "--text-column", "body"])
     assert res.exit_code == 0, res.output
     assert f"wrote {out}" in res.output
     page = out.read_text(encoding="utf-8")
