@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import mediakit as mk
+from mediakit.errors import MediakitError
 from mediakit.load.textpage import PageParts, clean_text_page
 
 BYLINE_TOP = """\
@@ -298,3 +299,16 @@ def test_table_of_figures_inside_the_body_is_kept():
     parts = clean_text_page(page)
     assert "1 Ana Costa 412 3" in parts.paragraphs
     assert parts.paragraphs[-1].startswith("Two rounds remain")
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.one_of(st.binary(max_size=300),
+                 st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)))
+def test_parse_article_text_never_crashes(raw):
+    try:
+        art = mk.parse_article(raw, format="text")
+    except MediakitError:
+        return
+    assert isinstance(art.text, str)
+    art.text.encode("utf-8")
+    assert "\n\n\n" not in art.text
