@@ -276,7 +276,12 @@ class _Matcher:
         self.by_first = by_first
         firsts = [w for w in by_first if not w.startswith("*")]
         prefixes = [w[1:] for w in by_first if w.startswith("*")]
-        parts = [_trie_regex(firsts)] if firsts else []
+        lookahead = {}
+        for w in firsts:
+            nexts = {c[3].cue.split(" ")[len(c[3].cue.split(" ")) - c[0] + 1] for c in by_first[w]} if all(c[2] is not None for c in by_first[w]) else set()
+            if nexts:
+                lookahead[w] = "|".join(sorted(_sep(t) + _token_regex(t) for t in nexts))
+        parts = [_trie_regex(firsts, lookahead)] if firsts else []
         parts += [_token_regex(p + "*") for p in sorted(prefixes, key=len, reverse=True)]
         alts = "(?:" + "|".join(parts) + ")"
         # The scan runs case-sensitively over the lower-cased text (much faster in ``re`` than
@@ -324,18 +329,25 @@ def _sep(tok: str) -> str:
     return r"(?:\s+|(?=['’]))" if tok == "{be}" else r"\s+"
 
 
-def _trie_regex(words: list[str]) -> str:
-    """A regex alternation shaped like a character trie (fast in ``re``, longest branch first)."""
+def _trie_regex(words: list[str], lookahead: dict[str, str] | None = None) -> str:
+    """A regex alternation shaped like a character trie (fast in ``re``, longest branch first).
+
+    ``lookahead`` maps a word to a pattern that must follow it (used for words that only ever
+    start multi-word cues, so "said" is yielded only in "is said to").
+    """
     trie: dict[str, Any] = {}
     for w in words:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
-        node[""] = {}
+        node[""] = (lookahead or {}).get(w, "")
 
     def build(node: dict[str, Any]) -> str:
         end = "" in node
         branches = [_char(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if end and node[""]:
+            branches.append(f"(?={node['']})")
+            return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -510,8 +522,6 @@ def _rule_must(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
             return "booster", "booster"
         if (w.endswith(("ed", "en")) and w not in _PARTICIPLE_EXCEPTIONS) or w in ("made", "done", "held", "paid", "kept", "put", "set", "sent", "met", "taken", "given", "shown", "brought", "found", "built", "allowed", "able", "ready", "prepared"):
             return None  # "must be changed", "must be paid": obligation in the passive
-        if w.endswith("ing"):
-            return "booster", "booster"  # "must be losing": an inference in progress
         return None
     return None  # "must register", "must not": obligation
 
@@ -766,7 +776,10 @@ _REPORT_WORDS = (
 ).split()
 _REPORT = r"(?:" + _trie_regex(_REPORT_WORDS) + r"(?:\s+in\s+a\s+statement)?)"
 _REPORT_RE = re.compile(r"\b" + _REPORT + r"\b")
-_NAME = r"(?:[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|al|bin|la|le|del|da|of))*(?<!\bof))"
+# verbs that put the speaker after them ("..., said Lee"); not "told" (its object is the listener)
+_REPORT_INV = r"(?:" + _trie_regex("said says added adds asked explained wrote writes noted continued insisted warned".split()) + ")"
+_REPORT_INV_RE = re.compile(r"\b" + _REPORT_INV + r"\b")
+_NAME = r"(?:(?!(?:And|But|So|Or|Then|When|If|As|While|Because|In|On|At|For|Yet|After|Before|Asked|This|That|It)\b)[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|al|bin|la|le|del|da|of))*(?<!\bof))"
 _DESC = r"(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)\s+(?:[\w'’\-]+\s+){0,5}?[\w'’\-]+)"
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)"
 _BARE = r"(?:officials|experts|analysts|sources|police|investigators|authorities|diplomats|researchers|scientists|critics|observers|witnesses|residents|prosecutors|economists)"
@@ -776,14 +789,14 @@ _APPOS = r"(?:,[^,\"“”]{1,90},)?"
 # "…, X said." / "…, X, a spokesman, told reporters." at the end of a sentence
 _TRAILING = re.compile(rf"[,\"”]\s*{_SPEAKER}(?:,[^,\"“”]{{1,90}}?,?)?\s+(?:\w+ly\s+)?{_REPORT}\b[^\"“”]{{0,120}}$")
 # "…, said X."
-_TRAILING_INV = re.compile(rf"[,\"”]\s*{_REPORT}\s+{_SPEAKER}[^\"“”]{{0,120}}$")
+_TRAILING_INV = re.compile(rf"[,\"”]\s*{_REPORT_INV}\s+{_SPEAKER}[^\"“”]{{0,120}}$")
 # "X said (that) …" / "X told reporters on Monday that …"
 _LEADING = re.compile(
     rf"{_SPEAKER}{_APPOS}\s+(?:(?:also|has|have|had|\w+ly|once|later|then|previously)\s+)?{_REPORT}\b"
     r"(?:\s+(?:on|in|at|during|to|last|this|after)\s+(?:\w+\s+){0,3}?\w+)?\s*(?:,\s*)?(?:that\b|:)?"
 )
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<sp>{_NAME}|{_DESC}|him|her|them|{_BARE})")
-_AFTER_QUOTE = re.compile(rf"\s*,?\s*(?:{_SPEAKER}{_APPOS}\s+(?:\w+ly\s+)?{_REPORT}\b|{_REPORT}\s+{_SPEAKER2})")
+_AFTER_QUOTE = re.compile(rf"\s*,?\s*(?:{_SPEAKER}{_APPOS}\s+(?:\w+ly\s+)?{_REPORT}\b|{_REPORT_INV}\s+{_SPEAKER2})")
 _BEFORE_QUOTE = re.compile(rf"{_SPEAKER}{_APPOS}\s+(?:\w+ly\s+)?{_REPORT}\b[^\"“”.]{{0,60}}?[,:]?\s*$")
 _NAME_BEFORE = re.compile(rf"(?P<sp>{_NAME}){_APPOS}\s+(?:\w+ly\s+)?$")
 _NAME_AFTER = re.compile(rf"\s+(?P<sp>{_NAME})")
@@ -831,6 +844,8 @@ class _Voices:
 
     def _clean(self, sp: str, pos: int) -> str | None:
         sp = sp.strip(" ,")
+        if sp.endswith(".") and not sp.endswith(("Jr.", "Sr.", "Inc.", "Co.", "Corp.", "Ltd.")):
+            sp = sp[:-1]
         low = sp.lower()
         if low in _NOT_SPEAKERS:
             return None
@@ -846,7 +861,7 @@ class _Voices:
             self._named = []
             for v in _REPORT_RE.finditer(self.text):
                 m = _NAME_BEFORE.search(self.text, max(0, v.start() - 60), v.start())
-                if m is None:
+                if m is None and _REPORT_INV_RE.fullmatch(v.group()):
                     m = _NAME_AFTER.match(self.text, v.end())
                 if m is not None:
                     self._named.append((v.start(), m.group("sp").strip()))
@@ -916,15 +931,21 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    """``split_sentences`` run paragraph by paragraph (same spans: a blank line always ends a
-    sentence), which keeps its look-back for abbreviations local on long texts."""
+    """``split_sentences`` run on blocks of whole paragraphs (same spans: a blank line always
+    ends a sentence), which keeps its look-back for abbreviations local on long texts."""
+    if len(text) <= _BLOCK:
+        return split_sentences(text)
     out: list[tuple[int, int]] = []
     pos = 0
     for m in _PARAGRAPH_BREAK.finditer(text):
-        out.extend((pos + a, pos + b) for a, b in split_sentences(text[pos:m.start()]))
-        pos = m.end()
+        if m.start() - pos >= _BLOCK:
+            out.extend((pos + a, pos + b) for a, b in split_sentences(text[pos:m.start()]))
+            pos = m.end()
     out.extend((pos + a, pos + b) for a, b in split_sentences(text[pos:]))
     return out
+
+
+_BLOCK = 600
 
 
 def _find_one(text: str, lexicon: HedgeLexicon) -> pd.DataFrame:
