@@ -405,3 +405,55 @@ def test_real_release_spans_are_exact(real):
     for row in spans.itertuples():
         source = texts.at[row.doc_id, "title" if row.field == "title" else "text"]
         assert source[row.start:row.end] == row.text
+
+
+# ---- robustness: whatever the JSON holds, a clear result or a reported problem ----------------
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 50) | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=8)
+ARTICLE_KEYS = ["uuid", "triplet-uuid", "source", "body-paragraphs", "title", "date", "url",
+                "main-entities", "word-count", "keywords", "main-event"]
+PHRASE_KEYS = ["id", "start", "end", "txt", "bias", "polarity", "aim", "quote", "speaker", "target",
+               "indirect-target-name", "indirect-ally-opponent-sentiment", "notes"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(art=st.fixed_dictionaries({k: json_values for k in ARTICLE_KEYS}),
+       article_level=json_values,
+       phrases=json_values | st.lists(st.fixed_dictionaries({k: json_values for k in PHRASE_KEYS}), max_size=3),
+       ann_uuid=st.sampled_from(["same", "other"]))
+def test_any_json_content_never_crashes(art, article_level, phrases, ann_uuid):
+    ann = {"uuid": art["uuid"] if ann_uuid == "same" else "other", "triplet-uuid": art["triplet-uuid"],
+           "article-level-annotations": article_level, "phrase-level-annotations": phrases}
+    with tempfile.TemporaryDirectory() as d:
+        root = Path(d)
+        (root / "articles" / "2019").mkdir(parents=True)
+        (root / "annotations" / "2019").mkdir(parents=True)
+        (root / "articles" / "2019" / "t_1.json").write_text(json.dumps(art), encoding="utf-8")
+        (root / "annotations" / "2019" / "t_1_ann.json").write_text(json.dumps(ann), encoding="utf-8")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            articles, spans = mk.load_basil(root)
+    assert len(articles) == 1 and isinstance(articles.loc[0, "text"], str)
+    for col in ("outlet", "title", "url", "relative_stance", "keywords"):
+        v = articles.loc[0, col]
+        assert v is None or pd.isna(v) or isinstance(v, str)
+    for row in spans.itertuples():
+        source = articles.loc[0, "title"] if row.field == "title" else articles.loc[0, "text"]
+        assert 0 <= row.start <= row.end <= len(source) and source[row.start:row.end] == row.text
+    n_phrases = len(phrases) if isinstance(phrases, list) and ann_uuid == "same" else 0
+    if isinstance(article_level, dict) or article_level in (None, {}, []):
+        assert len(spans) + len(spans.attrs["errors"]) == n_phrases
+
+
+def test_same_file_name_in_two_year_folders_keeps_both(tmp_path):
+    root = copy_fixture(tmp_path)
+    for sub, suffix in (("articles", ".json"), ("annotations", "_ann.json")):
+        (root / sub / "2018").mkdir()
+        shutil.copy(root / sub / "2016" / f"{E1}_1{suffix}", root / sub / "2018" / f"{E1}_1{suffix}")
+    with pytest.warns(UserWarning):
+        articles, spans = mk.load_basil(root)
+    assert len(articles) == 7 and articles["doc_id"].is_unique
+    assert f"2018/{E1}_1" in set(articles["doc_id"]) and (spans["doc_id"] == f"2018/{E1}_1").sum() == 4

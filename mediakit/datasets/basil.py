@@ -174,6 +174,7 @@ def load_basil(path: str | Path) -> BasilCorpus:
     rows: list[dict[str, Any]] = []
     span_rows: list[dict[str, Any]] = []
     seen_annotations: set[Path] = set()
+    seen_ids: set[str] = set()
     for f in sorted((base / "articles").glob("*/*.json")):
         art = _read_json(f, article_errors)
         if art is None:
@@ -190,7 +191,13 @@ def load_basil(path: str | Path) -> BasilCorpus:
         else:
             article_errors.append({"path": str(f), "error": f"no annotation file {ann_path.name}; "
                                    "the article is kept without spans"})
-        row, spans = _read_article(f, art, ann, ann_path, article_errors, span_errors)
+        doc_id = f.stem
+        if doc_id in seen_ids:  # the same file name in two year folders: both kept, ids kept apart
+            doc_id = f"{f.parent.name}/{f.stem}"
+            article_errors.append({"path": str(f), "error": f"the file name {f.stem!r} also appears in "
+                                   f"another year folder; this article's doc_id is {doc_id!r}"})
+        seen_ids.add(doc_id)
+        row, spans = _read_article(f, doc_id, art, ann, ann_path, article_errors, span_errors)
         rows.append(row)
         span_rows.extend(spans)
     for ann_path in sorted((base / "annotations").glob("*/*_ann.json")):
@@ -279,11 +286,10 @@ def _layout(paragraphs: Any) -> _Layout:
     return _Layout("".join(parts), sentences)
 
 
-def _read_article(f: Path, art: dict[str, Any], ann: dict[str, Any] | None, ann_path: Path,
+def _read_article(f: Path, doc_id: str, art: dict[str, Any], ann: dict[str, Any] | None, ann_path: Path,
                   article_errors: list[dict[str, Any]], span_errors: list[dict[str, Any]]
                   ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    # The file name, not BASIL's uuid: four articles of the release share the uuid "empty".
-    doc_id = f.stem
+    # doc_id is the file name, not BASIL's uuid: four articles of the release share the uuid "empty".
     uuid = str(art["uuid"]).strip()
     uuid = None if uuid.lower() in ("", "empty", "none", "null") else uuid
     event_id = str(art["triplet-uuid"])
@@ -327,23 +333,22 @@ def _read_article(f: Path, art: dict[str, Any], ann: dict[str, Any] | None, ann_
         for prefix, slot in (("author_feeling_", 0), ("you_feeling_", 1)):
             if key.startswith(prefix) and key != "author_feeling_main_event":
                 entity = key[len(prefix):].replace("_", " ")
-                feelings.setdefault(entity, [None, None])[slot] = FEELINGS.get(str(value), value or None)
+                feelings.setdefault(entity, [None, None])[slot] = _label(FEELINGS, value)
     entities = art.get("main-entities")
     word_count = art.get("word-count")
     row = {
         "doc_id": doc_id, "outlet": outlet, "title": title or None, "author": None,
-        "published": art.get("date") or None, "url": art.get("url") or None, "text": layout.text,
+        "published": _str(art.get("date")), "url": _str(art.get("url")), "text": layout.text,
         "section": None, "language": "en", "source_path": str(f),
-        "event_id": event_id, "event_title": art.get("main-event") or None, "outlet_code": code or None,
+        "event_id": event_id, "event_title": _str(art.get("main-event")), "outlet_code": code or None,
         "uuid": uuid,
         "relative_stance": stance,
-        "author_feeling_main_event": FEELINGS.get(str(article_level.get("author_feeling_main_event")),
-                                                  article_level.get("author_feeling_main_event") or None),
+        "author_feeling_main_event": _label(FEELINGS, article_level.get("author_feeling_main_event")),
         "entity_feelings": json.dumps(feelings, ensure_ascii=False) if feelings else None,
-        "keywords": art.get("keywords") or None,
+        "keywords": _str(art.get("keywords")),
         "main_entities": "; ".join(map(str, entities)) if isinstance(entities, list) and entities else None,
         "word_count_reported": word_count if isinstance(word_count, int) and not isinstance(word_count, bool) else None,
-        "annotation_notes": article_level.get("notes") or None,
+        "annotation_notes": _str(article_level.get("notes")),
         "n_spans": len(spans),
         "n_lexical": sum(s["bias_type"] == "lexical" for s in spans),
         "n_informational": sum(s["bias_type"] == "informational" for s in spans),
@@ -399,22 +404,35 @@ def _place_span(phrase: Any, layout: _Layout, title: str, doc_id: str, errors: l
     if whole[start:end] != words.strip():
         fail("the located text does not match the span")  # a bug guard: should never happen
         return None
-    aim = str(phrase.get("aim") or "")
     return {
         "doc_id": doc_id, "start": start, "end": end, "text": whole[start:end],
-        "bias_type": BIAS_TYPES.get(str(phrase.get("bias")), phrase.get("bias") or None),
-        "polarity": POLARITIES.get(str(phrase.get("polarity")), phrase.get("polarity") or None),
-        "aim": AIMS.get(aim, aim or None),
-        "target": phrase.get("target") or None,
-        "speaker": phrase.get("speaker") or None,
+        "bias_type": _label(BIAS_TYPES, phrase.get("bias")),
+        "polarity": _label(POLARITIES, phrase.get("polarity")),
+        "aim": _label(AIMS, phrase.get("aim")),
+        "target": _str(phrase.get("target")),
+        "speaker": _str(phrase.get("speaker")),
         "in_quote": {"yes": True, "no": False}.get(str(phrase.get("quote")).strip().lower()),
-        "indirect_target": phrase.get("indirect-target-name") or None,
-        "indirect_sentiment": POLARITIES.get(str(phrase.get("indirect-ally-opponent-sentiment")),
-                                             phrase.get("indirect-ally-opponent-sentiment") or None),
-        "notes": phrase.get("notes") or None,
+        "indirect_target": _str(phrase.get("indirect-target-name")),
+        "indirect_sentiment": _label(POLARITIES, phrase.get("indirect-ally-opponent-sentiment")),
+        "notes": _str(phrase.get("notes")),
         "field": field, "sentence_id": sentence_id, "paragraph_id": paragraph_id,
         "sentence_start": s_start, "sentence_end": s_end, "span_id": span_id, "located": how,
     }
+
+
+def _str(value: Any) -> str | None:
+    """A text field of the release as a string; None when empty (other JSON types become text)."""
+    if isinstance(value, str):
+        return value.strip() or None
+    if value is None or (isinstance(value, (list, dict)) and not value):
+        return None
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _label(mapping: dict[str, str], value: Any) -> str | None:
+    """A coded label spelled out (``neg`` -> ``negative``); unknown codes are kept as they are."""
+    text = _str(value)
+    return None if text is None else mapping.get(text, text)
 
 
 def _int_or_none(value: Any) -> int | None:
@@ -467,12 +485,6 @@ def _article_frame(rows: list[dict[str, Any]], errors: list[dict[str, Any]]) -> 
     df = order_columns(df)
     df.insert(df.columns.get_loc("source_path") + 1, "words", [count_words(t) for t in df["text"].tolist()])
     df = df.sort_values(["event_id", "outlet_code", "doc_id"], kind="stable").reset_index(drop=True)
-    dup = df["doc_id"].duplicated(keep=False)
-    if dup.any():
-        for d in sorted(set(df.loc[dup, "doc_id"])):
-            errors.append({"path": "; ".join(df.loc[df["doc_id"] == d, "source_path"]),
-                           "error": f"the article file name {d!r} appears in more than one year folder; "
-                           "the rows are kept, tell them apart by source_path"})
     df["word_count_reported"] = pd.array(df["word_count_reported"].tolist(), dtype="Int64")
     df["format"] = "basil"
     df.attrs["errors"] = errors
