@@ -60,7 +60,7 @@ class Rendered:
     @property
     def page_requests(self) -> list[str]:
         """URLs the page asked the network for (its own images, styles, scripts, links ...)."""
-        return [r["url"] for r in self.requests if r.get("initiator") != _BROWSER_INITIATOR]
+        return [r["url"] for r in self.requests if _from_page(r)]
 
 
 def render(path: str | Path, screenshot: str | Path | None = None, width: int = 1280,
@@ -89,8 +89,15 @@ def render(path: str | Path, screenshot: str | Path | None = None, width: int = 
     return Rendered(dom=dump.stdout, requests=requests, screenshot=shot)
 
 
+def _from_page(request: dict) -> bool:
+    """A request the file:// page made (its isolation key or initiator names the page)."""
+    key = str(request.get("network_isolation_key") or "")
+    initiator = request.get("initiator")
+    return key.startswith("file://") or (initiator is not None and initiator != _BROWSER_INITIATOR)
+
+
 def network_requests(netlog: Path) -> list[dict]:
-    """Every URL request in a Chromium net log: url, method and initiator."""
+    """Every URL request in a Chromium net log: url, method, initiator, isolation key."""
     if not netlog.exists():
         raise RuntimeError(f"chromium wrote no net log at {netlog}")
     text = netlog.read_text(encoding="utf-8", errors="replace").rstrip()
@@ -104,7 +111,8 @@ def network_requests(netlog: Path) -> list[dict]:
         params = event.get("params") or {}
         if event.get("type") == start_job and "url" in params:
             out.append({"url": params["url"], "method": params.get("method"),
-                        "initiator": params.get("initiator")})
+                        "initiator": params.get("initiator"),
+                        "network_isolation_key": params.get("network_isolation_key")})
     return out
 
 
