@@ -181,7 +181,8 @@ def _cue_of(low: str, words: int) -> tuple[str | None, bool]:
     head = low[:_HEAD].lstrip(_DECOR.replace("(", ""))
     whole = head.rstrip(_DECOR + ":")
     counted = _DIGITS.sub("#", head[:60]) if head[:1].isdigit() else head[:60]  # "12 comments"
-    end = whole in cues.end_line or any(_starts(counted, p) for p in cues.end_prefix)
+    end = whole in cues.end_line or any(_starts(counted, p) for p in cues.end_prefix) or \
+        counted.rstrip(_DECOR + ":") in cues.end_line
     cat = cues.line.get(whole)
     if end and cat is None:
         cat = "comments"
@@ -435,19 +436,34 @@ def _select_body(lines: list[_Line], span: tuple[int, int]) -> list[bool]:
             continue
         if in_related:
             continue
+        if ln.block >= 3:
+            keep[i] = _is_list(lines, ln)
+            continue
         # a short line stays when it sits between paragraphs (a subhead, a one-line quote)
-        # rather than in a run of links
+        # or introduces a list, rather than in a run of links
         nxt = lines[i + 1] if i + 1 < end else None
-        if ln.block <= 2 and nxt is not None and nxt.kind == KIND_PROSE and ln.words >= 1:
+        if nxt is not None and (nxt.kind == KIND_PROSE or (nxt.block >= 3 and _is_list(lines, nxt))):
             keep[i] = True
     return keep
+
+
+def _is_list(lines: list[_Line], ln: _Line) -> bool:
+    """A run of lines inside the article is a bulleted list when the line before it announces
+    it ("Here is what changed:"); otherwise it is a box of links or teasers."""
+    first = ln.block_start
+    if first == 0 or ln.words < 2:
+        return False
+    intro = lines[first - 1].text.rstrip(_CLOSERS)
+    return intro.endswith(":") and lines[first - 1].kind != KIND_BAD
 
 
 # ---------------------------------------------------------------------------------------------
 # Metadata
 
-_NAME_PARTICLES = frozenset(
-    ["de", "da", "do", "dos", "das", "van", "von", "der", "den", "du", "la", "le", "del", "di", "bin", "al", "el", "ibn", "ter", "ten", "st.", "st", "y", "e"])
+_NAME_PARTICLES = frozenset([
+    "de", "da", "do", "dos", "das", "van", "von", "der", "den", "du", "la", "le", "del", "di",
+    "bin", "al", "el", "ibn", "ter", "ten", "st.", "st", "y", "e",
+])
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w.'’`\-]*$")
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\be\b|\by\b|\bet\b|\bи\b)\s*")
 _BYLINE_CUT = re.compile(
