@@ -80,6 +80,15 @@ def test_keep_earliest_and_longest():
     assert df.loc[1, "is_duplicate"] == False  # noqa: E712 - the retitled copy is longest
 
 
+def test_within_outlet_only_pairs_same_outlet():
+    df = mk.find_duplicates(corpus(), within="outlet")
+    # a (Wire), b (Courier) and d (Courier) are copies; only b-d share an outlet
+    assert df["is_duplicate"].tolist() == [False, False, False, True, False, False]
+    assert df["duplicate_of"].tolist()[3] == "b"
+    with pytest.raises(SchemaError):
+        mk.find_duplicates(corpus(), within="desk")
+
+
 def test_containment_catches_trimmed_copy():
     trimmed = WIRE.split(". Farmers")[0] + "."
     df = pd.DataFrame({"text": [WIRE, trimmed]})

@@ -332,6 +332,17 @@ def test_classic_unknown_label_in_body_stays_body():
     assert art.title == "Headline" and art.language == "en"
 
 
+def test_factiva_table_inside_text_is_not_a_field():
+    html = ("<div class='article enArticle'><table>"
+            "<tr><td><b>HD</b></td><td>Results beat forecasts</td></tr>"
+            "<tr><td><b>TD</b></td><td><p>Profit rose, the company said.</p>"
+            "<table><tr><td>EPS</td><td>1.20</td></tr></table></td></tr>"
+            "<tr><td><b>XYZ</b></td><td>an unknown bold code is kept</td></tr></table></div>")
+    art = parse_factiva_html(html)[0]
+    assert "eps" not in art.extra and art.extra["xyz"] == "an unknown bold code is kept"
+    assert art.text == "Profit rose, the company said."
+
+
 def test_factiva_parsers_reject_garbage():
     assert parse_factiva_html("<html><body><p>Nothing here</p></body></html>") == []
     with pytest.raises(FormatError):

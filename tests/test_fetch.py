@@ -17,6 +17,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from conftest import shared_path
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import mediakit as mk
 from mediakit.datasets import remote
@@ -246,3 +248,24 @@ def test_pinned_urls_are_commits():
         assert any(len(part) >= 7 and all(c in "0123456789abcdef" for c in part)
                    for part in ds.url.replace(".zip", "").split("/")), ds.name
         assert ds.max_bytes > 0 and ds.min_records > 0 and ds.citation
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(alphabet="ab./\\:C", min_size=1, max_size=12), min_size=1, max_size=4, unique=True))
+def test_any_member_names_extract_inside_or_are_refused(tmp_path_factory, names):
+    base = tmp_path_factory.mktemp("x")
+    archive = base / "a.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for n in names:
+            zf.writestr(n, "data")
+    dest = base / "sub" / "out"
+    dest.parent.mkdir()
+    try:
+        remote.safe_extract(archive, dest, max_bytes=10_000, max_files=10)
+    except FormatError:
+        assert not dest.exists()
+    else:
+        root = dest.resolve()
+        for p in base.rglob("*"):
+            if p.is_file() and p != archive:
+                assert p.resolve().is_relative_to(root), p

@@ -217,13 +217,17 @@ def safe_extract(archive: Path, dest: Path, *, max_bytes: int, max_files: int) -
         return dest
     tmp = Path(tempfile.mkdtemp(prefix=".extract-", dir=dest.parent))
     try:
-        if zipfile.is_zipfile(archive):
-            _extract_zip(archive, tmp, max_bytes, max_files)
-        elif tarfile.is_tarfile(archive):
-            _extract_tar(archive, tmp, max_bytes, max_files)
-        else:
-            raise FormatError(f"{archive.name} is neither a zip nor a tar archive")
-        tmp.rename(dest)
+        try:
+            if zipfile.is_zipfile(archive):
+                _extract_zip(archive, tmp, max_bytes, max_files)
+            elif tarfile.is_tarfile(archive):
+                _extract_tar(archive, tmp, max_bytes, max_files)
+            else:
+                raise FormatError(f"{archive.name} is neither a zip nor a tar archive")
+            tmp.rename(dest)
+        except (OSError, zipfile.BadZipFile, tarfile.TarError, EOFError) as e:
+            # a member that is both a file and a folder, a truncated archive, a full disk ...
+            raise FormatError(f"cannot extract {archive.name}: {type(e).__name__}: {e}") from e
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)

@@ -52,7 +52,7 @@ _LOW40 = (1 << 40) - 1
 
 def find_duplicates(data: Any, threshold: float = 0.8, *, text_column: str = "text",
                     shingle_size: int = 5, measure: str = "jaccard", keep: str = "first",
-                    num_perm: int = 64, seed: int = 1) -> pd.DataFrame:
+                    within: str | None = None, num_perm: int = 64, seed: int = 1) -> pd.DataFrame:
     """Flag near-duplicate articles; return a copy of the table with group columns added.
 
     Added columns: ``dup_group`` (int; rows of one story share it, every row has one, so
@@ -62,7 +62,9 @@ def find_duplicates(data: Any, threshold: float = 0.8, *, text_column: str = "te
     the kept row, None for kept rows).
 
     ``keep`` chooses which member of a group counts as the original: ``"first"`` (row order),
-    ``"longest"`` (most words) or ``"earliest"`` (smallest ``published``).
+    ``"longest"`` (most words) or ``"earliest"`` (smallest ``published``). ``within="outlet"``
+    only pairs rows with the same value in that column (updated versions inside one outlet,
+    not syndication across outlets).
     Empty texts are never duplicates.
 
     >>> df = pd.DataFrame({"text": ["The storm may reach the coast on Tuesday, officials said.",
@@ -82,6 +84,8 @@ def find_duplicates(data: Any, threshold: float = 0.8, *, text_column: str = "te
         raise InputError(f"shingle_size must be a positive integer, not {shingle_size!r}")
     if not isinstance(num_perm, int) or num_perm < 8:
         raise InputError(f"num_perm must be an integer of at least 8, not {num_perm!r}")
+    if within is not None and within not in df.columns:
+        raise SchemaError(f"within={within!r}: the table has no such column")
     if keep == "earliest" and "published" not in df.columns:
         raise SchemaError("keep='earliest' needs a 'published' column")
 
@@ -95,7 +99,10 @@ def find_duplicates(data: Any, threshold: float = 0.8, *, text_column: str = "te
     pairs = _candidate_pairs(sig, rows, shingles.nonempty)
     parent = list(range(len(texts)))
     checked = 0
+    scope = df[within].tolist() if within is not None else None
     for i, j in pairs:
+        if scope is not None and scope[i] != scope[j]:
+            continue
         checked += 1
         if shingles.similarity(i, j, measure) >= threshold:
             _union(parent, i, j)

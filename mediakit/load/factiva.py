@@ -33,6 +33,9 @@ from .export_records import build_article, clean_line, decode_export, parse_leng
 
 CODE = re.compile(r"^[A-Z]{2,3}$")
 TEXT_CODES = ("LP", "TD")
+KNOWN_CODES = {"AN", "ART", "BY", "CLM", "CO", "CR", "CT", "CX", "CY", "DE", "ED", "ET", "HD", "HLP",
+               "IN", "IPC", "IPD", "LA", "LP", "NS", "PD", "PG", "PUB", "RE", "RF", "SC", "SE", "SN",
+               "TD", "VOL", "WC"}
 # Factiva XML element names (lower-case local names) -> two-letter codes.
 XML_ELEMENTS = {
     "headline": "HD", "byline": "BY", "author": "BY", "wordcount": "WC", "publicationdate": "PD",
@@ -104,7 +107,9 @@ def parse_factiva_html(html: str, *, source_path: str | None = None) -> list[Art
         if len(cells) < 2:
             continue
         code = " ".join(cells[0].text_content().split()).upper()
-        if not CODE.match(code):
+        # A code is a known field name, or a short bold label (Factiva prints codes in <b>);
+        # a financial table inside the text ("EPS | 1.20") is not a field.
+        if not CODE.match(code) or (code not in KNOWN_CODES and not cells[0].findall(".//b")):
             continue
         if code in current and code not in TEXT_CODES or code == "HD" and current:
             records.append(current)
