@@ -45,9 +45,7 @@ def profile(df: Any, measures: tuple[str, ...] | list[str] = MEASURES, text_colu
 
         out = _join(out, hedge_rates(texts))
     if "sources" in measures:
-        from .sources import source_profile
-
-        out = _join(out, source_profile(texts))
+        out = _join(out, _source_columns(texts))
     if "frames" in measures:
         from .framing import score_frames
 
@@ -55,6 +53,27 @@ def profile(df: Any, measures: tuple[str, ...] | list[str] = MEASURES, text_colu
         frames = frames.rename(columns={c: f"frame_{c}" for c in frames.columns if c != "doc_id"})
         out = _join(out, frames)
     return out.reset_index(drop=True)
+
+
+def _source_columns(texts: pd.DataFrame) -> pd.DataFrame:
+    """source_profile for every article, including those that cite nobody.
+
+    An article without attributions gets zero counts and undefined (NaN) shares: a share of
+    nothing is not 0 %, and comparisons skip it rather than count it as "no officials".
+    """
+    from .sources import PROFILE_COLUMNS, find_sources, source_profile
+
+    spans = find_sources(texts)
+    prof = source_profile(spans) if len(spans) else pd.DataFrame(columns=PROFILE_COLUMNS)
+    prof = texts[["doc_id"]].merge(prof, on="doc_id", how="left")
+    for col in PROFILE_COLUMNS:
+        if col.startswith("n_"):
+            prof[col] = prof[col].fillna(0).astype(int)
+        elif col.startswith("share_"):
+            prof[col] = prof[col].astype(float)
+        elif col == "cited_outlets":
+            prof[col] = prof[col].fillna("")
+    return prof
 
 
 def _join(left: pd.DataFrame, right: pd.DataFrame) -> pd.DataFrame:
