@@ -206,7 +206,7 @@ def test_factiva_html_all_codes_and_four_languages():
     check(df.iloc[0], {
         "title": "Grain harvest falls after dry summer", "author": "Ines Calloway",
         "published": datetime(2020, 8, 12, 6, 30), "outlet": "Prairie Gazette", "section": "Farming",
-        "language": "en", "text": HARVEST_TEXT, "wc": 61, "sn": "Prairie Gazette", "sc": "PRGZ",
+        "language": "en", "text": HARVEST_TEXT, "wc": 61, "length": 61, "sn": "Prairie Gazette", "sc": "PRGZ",
         "ed": "Final", "pg": "7", "la": "English", "et": "06:30", "pd": "12 August 2020",
         "by": "By Ines Calloway", "se": "Farming",
         "cy": "(c) 2020 Prairie Gazette Ltd. All rights reserved.",

@@ -69,6 +69,7 @@ def _record_to_article(rec: dict[str, Any], fmt: str, source_path: str | None) -
             continue
         extra[code.lower()] = clean_line(value) or None
     extra["wc"] = parse_length(flat.get("WC"))
+    extra["length"] = extra["wc"]  # the database's word count, named as in the Nexis readers
     if extra.get("an"):
         extra["an"] = re.sub(r"^\s*(?:document|dokument)\s+", "", extra["an"], flags=re.I)
     for code in ("co", "in", "ns", "re", "ipd", "pub", "sc", "ed", "pg", "cy", "et", "pd", "sn", "by",
