@@ -250,6 +250,24 @@ def test_multiword_cues_win_over_their_words():
 def test_think_and_thought_of_reasoning_are_not_hedges():
     assert cues("I think the plan will fail.") == ["think"]
     assert cues("We need to think about the plan. It was a passing thought.") == []
+    assert cues("The generals thought that the war was over.") == ["thought"]
+
+
+def test_questioned_doubted_vs_interrogated():
+    assert cues("Critics questioned whether the figures were right.", "hedge") == ["questioned"]
+    assert cues("The reliability of the data has been questioned.", "hedge") == ["questioned"]
+    assert cues("Three men were questioned by police.", "hedge") == []
+
+
+def test_suggest_inference_vs_proposal():
+    assert cues("The minister suggested a compromise.", "hedge") == []
+    assert cues("The stain suggested the window was old.", "hedge") == ["suggested"]
+    assert cues("The data suggest that prices rose.", "hedge") == ["suggest"]
+
+
+def test_purpose_modals_are_not_hedges():
+    assert cues("They saved money so that they could buy a house.", "hedge") == []
+    assert cues("He works hard so that his children may study.", "hedge") == []
 
 
 def test_suspect_noun_vs_verb():

@@ -455,6 +455,9 @@ def _rule_may(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
         return None if word[0].isupper() and not _headline(ctx, s) else _keep(e)
     if word.isupper() and len(word) > 1 and nxt and nxt[0][0].isdigit():
         return None
+    wider = " ".join(_clause(ctx.before(s, 4)))
+    if "so that" in wider or "in order that" in wider:
+        return None  # "so that they may sanctify": purpose, not possibility
     return _keep(e)
 
 
@@ -544,9 +547,16 @@ def _rule_appear(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return _keep(e)
 
 
+_FINITE = frozenset("was were is are had has have would could may might will did does can should".split())
+
+
 def _rule_suggest(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
-    nxt = ctx.after(end, 1)
-    if nxt and nxt[0] in ("a", "an", "the", "his", "her", "their", "ways", "changes", "names", "using", "to"):
+    nxt = _clause(ctx.after(end, 8), from_end=False)
+    if nxt and nxt[0] in ("a", "an", "the", "his", "her", "their", "its", "this", "that", "ways", "changes", "names", "using", "to"):
+        if nxt[0] != "that" and any(t in _FINITE for t in nxt[1:8]):
+            return _keep(e)  # "suggested the stain was produced ...": an inference with its clause
+        if nxt[0] == "that" and len(nxt) > 1 and nxt[1] not in _FINITE:
+            return _keep(e)  # "suggests that the ..."
         return None  # "suggested a compromise": a proposal, not an inference
     return _keep(e)
 
@@ -566,6 +576,8 @@ def _rule_think(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
 def _rule_thought(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     prev = ctx.before(s, 2)
     nxt = ctx.after(end, 1)
+    if nxt and nxt[0] in ("that", "to") or prev and prev[-1] in _SUBJECTS:
+        return _keep(e)  # "they thought that", "he thought his ..."
     if prev and prev[-1] in _DETERMINERS | {"of", "in", "school", "second", "political", "religious", "economic", "critical", "much", "little", "without", "and", "greek", "western", "modern", "islamic", "christian"}:
         return None  # "a thought", "schools of thought"
     if len(prev) == 2 and prev[0] in _DETERMINERS and prev[1] not in _BE_WORDS and not prev[1].endswith("ly") and prev[1] not in _CLAUSE_BREAK:
@@ -610,6 +622,7 @@ def _rule_assume(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return _keep(e)
 
 
+_SUBJECTS = frozenset("i we you he she they who many some people officials experts analysts critics investigators police scientists".split())
 _BEFORE_CONSIDERED = frozenset("widely generally often commonly largely traditionally still also now usually long is are was were be been being 's once sometimes mostly universally frequently".split())
 
 
@@ -644,8 +657,8 @@ def _rule_seen_as(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
 
 
 def _rule_accused(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
-    nxt = _clause(ctx.after(end, 6), from_end=False)
-    return _keep(e) if "of" in nxt[:5] else None
+    nxt = ctx.after(end, 6)
+    return _keep(e) if "of" in nxt[:6] else None
 
 
 def _rule_possible(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
@@ -689,6 +702,24 @@ def _rule_attributive(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     if prev and (prev[-1] in _BE_WORDS or prev[-1] in ("became", "become", "becomes", "less", "more", "ground", "electric")):
         return None
     return _keep(e)
+
+
+_QUESTIONED_OBJECTS = frozenset(
+    "validity accuracy authenticity legitimacy reliability wisdom need existence truth veracity credibility "
+    "motives motive circumstances nature findings claim claims results figures evidence account".split()
+)
+
+
+def _rule_questioned(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
+    nxt = ctx.after(end, 3)
+    if nxt and nxt[0] in ("whether", "if", "how", "why"):
+        return _keep(e)
+    if len(nxt) > 1 and nxt[0] in ("the", "its", "his", "her", "their") and nxt[1] in _QUESTIONED_OBJECTS:
+        return _keep(e)
+    prev = ctx.before(s, 2)
+    if prev and (prev[-1] in _BE_WORDS or prev[-1] in ("been", "being")) and not (nxt and nxt[0] in ("by", "for", "about", "in", "on", "at", "after", "over")):
+        return _keep(e)  # "has been questioned": doubted; "was questioned by police": interrogated
+    return None
 
 
 def _rule_negatable(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
@@ -761,6 +792,7 @@ RULES: dict[str, Rule] = {
     "booster_verb": _rule_booster_verb,
     "number": _rule_number,
     "attributive": _rule_attributive,
+    "questioned": _rule_questioned,
 }
 
 
