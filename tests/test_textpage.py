@@ -312,3 +312,22 @@ def test_parse_article_text_never_crashes(raw):
     assert isinstance(art.text, str)
     art.text.encode("utf-8")
     assert "\n\n\n" not in art.text
+
+
+def test_bulleted_list_in_body_is_kept_but_a_link_box_is_not():
+    page = (
+        "Menu\nNews\nWhat the new recycling rules mean for you\n\n"
+        "From next month the council will collect food waste every week, and the bins will change colour.\n\n"
+        "Here is what changes for households:\n\n"
+        "Food waste goes in the small green caddy\nGlass is collected every second week\n"
+        "Garden waste needs a paid permit\n\n"
+        "More From Our Newsroom\n"
+        "Council Approves New Cycle Lanes On The High Street\nLocal School Wins Regional Chess Title\n"
+        "Museum Reopens After Two Years Of Repairs\n\n"
+        "Residents who are unsure can call the council, which has set up a helpline for the first month.\n"
+    )
+    parts = clean_text_page(page)
+    assert "Glass is collected every second week" in parts.paragraphs
+    assert "Here is what changes for households:" in parts.paragraphs
+    assert "Local School Wins Regional Chess Title" in parts.boilerplate
+    assert parts.paragraphs[-1].startswith("Residents who are unsure")

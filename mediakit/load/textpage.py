@@ -353,6 +353,10 @@ def _classify_all(lines: list[_Line]) -> None:
     if run >= 3:
         for ln in lines:
             _classify(ln, paragraph_style=True)
+    # the items of a list announced by "...:" do not count against the article around them
+    for ln in lines:
+        if ln.block >= 3 and ln.kind in (KIND_SHORT, KIND_HEADLINE) and _is_list(lines, ln):
+            ln.kind, ln.score = KIND_SHORT, max(ln.score, 0.2)
 
 
 def _best_region(lines: list[_Line]) -> tuple[int, int] | None:
