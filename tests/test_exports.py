@@ -77,6 +77,7 @@ NEXIS_FLOOD = {
     "classification_subject": "FLOODS (91%); LOCAL GOVERNMENT (88%); INFRASTRUCTURE (72%)",
     "classification_geographic": "RIVERSIDE (93%)", "load_date": datetime(2021, 3, 6),
     "highlight": None, "graphic": None, "notes": None, "url": None, "text": FLOOD_TEXT,
+    "published_from": "date line",
 }
 NEXIS_BRIDGE = {
     "title": "Footbridge closed after inspectors find cracks", "outlet": "Northern Ledger",
@@ -302,6 +303,18 @@ def test_nexis_record_without_body_marker_and_truncated_download():
     assert arts[0].text == "The first paragraph of the story is here."
     assert arts[0].author == "Ann Lee" and arts[0].extra["length"] == 12
     assert arts[1].text == "A download that was cut short still keeps this paragraph."
+
+
+def test_nexis_error_documents_skipped_with_warning_and_load_date_fallback():
+    lines = ["Storm nears coast", "The Example Post", "Length: 9 words", "Body",
+             "A storm may reach the coast, officials said.", "Load-Date: June 3, 2020", "End of Document",
+             "We are sorry but there is an error in this document and it is not possible to display it.",
+             "End of Document"]
+    with pytest.warns(UserWarning, match=r"could not display document\(s\) 2"):
+        arts = parse_nexis_lines(lines)
+    assert len(arts) == 1
+    assert arts[0].published == datetime(2020, 6, 3) and arts[0].extra["published_from"] == "load date"
+    assert arts[0].outlet == "The Example Post"
 
 
 def test_nexis_cover_without_matching_toc_entry():

@@ -50,6 +50,7 @@ COVER = re.compile(
     r"^\s*(?:user name|date and time|job number|documents \(\d+\)|client/matter|search terms|"
     r"search type|narrowed by|content type|dokumente \(\d+\)|benutzername|suchbegriffe)\b", re.I)
 TOC_ENTRY = re.compile(r"^\s*(\d+)\.\s+(.+?)\s*$")
+ERROR_DOCUMENT = re.compile(r"there is an error in this document and it is not possible to display it", re.I)
 
 # Label (lower-case) -> field. English labels are what Nexis Uni prints; German, French and
 # Spanish ones are our reading of localised interfaces (best effort).
@@ -92,8 +93,12 @@ def parse_nexis_lines(lines: list[str], *, fmt: str = "nexis", source_path: str 
     announced = _announced_count(records[0]) if records else None
     records = [_strip_cover(r) if i == 0 else r for i, r in enumerate(records)]
     articles = []
+    failed: list[int] = []
     for number, rec in enumerate(records, 1):
         if not any(ln.strip() for ln in rec):
+            continue
+        if any(ERROR_DOCUMENT.search(ln) for ln in rec[:40]):
+            failed.append(number)  # Nexis put an error notice where the article should be
             continue
         art = _parse_record(rec, fmt=fmt, source_path=source_path, wrapped=wrapped)
         if art is not None:
@@ -101,8 +106,11 @@ def parse_nexis_lines(lines: list[str], *, fmt: str = "nexis", source_path: str 
             if announced is not None:
                 art.extra["records_in_file"] = announced
             articles.append(art)
-    if announced is not None and announced != len(articles):
-        where = f"{Path(source_path).name}: " if source_path else ""
+    where = f"{Path(source_path).name}: " if source_path else ""
+    if failed:
+        warnings.warn(f"{where}Nexis could not display document(s) {', '.join(map(str, failed))} "
+                      "(an error notice instead of the article); skipped", stacklevel=2)
+    if announced is not None and announced != len(articles) + len(failed):
         warnings.warn(f"{where}the cover page announces {announced} documents but {len(articles)} "
                       "were read; the download may be incomplete", stacklevel=2)
     return articles
@@ -179,6 +187,11 @@ def _parse_record(rec: list[str], *, fmt: str, source_path: str | None,
     if not any(b.strip() for b in body) and not title:
         return None
     load_date = find_export_date(fields.get("load_date", ""))[0]
+    published_from = "date line" if published is not None else None
+    if published is None and load_date is not None:
+        # No date line: the load date (when Nexis added the article, usually within a day or
+        # two of publication) is the best estimate; published_from says so.
+        published, published_from = load_date, "load date"
     extra = {
         "length": parse_length(fields.get("length")),
         "load_date": load_date,
@@ -189,6 +202,7 @@ def _parse_record(rec: list[str], *, fmt: str, source_path: str | None,
         "graphic": fields.get("graphic"),
         "notes": fields.get("notes"),
         "publication_type": fields.get("publication_type"),
+        "published_from": published_from,
     }
     for key in ("correction", "correction_date", "series", "document_type"):
         if fields.get(key):
