@@ -303,6 +303,11 @@ def test_according_to():
     assert (r["voice"], r["speaker"]) == ("reported", "Peskov")
 
 
+def test_parenthetical_attribution():
+    r = row("And perhaps, Obama said, it could help a visitor.", "perhaps")
+    assert (r["voice"], r["speaker"]) == ("reported", "Obama")
+
+
 def test_author_voice_has_no_speaker():
     r = row("The decision may prove costly.", "may")
     assert (r["voice"], r["speaker"], r["in_quote"]) == ("author", None, False)

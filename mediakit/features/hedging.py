@@ -827,6 +827,8 @@ _LEADING = re.compile(
     rf"{_SPEAKER}{_APPOS}\s+(?:(?:also|has|have|had|\w+ly|once|later|then|previously)\s+)?{_REPORT}\b"
     r"(?:\s+(?:on|in|at|during|to|last|this|after)\s+(?:\w+\s+){0,3}?\w+)?\s*(?:,\s*)?(?:that\b|:)?"
 )
+# "And perhaps, he said, it could help ...": a parenthetical attribution covers the sentence
+_PARENTHETICAL = re.compile(rf"[,—–]\s*{_SPEAKER}\s+(?:\w+ly\s+)?{_REPORT}\s*[,—–]")
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<sp>{_NAME}|{_DESC}|him|her|them|{_BARE})")
 _AFTER_QUOTE = re.compile(rf"\s*,?\s*(?:{_SPEAKER}{_APPOS}\s+(?:\w+ly\s+)?{_REPORT}\b|{_REPORT_INV}\s+{_SPEAKER2})")
 _BEFORE_QUOTE = re.compile(rf"{_SPEAKER}{_APPOS}\s+(?:\w+ly\s+)?{_REPORT}\b[^\"“”.]{{0,60}}?[,:]?\s*$")
@@ -938,6 +940,12 @@ class _Voices:
             sp = self._clean(m.group("sp"), s0)
             if sp:
                 out.append(_Attribution(sp, s0, s0 + m.start() + 1))
+        if verbs:
+            m = _PARENTHETICAL.search(sent, max(0, verbs[0].start() - 80))
+            if m:
+                sp = self._clean(m.group("sp"), s0)
+                if sp:
+                    out.append(_Attribution(sp, s0, s1))
         for m in _ACCORDING.finditer(sent):
             sp = self._clean(m.group("sp"), s0)
             if not sp:
