@@ -64,6 +64,8 @@ def score_table(fn: Callable[[str], pd.Series], obj: Any, text_column: str = "te
     if isinstance(obj, str):
         return fn(obj)
     rows = {doc_id: fn(text) for doc_id, text in iter_texts(obj, text_column)}
+    if not rows:  # keep the declared columns on an empty corpus (Dask meta relies on it)
+        return pd.DataFrame(columns=["doc_id", *fn("").index])
     out = pd.DataFrame.from_dict(rows, orient="index")
     out.index.name = "doc_id"
     return out.reset_index()
