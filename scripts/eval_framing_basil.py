@@ -83,6 +83,17 @@ def main(root: str) -> None:
     mk.score_frames(df)
     print(f"score_frames on 300 articles: {time.perf_counter() - t:.2f} s")
 
+    print("\n## 84 team-written, team-coded sentences (tests/fixtures/frames_team_sentences.tsv)")
+    sent = pd.read_csv(Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "frames_team_sentences.tsv",
+                       sep="\t", comment="#")
+    sc = mk.score_frames(sent.sentence)
+    keys = [c for c in sc.columns if c not in ("doc_id", "other")]
+    print(f"lexicon arg-max agreement: {(sc[keys].idxmax(axis=1) == sent.frame).mean():.3f}; "
+          f"sentences with no cue: {(sc[keys].max(axis=1) == 0).mean():.3f}")
+    cv = mk.FrameClassifier().cross_validate(sent.sentence, sent.frame, cv=3, seed=0)
+    print("FrameClassifier 3-fold CV on the same 84 sentences (4 training sentences per frame per fold):")
+    print(cv.tail(2).round(3).to_string(index=False))
+
 
 if __name__ == "__main__":
     main(sys.argv[1] if len(sys.argv) > 1 else "../shared/datasets/basil")

@@ -69,8 +69,9 @@ def test_deterministic_and_ids_by_first_appearance():
 def test_errors_and_edge_cases():
     with pytest.raises(InputError, match="threshold"):
         mk.align_events(corpus(), threshold=2)
-    with pytest.raises(InputError, match="published"):
-        mk.align_events(corpus().drop(columns="published"))
+    with pytest.warns(UserWarning, match="dates are ignored"):
+        no_dates = mk.align_events(corpus().drop(columns="published"), threshold=0.2)
+    assert pairwise_scores(no_dates["true"], no_dates["event_id"])["ari"] == 1.0
     empty = mk.align_events(corpus().head(0))
     assert "event_id" in empty.columns and len(empty) == 0
     one = mk.align_events(corpus().head(1))

@@ -171,3 +171,15 @@ def test_classifier_errors():
         mk.FrameClassifier().cross_validate(ECON + LEGAL[:2], ["economic"] * 8 + ["legality"] * 2, cv=5)
     with pytest.raises(InputError):
         mk.FrameClassifier().fit("one string", ["x"])
+
+
+def test_lexicon_agrees_with_team_coded_sentences():
+    # 84 invented sentences coded by the team (tests/fixtures); an optimistic regression guard
+    from conftest import ROOT
+
+    d = pd.read_csv(ROOT / "tests" / "fixtures" / "frames_team_sentences.tsv", sep="\t", comment="#")
+    assert len(d) == 84 and d["frame"].nunique() == 14
+    scores = mk.score_frames(d["sentence"])
+    keys = [k for k in KEYS if k != "other"]
+    agree = (scores[keys].idxmax(axis=1) == d["frame"]).mean()
+    assert agree >= 0.75

@@ -25,7 +25,7 @@ from ..errors import InputError
 from ..text.tokens import WORD_RE, count_words
 from .stats import require_columns
 
-MAX_DOCS = 30000
+MAX_DOCS = 15000
 
 
 CHAR_WORDS = 60
@@ -132,7 +132,8 @@ def align_events(
         for how ARI on BASIL varies with it).
     window_days
         Articles further apart in time than this (in days, by ``date_column``) are never put in
-        one event. ``None`` ignores dates. Articles without a date are compared with all.
+        one event. ``None`` ignores dates (so does a DataFrame without ``date_column``, with a
+        warning). Articles without a date are compared with all.
     title_column
         Headlines are added to the text (twice) when this column exists.
     lead_words
@@ -177,12 +178,17 @@ def align_events(
     dist = 1.0 - sims
     # so large that one forbidden pair pushes the average of any merge containing it past any cut
     far = 10.0 * n * n
+    if window_days is not None and date_column not in df.columns:
+        import warnings
+
+        # a corpus without dates is still worth aligning; say so rather than fail or stay silent
+        warnings.warn(
+            f"align_events: no {date_column!r} column, so dates are ignored (text similarity only); "
+            "pass date_column=... to name the date column, or window_days=None to silence this",
+            stacklevel=2,
+        )
+        window_days = None
     if window_days is not None:
-        if date_column not in df.columns:
-            raise InputError(
-                f"window_days needs a {date_column!r} column of dates; pass window_days=None to ignore dates "
-                f"or date_column=... to name it"
-            )
         dates = pd.to_datetime(df[date_column], errors="coerce", utc=True)
         days = (dates - pd.Timestamp("1970-01-01", tz="UTC")).dt.total_seconds().to_numpy() / 86400.0
         gap = np.abs(days[:, None] - days[None, :])
