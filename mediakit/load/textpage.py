@@ -290,7 +290,7 @@ def _classify(ln: _Line, paragraph_style: bool) -> None:
     if ln.template or ln.cue is not None:
         ln.kind = KIND_BAD
         # a caption repeated between paragraphs must not cut the article in two
-        ln.score = -2.0 if ln.cue == "repeated" and ln.block == 1 and not ln.template \
+        ln.score = -2.0 if ln.cue == "repeated" and ln.block == 1 and not ln.template and not ln.dated \
             else -(4.0 + 0.5 * min(w, 40))
         if ln.end:
             ln.score -= 20.0
@@ -353,6 +353,14 @@ def _classify_all(lines: list[_Line]) -> None:
     if run >= 3:
         for ln in lines:
             _classify(ln, paragraph_style=True)
+    # an excerpt between two datelines is a teaser in a list of other articles
+    def date_only(x: _Line) -> bool:
+        return x.dated and x.words <= 6 and "@" not in x.text
+
+    for i, ln in enumerate(lines):
+        if ln.kind == KIND_PROSE and any(date_only(x) for x in lines[max(0, i - 2):i]) and \
+                any(date_only(x) for x in lines[i + 1:i + 5]):
+            ln.kind, ln.score = KIND_SHORT, -1.0
     # the items of a list announced by "...:" do not count against the article around them
     for ln in lines:
         if ln.block >= 3 and ln.kind in (KIND_SHORT, KIND_HEADLINE) and _is_list(lines, ln):
