@@ -331,3 +331,23 @@ def test_bulleted_list_in_body_is_kept_but_a_link_box_is_not():
     assert "Here is what changes for households:" in parts.paragraphs
     assert "Local School Wins Regional Chess Title" in parts.boilerplate
     assert parts.paragraphs[-1].startswith("Residents who are unsure")
+
+
+def test_load_corpus_removes_lines_shared_by_a_sites_pages(tmp_path):
+    promo = ("Our newsroom has reported on this valley for more than a century, and your support "
+             "keeps local reporting alive.")
+    bodies = [
+        "The bridge on Mill Road will close for repairs from Monday, the highways office said.",
+        "A new bakery opened on the square on Saturday, and the queue reached the post office.",
+        "The school choir won the county competition for the third year running on Friday.",
+        "Heavy rain flooded two farms near the river overnight, but nobody was hurt, police said.",
+    ]
+    for k, body in enumerate(bodies):
+        page = f"Menu\nLocal\nHeadline number {k + 1} for the valley\n\n{body}\n\n{body} Again.\n\n{promo}\n"
+        (tmp_path / f"page{k}.txt").write_text(page, encoding="utf-8")
+    df = mk.load_corpus(tmp_path)
+    assert len(df) == 4
+    assert not df["text"].str.contains("newsroom has reported").any()
+    assert df["text"].str.contains("Mill Road").any()
+    alone = mk.load_article(tmp_path / "page0.txt")  # one page alone: no way to know
+    assert promo in alone.text
