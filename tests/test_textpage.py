@@ -351,3 +351,45 @@ def test_load_corpus_removes_lines_shared_by_a_sites_pages(tmp_path):
     assert df["text"].str.contains("Mill Road").any()
     alone = mk.load_article(tmp_path / "page0.txt")  # one page alone: no way to know
     assert promo in alone.text
+
+
+CHINESE = """\
+首页
+新闻
+体育
+城市公园下月重新开放
+
+本市最大的城市公园经过两年的修缮，将于下个月重新向市民开放。管理部门表示，新的步道和照明设施已经全部完工。
+
+公园内的湖泊也进行了清理，工作人员在湖边种植了大量本地树木，希望吸引更多鸟类回到这里栖息。
+
+市民可以在开放当天免费参观，管理部门建议大家乘坐公共交通前往，以免周边道路拥堵。
+
+版权所有 © 2023 示例日报
+"""
+
+GREEK = """\
+Αρχική
+Ειδήσεις
+Νέα γραμμή λεωφορείου για το λιμάνι
+
+Μια νέα γραμμή λεωφορείου θα συνδέει από τη Δευτέρα το κέντρο της πόλης με το λιμάνι, ανακοίνωσε ο δήμος.
+
+Τα δρομολόγια θα ξεκινούν κάθε είκοσι λεπτά από τις έξι το πρωί μέχρι τα μεσάνυχτα, όλες τις ημέρες της εβδομάδας.
+
+Οι κάτοικοι της περιοχής ζητούσαν εδώ και χρόνια καλύτερη σύνδεση, καθώς πολλοί εργάζονται στα πλοία και στις αποθήκες.
+"""
+
+
+def test_chinese_page():
+    parts = clean_text_page(CHINESE)
+    assert parts.title == "城市公园下月重新开放"
+    assert len(parts.paragraphs) == 3
+    assert parts.paragraphs[0].startswith("本市最大的城市公园")
+
+
+def test_page_in_a_language_without_a_function_word_list():
+    parts = clean_text_page(GREEK)
+    assert parts.title == "Νέα γραμμή λεωφορείου για το λιμάνι"
+    assert len(parts.paragraphs) == 3
+    assert "Αρχική" in parts.boilerplate

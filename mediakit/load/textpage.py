@@ -143,7 +143,9 @@ def _months() -> dict[str, int]:
 # Characters that decorate menu items and headings but carry no words.
 _DECOR = " \t|•·*–—-_=>»<«\"'“”‘’.,;!?…/\\#()[]{}+~^●■▪►▶◆○◦→←↑↓✓✔✕✖×"
 _CLOSERS = "\"'”’»)]*"
-_TERMINAL = ".!?…"
+_TERMINAL = ".!?…。！？؟।։።"
+# Scripts written without spaces between words: two characters count as one word.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
 _HEAD = 400          # cue phrases are looked for in the first _HEAD characters of a line
 _PROSE_SAMPLE = 120  # words sampled for function-word and title-case shares
 
@@ -265,6 +267,9 @@ def _measure(collapsed: str, stop: frozenset[str]) -> tuple:
     sample = WORD_RE.findall(collapsed[:1500])[:_PROSE_SAMPLE]
     words = len(sample) if len(collapsed) <= 1500 and len(sample) < _PROSE_SAMPLE \
         else _count_words(collapsed)
+    unspaced = len(_UNSPACED.findall(collapsed[:3000]))
+    if unspaced >= 4:  # Chinese, Japanese, Thai: count characters, not space-separated runs
+        words = max(words, unspaced // 2)
     alpha = [w for w in sample if w[0].isalpha()]
     stops = sum(1 for w in sample if w.lower() in stop)
     caps = sum(1 for w in alpha if w[0].isupper())
@@ -331,6 +336,12 @@ def _classify(ln: _Line, paragraph_style: bool) -> None:
 
 
 def _classify_all(lines: list[_Line]) -> None:
+    # a language without a function-word list (or a script without spaces): judge prose by
+    # length and punctuation alone
+    long = [ln for ln in lines if ln.words >= 8]
+    if long and sum(ln.stop * ln.words for ln in long) < 0.03 * sum(ln.words for ln in long):
+        for ln in lines:
+            ln.stop = 0.3
     # a line printed three or more times on one page is a caption, alt text or widget
     repeats = Counter(ln.text for ln in lines if ln.words <= 40)
     for ln in lines:
