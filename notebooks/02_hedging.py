@@ -69,7 +69,8 @@ by_outlet.round(2)
 # %%
 cmp = mk.compare(rates, by="outlet", measures=["author_hedges_per_1k", "author_boosters_per_1k",
                                                "approximators_per_1k"])
-fig = mk.viz.rates_by_outlet(cmp)
+fig = mk.viz.rates_by_outlet(cmp, measures=["author_hedges_per_1k", "author_boosters_per_1k",
+                                             "approximators_per_1k"])
 mk.viz.save(fig, Path(output_dir) / "02_hedging_by_outlet.png")
 
 # %% [markdown]

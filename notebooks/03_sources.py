@@ -37,11 +37,13 @@ mk.highlight(art["text"])
 
 # %% [markdown]
 # ## Source mix by outlet
-# `mk.source_profile` summarises each article: distinct sources, direct vs paraphrase, and the
-# share of attributions of each speaker type.
+# `mk.source_profile` summarises the attributions of each article: distinct sources, direct vs
+# paraphrase, and the share of attributions of each speaker type. `mk.profile(df,
+# measures=["sources"])` runs both steps and keeps articles that cite nobody (their shares are
+# undefined, not zero).
 
 # %%
-sp = mk.source_profile(df).merge(df[["doc_id", "outlet"]], on="doc_id")
+sp = mk.profile(df, measures=["sources"])
 sp.groupby("outlet")[["n_sources", "share_direct", "share_official", "share_expert",
                       "share_citizen", "share_anonymous"]].mean().round(2)
 
