@@ -393,3 +393,11 @@ def test_page_in_a_language_without_a_function_word_list():
     assert parts.title == "Νέα γραμμή λεωφορείου για το λιμάνι"
     assert len(parts.paragraphs) == 3
     assert "Αρχική" in parts.boilerplate
+
+
+def test_iso_date_keeps_its_offset():
+    from datetime import timedelta, timezone
+
+    page = STAFF_WRITER.replace("06.06.2023 1:57", "Published 2023-06-06T14:05:00+03:00")
+    assert clean_text_page(page).published == datetime(2023, 6, 6, 14, 5,
+                                                       tzinfo=timezone(timedelta(hours=3)))

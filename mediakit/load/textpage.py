@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from importlib import resources
 
@@ -632,7 +632,8 @@ def _natural_case(name: str, full_text: str) -> str:
 
 
 _TIME = r"(?:,?\s*(?:at\s+)?(\d{1,2})[:.h](\d{2})(?:[:.](\d{2}))?\s*([ap]\.?m\.?)?)?"
-_DATE_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_DATE_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?"
+                       r"(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?")
 _DATE_NUM = re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)" + _TIME, re.I)
 _DATE_MDY = re.compile(r"(?<!\w)([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)" + _TIME,
                        re.I)
@@ -652,6 +653,11 @@ def _find_date(text: str) -> datetime | None:
     found: list[tuple[int, datetime]] = []
     for m in _DATE_ISO.finditer(text):
         d = _make(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6), None)
+        if d and m.group(7):  # an explicit offset: keep it (the corpus converts to UTC)
+            z = m.group(7).replace(":", "")
+            offset = 0 if z == "Z" else (1 if z[0] == "+" else -1) * (int(z[1:3]) * 60 + int(z[3:5]))
+            if abs(offset) <= 14 * 60:
+                d = d.replace(tzinfo=timezone(timedelta(minutes=offset)))
         if d:
             found.append((m.start(), d))
     for m in _DATE_NUM.finditer(text):
