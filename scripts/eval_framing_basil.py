@@ -56,6 +56,15 @@ def main(root: str) -> None:
                 used = out.attrs["align_events"]["threshold"]
                 print(f"| {name} | {'auto ' if th is None else ''}{used} | {'yes' if wd else 'no'} | {s['ari']:.3f} | {s['pair_precision']:.3f} | "
                       f"{s['pair_recall']:.3f} | {out.event_id.nunique()} | {secs:.1f} |")
+    w = mk.load_workshop()
+    print("\nworkshop corpus (bundled, team-written: 8 events x 5 outlets):")
+    for name, data in {"headline + full text": w, "headline + first 50 words":
+                       w.assign(text=w.text.map(lambda t: " ".join(t.split()[:50]))), "headline only": w.assign(text="")}.items():
+        for wd in (3, None):
+            out = mk.align_events(data.drop(columns="event_id"), window_days=wd)
+            s = pairwise_scores(w.event_id, out.event_id)
+            print(f"| {name} | auto {out.attrs['align_events']['threshold']} | {'yes' if wd else 'no'} | "
+                  f"{s['ari']:.3f} | {s['pair_precision']:.3f} | {s['pair_recall']:.3f} | {out.event_id.nunique()} |")
     for ex in ("outlet",):
         out = mk.align_events(df, window_days=None, exclusive_by=ex)
         s = pairwise_scores(df.truth, out.event_id)

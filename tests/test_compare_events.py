@@ -36,9 +36,8 @@ def test_same_story_grouped_and_copy_returned():
     assert pairwise_scores(out["true"], out["event_id"])["ari"] == 1.0
     assert out["event_size"].eq(3).all()
     assert out["event_cohesion"].between(0, 1).all()
-    assert out.attrs["align_events"]["threshold"] == 0.10  # short texts: the lower default
-    long = df.assign(text=df.text.map(lambda t: " ".join([t] * 3)))
-    assert mk.align_events(long).attrs["align_events"]["threshold"] == 0.15
+    assert out.attrs["align_events"]["threshold"] == 0.10  # with a date window
+    assert mk.align_events(df, window_days=None).attrs["align_events"]["threshold"] == 0.15
 
 
 def test_date_window_splits_identical_texts():
@@ -102,7 +101,13 @@ def test_basil_events_recovered():
     out = mk.align_events(df)
     assert pairwise_scores(df["truth"], out["event_id"])["ari"] >= 0.95
     heads = mk.align_events(df.assign(text=""))
-    assert pairwise_scores(df["truth"], heads["event_id"])["ari"] >= 0.85
+    assert pairwise_scores(df["truth"], heads["event_id"])["ari"] >= 0.90
+
+
+def test_workshop_events_recovered():
+    df = mk.load_workshop()
+    out = mk.align_events(df.drop(columns="event_id"))
+    assert pairwise_scores(df["event_id"], out["event_id"])["ari"] >= 0.9
 
 
 def test_basil_fox_keyness_has_no_house_style_in_top20():

@@ -70,6 +70,11 @@ def test_masking_removes_house_style():
     assert {"mr", "sen", "fox"} <= raw
 
 
+def test_group_label_self_mentions_are_masked():
+    out = mask_house_style("The Daily Flare and the Flare saw a flare.", extra_names=["The Daily Flare"])
+    assert out.split() == ["and", "saw", "a", "flare."]
+
+
 def test_stratify_removes_topic_differences():
     # A covers the flood story more often than B, but within each story they use the same words
     # except that A says "disaster" where B says "event".

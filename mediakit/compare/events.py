@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError
-from ..text.tokens import WORD_RE, count_words
+from ..text.tokens import WORD_RE
 from .stats import require_columns
 
 MAX_DOCS = 15000
@@ -93,19 +93,6 @@ def event_similarity(
     return np.clip(sims, 0.0, 1.0)
 
 
-SHORT_TEXT_WORDS = 25
-
-
-def _auto_threshold(df: pd.DataFrame, text_column: str, title_column: str | None, lead_words: int | None) -> float:
-    if len(df) == 0:
-        return 0.15
-    texts, _ = _texts(df, text_column, title_column, lead_words)
-    # the headline is doubled in the text; count it once
-    titles = df[title_column] if title_column and title_column in df.columns else pd.Series([""] * len(df))
-    lengths = [count_words(t) - count_words(h if isinstance(h, str) else "") for t, h in zip(texts, titles)]
-    return 0.10 if float(np.median(lengths)) < SHORT_TEXT_WORDS else 0.15
-
-
 def align_events(
     df: pd.DataFrame,
     threshold: float | None = None,
@@ -125,10 +112,8 @@ def align_events(
     ----------
     threshold
         Minimum average cosine similarity (0-1) for two groups of articles to be merged.
-        Lower gives bigger, looser events. ``None`` (default) picks 0.15, or 0.10 when the
-        texts are short (median under 25 words of headline + body: headlines, tweets), since
-        short texts share fewer words even when they report the same event (see
-        docs/framing_and_comparison.md
+        Lower gives bigger, looser events. ``None`` (default) picks 0.10 when a date window is
+        applied and 0.15 on text alone (see docs/framing_and_comparison.md
         for how ARI on BASIL varies with it).
     window_days
         Articles further apart in time than this (in days, by ``date_column``) are never put in
@@ -155,9 +140,7 @@ def align_events(
     from scipy.spatial.distance import squareform
 
     require_columns(df, [text_column], "align_events")
-    if threshold is None:
-        threshold = _auto_threshold(df, text_column, title_column, lead_words)
-    if not 0.0 <= threshold <= 1.0:
+    if threshold is not None and not 0.0 <= threshold <= 1.0:
         raise InputError(f"threshold is a similarity between 0 and 1, got {threshold}")
     if not 0.0 <= char_weight <= 1.0:
         raise InputError(f"char_weight must be between 0 and 1, got {char_weight}")
@@ -199,6 +182,10 @@ def align_events(
         same = vals[:, None] == vals[None, :]
         np.fill_diagonal(same, False)
         dist[same] = far
+    if threshold is None:
+        # with a date window, the window already separates look-alike stories from other weeks,
+        # so a lower similarity suffices; on text alone, stricter
+        threshold = 0.10 if window_days is not None else 0.15
     np.fill_diagonal(dist, 0.0)
     if n == 1:
         labels = np.array([1])

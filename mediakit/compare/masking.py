@@ -39,11 +39,23 @@ def _base_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
 
 @lru_cache(maxsize=256)
 def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
-    names = tuple(n for n in names if n and n.strip())
+    names = tuple(" ".join(n.split()) for n in names if n and n.strip())
     if not names:
         return None
-    alts = sorted({re.escape(" ".join(n.split())).replace(r"\ ", r"\s+") for n in names}, key=len, reverse=True)
-    return re.compile(r"(?<![\w'’\-])(?:" + "|".join(alts) + r")(?:['’]s)?(?![\w\-])", re.IGNORECASE)
+    alts = {re.escape(n).replace(r"\ ", r"\s+") for n in names}
+    # "The Daily Flare" also appears as "Daily Flare" and, in its own pages, as "the Flare";
+    # the short form is matched only capitalised, so an ordinary word is left alone
+    short = set()
+    for n in names:
+        words = n.split()
+        if words and words[0].lower() == "the" and len(words) > 2:
+            alts.add(re.escape(" ".join(words[1:])).replace(r"\ ", r"\s+"))
+        if len(words) >= 2 and words[-1][:1].isupper():
+            short.add(r"[Tt]he\s+" + re.escape(words[-1]))
+    body = "(?i:" + "|".join(sorted(alts, key=len, reverse=True)) + ")"
+    if short:
+        body += "|" + "|".join(sorted(short))
+    return re.compile(r"(?<![\w'’\-])(?:" + body + r")(?:['’]s)?(?![\w\-])")
 
 
 def _blank(match: re.Match[str]) -> str:
