@@ -98,3 +98,14 @@ def test_intervals_contain_mean_and_p_in_range(values):
     ok = res.dropna(subset=["ci_low"])
     assert ((ok.ci_low <= ok["mean"] + 1e-6) & (ok["mean"] <= ok.ci_high + 1e-6)).all()
     assert res.p_value.between(0, 1).all() and res.p_adjusted.between(0, 1).all()
+
+
+def test_permutation_within_strata_keeps_each_stratum_mix():
+    # every event is covered by one outlet only: shuffling within events changes nothing,
+    # so no difference can look surprising
+    df = pd.DataFrame({"outlet": ["A"] * 6 + ["B"] * 6, "event_id": ["e1"] * 6 + ["e2"] * 6,
+                       "x": [5.0, 6, 7, 5, 6, 7, 0, 1, 0, 1, 0, 1]})
+    res = mk.compare(df, strata="event_id", n_boot=20, n_perm=100)
+    assert (res.p_value == 1.0).all()
+    free = mk.compare(df, n_boot=20, n_perm=100)
+    assert (free.p_value < 0.05).all()

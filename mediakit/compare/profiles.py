@@ -148,31 +148,26 @@ def compare(
 
     rng = np.random.default_rng(seed)
     rows = []
-    perms_cache: tuple[bytes, np.ndarray | None] | None = None
     for measure in measures:
         values = pd.to_numeric(df[measure], errors="coerce").to_numpy(dtype=float)
         ok = ~np.isnan(values)
         v, g = values[ok], lab[ok]
         s = strata_vals[ok] if strata_vals is not None else None
-        if perms_cache is not None and perms_cache[0] == ok.tobytes():
-            perms = perms_cache[1]
-        else:
-            perms = _permutations(g, s, n_perm, rng) if n_perm else None
-            perms_cache = (ok.tobytes(), perms)
-        for code, grp in enumerate(groups):
+        stats = {}
+        for code in range(len(groups)):
             mask = g == code
             k = int(mask.sum())
             mean = float(v[mask].mean()) if k else float("nan")
             lo, hi = bootstrap_mean_ci(v[mask], n_boot, rng, conf) if k else (float("nan"), float("nan"))
-            rest = ~mask
-            if k and rest.any():
-                diff = mean - float(v[rest].mean())
-                p = _perm_p(v, perms, code, diff) if perms is not None else float("nan")
-            else:
-                diff, p = float("nan"), float("nan")
+            diff = mean - float(v[~mask].mean()) if k and (~mask).any() else float("nan")
+            stats[code] = (k, mean, lo, hi, diff)
+        observed = {c: st[4] for c, st in stats.items() if not np.isnan(st[4])}
+        pvals = _permutation_pvalues(v, g, s, observed, n_perm, seed) if n_perm and observed else {}
+        for code, grp in enumerate(groups):
+            k, mean, lo, hi, diff = stats[code]
             rows.append(
                 {"group": grp, "measure": measure, "n": k, "mean": mean, "ci_low": lo, "ci_high": hi,
-                 "diff": diff, "p_value": p}
+                 "diff": diff, "p_value": pvals.get(code, float("nan"))}
             )
     out = pd.DataFrame(rows, columns=COLUMNS[:-1])
     out["p_adjusted"] = adjust_pvalues(out["p_value"].to_numpy(), adjust)
@@ -180,34 +175,47 @@ def compare(
     return out
 
 
-def _permutations(labels: np.ndarray, strata: np.ndarray | None, n_perm: int, rng: np.random.Generator) -> np.ndarray:
-    """``n_perm`` shuffled copies of the labels (within strata when given), shape (n_perm, n)."""
-    n = len(labels)
-    out = np.empty((n_perm, n), dtype=labels.dtype)
-    if strata is None:
-        for i in range(n_perm):
-            out[i] = labels[rng.permutation(n)]
-        return out
-    blocks = [np.flatnonzero(strata == s) for s in sorted(set(strata.tolist()))]
-    for i in range(n_perm):
-        row = labels.copy()
-        for idx in blocks:
-            row[idx] = labels[idx[rng.permutation(len(idx))]]
-        out[i] = row
-    return out
+def _permutation_pvalues(
+    values: np.ndarray,
+    labels: np.ndarray,
+    strata: np.ndarray | None,
+    observed: dict[int, float],
+    n_perm: int,
+    seed: int,
+) -> dict[int, float]:
+    """Two-sided permutation p-values of (group mean - rest mean) for every group code at once.
 
+    Labels are shuffled ``n_perm`` times (within strata when given), in blocks so memory stays
+    bounded; the shuffles depend only on ``seed`` and the rows present, so measures with the
+    same missing rows are tested against the same shuffles.
+    """
+    from .stats import _blocks
 
-def _perm_p(values: np.ndarray, perms: np.ndarray, group: int, observed: float) -> float:
-    member = perms == group
-    k = member.sum(axis=1)
-    total = values.sum()
+    rng = np.random.default_rng([seed, 7])
     n = len(values)
-    sums = member @ values
-    with np.errstate(divide="ignore", invalid="ignore"):
-        diffs = sums / k - (total - sums) / (n - k)
-    diffs = diffs[np.isfinite(diffs)]
-    if len(diffs) == 0:
-        return float("nan")
-    # a small tolerance so ties with the observed value count as "as extreme"
-    extreme = np.abs(diffs) >= abs(observed) - 1e-12 * max(1.0, abs(observed))
-    return float((extreme.sum() + 1) / (len(diffs) + 1))
+    total = values.sum()
+    extreme = dict.fromkeys(observed, 0)
+    valid = dict.fromkeys(observed, 0)
+    if strata is not None:
+        # shuffling within strata = sorting each stratum's rows by a random key
+        codes = np.unique(strata, return_inverse=True)[1]
+        slots = np.argsort(codes, kind="stable")
+    for size in _blocks(n_perm, n):
+        perms = np.empty((size, n), dtype=labels.dtype)
+        for i in range(size):
+            if strata is None:
+                perms[i] = labels[rng.permutation(n)]
+            else:
+                shuffled = np.lexsort((rng.random(n), codes))
+                perms[i, slots] = labels[shuffled]
+        for code, obs in observed.items():
+            member = perms == code
+            k = member.sum(axis=1)
+            sums = member @ values
+            with np.errstate(divide="ignore", invalid="ignore"):
+                diffs = sums / k - (total - sums) / (n - k)
+            ok = np.isfinite(diffs)
+            # a small tolerance so ties with the observed value count as "as extreme"
+            extreme[code] += int((np.abs(diffs[ok]) >= abs(obs) - 1e-12 * max(1.0, abs(obs))).sum())
+            valid[code] += int(ok.sum())
+    return {c: (extreme[c] + 1) / (valid[c] + 1) if valid[c] else float("nan") for c in observed}

@@ -32,6 +32,15 @@ def wilson_interval(successes: int, total: int, conf: float = 0.95) -> tuple[flo
     return (max(0.0, centre - half), min(1.0, centre + half))
 
 
+# resampling is done in blocks of at most this many drawn indices, to bound memory on big corpora
+_BLOCK = 4_000_000
+
+
+def _blocks(n_rows: int, width: int) -> list[int]:
+    per = max(1, _BLOCK // max(width, 1))
+    return [min(per, n_rows - i) for i in range(0, n_rows, per)]
+
+
 def bootstrap_mean_ci(
     values: np.ndarray, n_boot: int, rng: np.random.Generator, conf: float = 0.95
 ) -> tuple[float, float]:
@@ -42,8 +51,8 @@ def bootstrap_mean_ci(
         return (math.nan, math.nan)
     if len(values) == 1:
         return (float(values[0]), float(values[0]))
-    idx = rng.integers(0, len(values), size=(n_boot, len(values)))
-    means = values[idx].mean(axis=1)
+    n = len(values)
+    means = np.concatenate([values[rng.integers(0, n, size=(b, n))].mean(axis=1) for b in _blocks(n_boot, n)])
     alpha = (1 - conf) / 2
     return (float(np.quantile(means, alpha)), float(np.quantile(means, 1 - alpha)))
 
@@ -57,10 +66,12 @@ def bootstrap_ratio_ci(
     n = len(numer)
     if n == 0 or n_boot <= 0:
         return (math.nan, math.nan)
-    idx = rng.integers(0, n, size=(n_boot, n))
-    d = denom[idx].sum(axis=1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        stats = scale * numer[idx].sum(axis=1) / d
+    parts = []
+    for b in _blocks(n_boot, n):
+        idx = rng.integers(0, n, size=(b, n))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            parts.append(scale * numer[idx].sum(axis=1) / denom[idx].sum(axis=1))
+    stats = np.concatenate(parts)
     stats = stats[np.isfinite(stats)]
     if len(stats) == 0:
         return (math.nan, math.nan)
