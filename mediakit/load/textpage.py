@@ -193,7 +193,7 @@ def _cue_of(low: str, words: int) -> tuple[str | None, bool]:
         cat = "comments"
     if cat is None and 2 <= words <= 8:  # "Whatsapp Facebook Pinterest Email": buttons in a row
         toks = whole.split()
-        if sum(t.strip(_DECOR) in cues.widget_words for t in toks) >= max(2, len(toks) - 1):
+        if sum(t.strip(_DECOR) in cues.widget_words for t in toks) >= max(2, len(toks) / 2):
             cat = "share"
     if cat is None and words <= 25:
         for phrase, c in cues.prefix.get(head[:1], ()):
@@ -380,12 +380,16 @@ def _classify_all(lines: list[_Line]) -> None:
 
 def _best_region(lines: list[_Line]) -> tuple[int, int] | None:
     """The contiguous run of lines with the largest total score (Kadane), as [start, end)."""
+    # the same row of share buttons or "Read more" link printed between every post of a
+    # listing page separates posts: the article does not run across it
+    separators = Counter(ln.text for ln in lines if ln.block == 1 and ln.words <= 6 and
+                         ln.cue in ("share", "related", "nav", "cta", "comments"))
     best, best_span = 0.0, None
     run, run_start = 0.0, 0
     for i, ln in enumerate(lines):
         # after "Comments", "Tags" or "About the author" nothing joins the body above; a
         # "Related stories" box can sit inside an article, so it only weighs heavily against
-        if ln.end and ln.cue != "related":
+        if (ln.end and ln.cue != "related") or (separators.get(ln.text, 0) >= 3 and ln.block == 1):
             run = 0.0
             continue
         if run <= 0:
