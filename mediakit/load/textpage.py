@@ -56,7 +56,7 @@ class _Cues:
     strong: re.Pattern[str] | None          # any line
     strong_cat: dict[str, str]
     role: frozenset[str]                    # agencies and roles after a byline name
-    widget_words: frozenset[str]            # one-word share/social/menu items
+    widget_words: frozenset[str]            # one-word share buttons and social networks
     credit_tail: re.Pattern[str] | None     # "... Credit: ESA" ending an image caption
     end_line: frozenset[str]
     end_prefix: tuple[str, ...]
@@ -113,7 +113,7 @@ def _cues() -> _Cues:
         line=line, prefix=_by_first_char(prefix),
         contains=_alternation(list(contains)), contains_cat=contains,
         strong=_alternation(list(strong)), strong_cat=strong, role=frozenset(role),
-        widget_words=frozenset(p for p, c in line.items() if c in ("share", "nav") and " " not in p),
+        widget_words=frozenset(p for p, c in line.items() if c == "share" and " " not in p),
         credit_tail=_alternation([p for p, c in prefix if c == "credit" and p[-1] in ":y"]),
         end_line=frozenset(end_line), end_prefix=tuple(end_prefix),
         byline=tuple(by_len), editor=tuple(sorted(editor, key=len, reverse=True)),
