@@ -131,6 +131,7 @@ def test_masking_keeps_length_and_newlines(text):
     assert [i for i, c in enumerate(out) if c == "\n"] == [i for i, c in enumerate(text) if c == "\n"]
 
 
+@pytest.mark.filterwarnings("ignore:keyness. no words")
 @settings(max_examples=15, deadline=None)
 @given(st.lists(st.text(min_size=0, max_size=60), min_size=2, max_size=6))
 def test_keyness_never_crashes(texts):

@@ -121,3 +121,31 @@ def test_entity_labels_case_sensitive_name():
     df = pd.DataFrame({"outlet": ["x"], "text": ["He played a trump card. The tall Trump, a builder, smiled."]})
     e = mk.entity_labels(df, "Trump")
     assert e["label"].tolist() == ["a builder", "tall"]
+
+
+def test_non_text_values_are_reported_not_dropped():
+    bad = pd.DataFrame({"outlet": ["A", "B"], "text": ["fine words here", 42]})
+    for call in (lambda: mk.keyness(bad, min_count=1), lambda: mk.kwic(bad, "fine"),
+                 lambda: mk.word_choice(bad, [("fine", "good")]), lambda: mk.align_events(bad, window_days=None),
+                 lambda: mk.dictionary_rates(bad, {"x": ["fine"]}), lambda: mk.entity_labels(bad, "Fine")):
+        with pytest.raises(InputError, match="str"):
+            call()
+    # a missing text (NaN/None) is an empty article, not an error; an outlet with no words at
+    # all cannot be compared, and keyness says so
+    ok = pd.DataFrame({"outlet": ["A", "B", "B"], "text": ["fine words here", None, "other words"]})
+    assert len(mk.keyness(ok, min_count=1)) > 0
+    with pytest.warns(UserWarning, match="no words"):
+        assert mk.keyness(ok.iloc[:2], min_count=1).empty
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.text(max_size=80), min_size=1, max_size=4), st.sampled_from(["Lee", "a*", "the x"]))
+def test_text_functions_never_crash(texts, pattern):
+    df = pd.DataFrame({"outlet": [f"g{i % 2}" for i in range(len(texts))], "text": texts})
+    wc = mk.word_choice(df, [(pattern, "zzz")])
+    assert (wc["count"] <= wc["total"]).all()
+    e = mk.entity_labels(df, "Lee")
+    assert (e["count"] >= e["docs"]).all()
+    r = mk.dictionary_rates(df, {"p": [pattern]}, by="outlet", n_boot=10)
+    assert (r["count"] >= 0).all()
+    mk.align_claims(df.assign(event_id="e"))

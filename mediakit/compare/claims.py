@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError, MediakitError
+from ..features.corpus_input import iter_texts
 from ..text.sentences import split_sentences
 from ..text.tokens import WORD_RE, count_words
 from .stats import group_values, require_columns
@@ -118,6 +119,7 @@ def align_claims(
         keep = events == str(event_id)
         df, groups, events = df[keep], groups[keep], events[keep]
     ids = df["doc_id"].tolist() if "doc_id" in df.columns else df.index.tolist()
+    texts = [t for _, t in iter_texts(df, text_column)]
     rows = []
     for ev in sorted(set(events)):
         sel = np.flatnonzero((events == ev).to_numpy())
@@ -125,8 +127,7 @@ def align_claims(
             continue
         sents: list[dict[str, Any]] = []
         for i in sel:
-            text = df[text_column].iloc[i]
-            text = text if isinstance(text, str) else ""
+            text = texts[i]
             sents.extend(_sentences(ids[i], groups.iloc[i], text, min_words, cues))
         if len(sents) < 2:
             continue

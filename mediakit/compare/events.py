@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError
+from ..features.corpus_input import iter_texts
 from ..text.tokens import WORD_RE
 from .stats import require_columns
 
@@ -37,8 +38,7 @@ def _texts(
     """(word-level texts, char-level texts): the latter are headline + lead only, for speed."""
     words_out, chars_out = [], []
     titles = df[title_column].tolist() if title_column and title_column in df.columns else [None] * len(df)
-    for title, text in zip(titles, df[text_column].tolist()):
-        body = text if isinstance(text, str) else ""
+    for title, (_, body) in zip(titles, iter_texts(df, text_column)):
         tokens = body.split()
         if lead_words is not None:
             tokens = tokens[:lead_words]

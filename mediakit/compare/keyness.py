@@ -30,6 +30,7 @@ from scipy.stats import chi2 as chi2_dist
 from scipy.stats import norm
 
 from ..errors import InputError
+from ..features.corpus_input import iter_texts
 from ..text.tokens import WORD_RE
 from .masking import mask_house_style
 from .stats import group_values, require_columns
@@ -250,7 +251,8 @@ def keyness(
     if len(groups) < 2:
         raise InputError(f"keyness needs at least two groups in {by!r}, found {groups}")
 
-    texts = ["" if not isinstance(t, str) else t for t in df[text_column].tolist()]
+    # missing text counts as empty; any other non-text value is an error (iter_texts says which)
+    texts = [t for _, t in iter_texts(df, text_column)]
     X, terms = _document_matrix(texts, labels.tolist(), mask, ngram_range, lowercase, stop_words)
     lab = labels.to_numpy()
     if stratify is not None:
@@ -260,6 +262,7 @@ def keyness(
     strata_names = sorted(set(strata_labels.tolist()))
 
     frames = []
+    skipped: list[str] = []
     for tgt in targets:
         is_t = lab == tgt
         is_r = np.isin(lab, refs) if refs is not None else ~is_t
@@ -277,6 +280,7 @@ def keyness(
                 continue
             parts.append((yt, yr))
         if not parts:
+            skipped.append(tgt)
             continue
         yt_all = sum(p[0] for p in parts)
         yr_all = sum(p[1] for p in parts)
@@ -301,6 +305,14 @@ def keyness(
         if top is not None:
             out = out.head(top)
         frames.append(out)
+    if skipped:
+        import warnings
+
+        warnings.warn(
+            f"keyness: no words to compare for group(s) {skipped} (empty texts on one side"
+            + (", or no stratum where both sides have text" if stratify else "") + ")",
+            stacklevel=2,
+        )
     if not frames:
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(COLUMNS, [object, object, int, int, float, float, float, float])})
     result = pd.concat(frames, ignore_index=True)
