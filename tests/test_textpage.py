@@ -401,3 +401,23 @@ def test_iso_date_keeps_its_offset():
     page = STAFF_WRITER.replace("06.06.2023 1:57", "Published 2023-06-06T14:05:00+03:00")
     assert clean_text_page(page).published == datetime(2023, 6, 6, 14, 5,
                                                        tzinfo=timezone(timedelta(hours=3)))
+
+
+def test_listing_page_keeps_only_the_first_post():
+    share = "WhatsApp Facebook Twitter Email"
+    posts = [
+        "Kindness costs nothing, and yet it is the thing we remember longest about the people we meet.",
+        "Patience is not waiting quietly; it is keeping a good attitude while the work gets done slowly.",
+        "Gratitude turns what we have into enough, and it is easiest to practise on an ordinary day.",
+    ]
+    page = "Quotes\nOn kindness\n\n" + "\n\n".join(f"{share}\n\n{p}\n\n{p}" for p in posts) + f"\n\n{share}\n"
+    parts = clean_text_page(page)
+    assert parts.paragraphs == [posts[0], posts[0]]
+
+
+def test_comment_section_headings_with_counts_end_the_article():
+    for heading in ("12 Comments", "3 thoughts on “Harbour town votes”", "1 Comment"):
+        page = POSTED_BY.replace("Tags: transport, schools, bridge\nLeave a comment\n", f"{heading}\n"
+                                 "Mark T.\nI think this is a sensible plan and the council should be thanked for it.\n")
+        parts = clean_text_page(page)
+        assert len(parts.paragraphs) == 3, heading
