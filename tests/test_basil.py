@@ -457,3 +457,11 @@ def test_same_file_name_in_two_year_folders_keeps_both(tmp_path):
         articles, spans = mk.load_basil(root)
     assert len(articles) == 7 and articles["doc_id"].is_unique
     assert f"2018/{E1}_1" in set(articles["doc_id"]) and (spans["doc_id"] == f"2018/{E1}_1").sum() == 4
+
+
+def test_fetch_discards_a_download_that_is_not_an_archive(tmp_path, pinned):
+    (tmp_path / "dl.zip").write_bytes(b"<html>rate limited</html>")
+    pinned(tmp_path / "dl.zip")
+    with pytest.raises(remote.DatasetError, match="could not be extracted"):
+        basil.fetch_basil()
+    assert not (tmp_path / "cache" / "basil" / basil.BASIL_DATASET.filename).exists()
