@@ -761,8 +761,13 @@ def _title(lines: list[_Line], start: int, end: int, body_vocab: set[str]) -> in
             s += 0.5
         if ln.words <= 3:
             s -= 0.75 * (4 - ln.words)
-        if len(toks) <= 4 and _is_name(toks):
-            s -= 2.5
+        head = ln.text.partition(" | ")[0]
+        if "|" not in ln.text and ln.text.count(",") and len(ln.text.split(",", 1)[1].split()) <= 3:
+            head = ln.text.split(",", 1)[0]
+        if (len(toks) <= 4 and _is_name(toks)) or (head != ln.text and _looks_like_person(head)):
+            s -= 2.5  # a name, or a byline without "By" ("Ann Lee | Staff", "Ann Lee, MD")
+        if "@" in ln.text or "www." in ln.text or "://" in ln.text:
+            s -= 3.0
         if " / " in ln.text or (ln.text[0] in "([" and ln.text[-1] in ")]") or " > " in ln.text:
             s -= 2.0
         if ln.terminal and ln.text.rstrip(_CLOSERS).endswith(".") and ln.words > 12:
