@@ -10,6 +10,9 @@ import mediakit as mk
 from mediakit.compare.stats import adjust_pvalues, wilson_interval
 from mediakit.errors import InputError
 
+# small n_perm keeps the tests fast; compare warns that such tables cannot reach significance
+pytestmark = pytest.mark.filterwarnings("ignore:compare. with")
+
 COLS = ["group", "measure", "n", "mean", "ci_low", "ci_high", "diff", "p_value", "p_adjusted"]
 
 
@@ -65,6 +68,11 @@ def test_text_corpus_gets_frame_measures():
     assert a["diff"] > 0
 
 
+def test_warns_when_permutations_too_few_for_adjustment():
+    with pytest.warns(UserWarning, match="n_perm >= 120"):
+        mk.compare(profile(), n_boot=10, n_perm=20)
+
+
 def test_errors():
     with pytest.raises(InputError, match="two groups"):
         mk.compare(profile().assign(outlet="A"))
@@ -94,7 +102,7 @@ def test_wilson_interval_known_value():
 @given(st.lists(st.floats(-1e6, 1e6, allow_nan=False), min_size=4, max_size=30))
 def test_intervals_contain_mean_and_p_in_range(values):
     df = pd.DataFrame({"outlet": ["A", "B"] * (len(values) // 2), "x": values[: 2 * (len(values) // 2)]})
-    res = mk.compare(df, n_boot=30, n_perm=30)
+    res = mk.compare(df, measures=["x"], n_boot=30, n_perm=30)
     ok = res.dropna(subset=["ci_low"])
     assert ((ok.ci_low <= ok["mean"] + 1e-6) & (ok["mean"] <= ok.ci_high + 1e-6)).all()
     assert res.p_value.between(0, 1).all() and res.p_adjusted.between(0, 1).all()

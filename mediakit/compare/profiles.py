@@ -80,6 +80,8 @@ def _default_measures(df: pd.DataFrame, by: str | None, strata: str | None) -> l
             continue
         if str(c).startswith("n_"):  # raw counts depend on article length; rates are compared
             continue
+        if df[c].nunique(dropna=True) <= 1:  # a constant (e.g. frame_other) tells nothing, costs power
+            continue
         cols.append(c)
     return cols
 
@@ -99,7 +101,9 @@ def compare(
     """Per-group means with bootstrap intervals and permutation tests against the rest.
 
     ``measures``: the numeric columns to compare (default: every numeric column except ids,
-    ``words``/``sentences`` and raw ``n_*`` counts). If ``df`` has a ``text`` column and no
+    ``words``/``sentences``, raw ``n_*`` counts and columns that are constant). Every row is a
+    test: with Holm's adjustment over m rows the smallest reachable adjusted p is
+    m / (n_perm + 1), so ``n_perm`` should be at least 20·m (a warning says when it is not). If ``df`` has a ``text`` column and no
     measure columns, the measures are computed first (frame scores as ``frame_<key>``, plus
     hedge and source rates where mediakit provides them).
 
@@ -130,8 +134,8 @@ def compare(
             measures = _default_measures(computed, None, None)
         if not measures:
             raise InputError(
-                "compare found no numeric measure columns; pass the output of mk.profile(df) or name "
-                "the columns with measures=[...]"
+                "compare found no numeric measure columns that vary between articles; pass the output "
+                "of mk.profile(df) or name the columns with measures=[...]"
             )
     else:
         measures = list(measures)
@@ -171,6 +175,16 @@ def compare(
             )
     out = pd.DataFrame(rows, columns=COLUMNS[:-1])
     out["p_adjusted"] = adjust_pvalues(out["p_value"].to_numpy(), adjust)
+    m = int(out["p_value"].notna().sum())
+    if n_perm and m and adjust == "holm" and m / (n_perm + 1) > 0.05:
+        import warnings
+
+        # the smallest permutation p-value is 1 / (n_perm + 1); Holm multiplies it by m
+        warnings.warn(
+            f"compare: with {m} tests and n_perm={n_perm}, no adjusted p-value can fall below 0.05; "
+            f"use n_perm >= {20 * m} or fewer measures",
+            stacklevel=2,
+        )
     out.attrs.update({"skipped": skipped, "adjust": adjust, "n_boot": n_boot, "n_perm": n_perm, "seed": seed, "strata": strata, "conf": conf})
     return out
 
