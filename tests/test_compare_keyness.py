@@ -138,3 +138,10 @@ def test_keyness_never_crashes(texts):
     df = pd.DataFrame({"outlet": [f"g{i % 2}" for i in range(len(texts))], "text": texts})
     k = mk.keyness(df, min_count=1)
     assert np.isfinite(k["z"]).all() and ((k["p"] >= 0) & (k["p"] <= 1)).all()
+
+
+def test_word_pairs_do_not_bridge_masked_spans():
+    df = pd.DataFrame({"outlet": ["A", "B"], "text": ["Lee told Fox News he would stay.", "Lee told reporters he stayed."]})
+    terms = set(mk.keyness(df, min_count=1, ngram_range=(1, 2))["term"])
+    assert "lee told" in terms and "he would" in terms
+    assert "told he" not in terms and "fox news" not in terms

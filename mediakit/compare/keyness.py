@@ -56,15 +56,24 @@ def _document_matrix(
 ) -> tuple[sparse.csr_matrix, np.ndarray]:
     from sklearn.feature_extraction.text import CountVectorizer
 
+    multiword = ngram_range[1] > 1
     if mask:
         names = tuple(sorted(set(labels)))
-        texts = [mask_house_style(t, extra_names=names) for t in texts]
+        # for word pairs, a masked span must break the sequence ("told Fox News he" is not "told he")
+        fill = "\x00" if multiword else " "
+        texts = [mask_house_style(t, extra_names=names, fill=fill) for t in texts]
     # apostrophes normalised so "Trump’s" and "Trump's" are one term; dotted acronyms too
     texts = [_ACRONYM.sub(_undot, t.replace("’", "'")) for t in texts]
-    vec = CountVectorizer(
-        token_pattern=TERM_PATTERN, lowercase=lowercase, ngram_range=ngram_range, stop_words=stop_words,
-        dtype=np.int64,
-    )
+    settings = dict(token_pattern=TERM_PATTERN, lowercase=lowercase, ngram_range=ngram_range, stop_words=stop_words)
+    if multiword and mask:
+        base = CountVectorizer(**settings).build_analyzer()
+
+        def analyzer(doc: str) -> list[str]:
+            return [f for seg in doc.split("\x00") if seg.strip() for f in base(seg)]
+
+        vec = CountVectorizer(analyzer=analyzer, dtype=np.int64)
+    else:
+        vec = CountVectorizer(**settings, dtype=np.int64)
     try:
         X = vec.fit_transform(texts)
     except ValueError:

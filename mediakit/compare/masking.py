@@ -58,9 +58,12 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w'’\-])(?:" + body + r")(?:['’]s)?(?![\w\-])")
 
 
-def _blank(match: re.Match[str]) -> str:
-    # keep newlines so line-anchored patterns and paragraph structure still work afterwards
-    return re.sub(r"[^\n]", " ", match.group())
+def _blanker(fill: str):
+    def blank(match: re.Match[str]) -> str:
+        # keep newlines so line-anchored patterns and paragraph structure still work afterwards
+        return re.sub(r"[^\n]", fill, match.group())
+
+    return blank
 
 
 def mask_house_style(
@@ -69,12 +72,17 @@ def mask_house_style(
     honorifics: bool = True,
     outlets: bool = True,
     structure: bool = True,
+    fill: str = " ",
 ) -> str:
     """``text`` with house-style material blanked to spaces (same length, same offsets).
 
     ``extra_names`` are further names to mask case-insensitively (mk.keyness passes the outlet
-    labels of the corpus, e.g. ``"fox"``, ``"hpo"``).
+    labels of the corpus, e.g. ``"fox"``, ``"hpo"``). ``fill`` is the character that replaces
+    masked characters (mk.keyness uses ``"\\x00"`` to stop word pairs bridging a masked span).
     """
+    if len(fill) != 1:
+        raise ValueError("fill must be a single character")
+    _blank = _blanker(fill)
     if not text:
         return text
     struct_re, hon_re, out_re = _base_patterns()
