@@ -145,3 +145,11 @@ def test_word_pairs_do_not_bridge_masked_spans():
     terms = set(mk.keyness(df, min_count=1, ngram_range=(1, 2))["term"])
     assert "lee told" in terms and "he would" in terms
     assert "told he" not in terms and "fox news" not in terms
+
+
+def test_min_docs_drops_words_of_a_single_article():
+    df = corpus()
+    df.loc[0, "text"] += " Zebra" * 30  # one article of A repeats a word
+    assert mk.keyness(df, target="A", min_count=1).iloc[0]["term"] == "zebra"
+    k = mk.keyness(df, target="A", min_count=1, min_docs=2)
+    assert "zebra" not in set(k.term) and k.iloc[0]["term"] == "regime"

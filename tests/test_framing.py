@@ -183,3 +183,13 @@ def test_lexicon_agrees_with_team_coded_sentences():
     keys = [k for k in KEYS if k != "other"]
     agree = (scores[keys].idxmax(axis=1) == d["frame"]).mean()
     assert agree >= 0.75
+
+
+def test_own_cue_lexicon_replaces_the_bundled_one():
+    own = {"threat": ["invasion", "flood of"], "victim": ["vulnerable", "desperate"]}
+    s = mk.score_frames("A flood of desperate people, an invasion, critics said.", cues=own)
+    assert list(s.index) == ["threat", "victim"]
+    assert s["threat"] == pytest.approx(1000 * 2 / 9) and s["victim"] == pytest.approx(1000 / 9)
+    df = mk.score_frames(pd.Series({"a": "vulnerable"}), cues=own)
+    assert list(df.columns) == ["doc_id", "threat", "victim"]
+    assert frame_hits("an invasion", cues=own)["frame"].tolist() == ["threat"]

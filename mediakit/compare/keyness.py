@@ -207,6 +207,7 @@ def keyness(
     stratify: str | None = None,
     mask: bool = True,
     min_count: int = 5,
+    min_docs: int = 1,
     top: int | None = None,
     ngram_range: tuple[int, int] = (1, 1),
     prior_strength: float | None = None,
@@ -228,7 +229,9 @@ def keyness(
     (only strata where both sides have text) and pools: inverse-variance weighting of log-odds,
     Cochran-Mantel-Haenszel for chi², Stouffer-combined signed sqrt(G²) for log-likelihood
     (weights sqrt(stratum size); ``score`` is then the signed z²). Terms with fewer than
-    ``min_count`` occurrences in the compared articles are dropped. ``prior_strength`` is the
+    ``min_count`` occurrences in the compared articles, or used in fewer than ``min_docs``
+    articles, are dropped (``min_docs=3`` keeps one article that repeats a name forty times from
+    topping the list: the model counts words as independent draws, articles are not). ``prior_strength`` is the
     Dirichlet prior's total pseudo-count (alpha_0), spread like the pooled word distribution
     (default: 1,000 or a tenth of the words compared, whichever is smaller, per stratum).
 
@@ -239,8 +242,8 @@ def keyness(
     require_columns(df, [text_column], "keyness")
     if measure not in MEASURES:
         raise InputError(f"unknown measure {measure!r}; choose one of {', '.join(MEASURES)}")
-    if min_count < 1:
-        raise InputError("min_count must be at least 1")
+    if min_count < 1 or min_docs < 1:
+        raise InputError("min_count and min_docs must be at least 1")
     labels = group_values(df, by, "keyness")
     groups = sorted(labels.unique())
     if target is None:
@@ -294,6 +297,9 @@ def keyness(
         yt_all = sum(p[0] for p in parts)
         yr_all = sum(p[1] for p in parts)
         keep = (yt_all + yr_all) >= min_count
+        if min_docs > 1:
+            used = is_t | is_r
+            keep &= np.asarray((X[used] > 0).sum(axis=0)).ravel() >= min_docs
         if not keep.any():
             continue
         parts = [(yt[keep], yr[keep]) for yt, yr in parts]

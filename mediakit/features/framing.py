@@ -72,33 +72,53 @@ def _matcher() -> PhraseMatcher:
     return PhraseMatcher(frame_cues())
 
 
-def _score_one(text: str) -> pd.Series:
-    tokens = tokenize(text)
-    counts = _matcher().count(tokens)
-    n = len(tokens)
-    values = [1000.0 * counts.get(k, 0) / n if n else 0.0 for k in FRAME_KEYS]
-    return pd.Series(values, index=list(FRAME_KEYS), dtype=float)
+def _scorer(matcher: PhraseMatcher, keys: tuple[str, ...]):
+    def score(text: str) -> pd.Series:
+        tokens = tokenize(text)
+        counts = matcher.count(tokens)
+        n = len(tokens)
+        values = [1000.0 * counts.get(k, 0) / n if n else 0.0 for k in keys]
+        return pd.Series(values, index=list(keys), dtype=float)
+
+    return score
 
 
-def score_frames(text: Any, text_column: str = "text") -> pd.Series | pd.DataFrame:
+def score_frames(text: Any, text_column: str = "text", cues: Any = None) -> pd.Series | pd.DataFrame:
     """Frame cue hits per 1,000 words for each Media Frames Corpus dimension.
 
     A ``str`` gives a Series indexed by frame key (order: ``mk.FRAMES``); a Series of texts or
     a corpus DataFrame gives one row per article with ``doc_id`` first. ``other`` has no cues
-    and is always 0. An empty text scores 0 everywhere.
+    and is always 0. An empty text scores 0 everywhere. ``cues`` replaces the bundled lexicon
+    with your own (anything :func:`mediakit.load_dictionary` reads: ``{frame: [cue, ...]}``, a
+    YAML/CSV/.dic path); the columns are then your frames, in your order.
 
     >>> import mediakit as mk
     >>> bool(mk.score_frames("Police arrested two suspects after the shooting.")["crime_punishment"] > 0)
     True
     """
-    return score_table(_score_one, text, text_column=text_column)
+    if cues is None:
+        scorer = _scorer(_matcher(), FRAME_KEYS)
+    else:
+        from ..lexicons.dictionary import load_dictionary
+
+        own = load_dictionary(cues)
+        scorer = _scorer(PhraseMatcher(own), tuple(own))
+    return score_table(scorer, text, text_column=text_column)
 
 
-def frame_hits(text: str) -> pd.DataFrame:
-    """Which cue matched where: one row per hit (start, end, cue, frame) — for auditing scores."""
+def frame_hits(text: str, cues: Any = None) -> pd.DataFrame:
+    """Which cue matched where: one row per hit (start, end, text, cue, frame) — for auditing scores."""
+    if not isinstance(text, str):
+        raise InputError(f"frame_hits takes one text (a str), got {type(text).__name__}")
     tokens = tokenize(text)
     rows = []
-    for m in _matcher().find(tokens):
+    if cues is None:
+        matcher = _matcher()
+    else:
+        from ..lexicons.dictionary import load_dictionary
+
+        matcher = PhraseMatcher(load_dictionary(cues))
+    for m in matcher.find(tokens):
         start, end = tokens[m.first][1], tokens[m.last - 1][2]
         rows.append({"start": start, "end": end, "text": text[start:end], "cue": m.entry, "frame": m.label})
     out = pd.DataFrame(rows, columns=["start", "end", "text", "cue", "frame"])
