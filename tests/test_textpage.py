@@ -275,6 +275,7 @@ def test_byline_names_are_cleaned():
         "By Sandee LaMotte, CNN": "Sandee LaMotte",  # outlet after the name; LaMotte kept whole
         "by KARIN OSTLUND": "Karin Ostlund",
         "By Joseph Tsidulko November 19, 2019, 02:47 PM EST": "Joseph Tsidulko",
+        "By JOHN SMITH and MARY JONES Associated Press": "John Smith, Mary Jones",
     }
     for line, name in cases.items():
         assert clean_text_page(_page_with_byline(line)).author == name, line

@@ -539,9 +539,12 @@ def _name_tokens(toks: list[str]) -> list[str]:
     word the layout glued onto the name."""
     months, stop = _months(), _stopwords()
     out: list[str] = []
+    shouting = len(toks[0]) > 1 and toks[0].isupper() if toks else False
     for t in toks:
         low = t.lower().strip(".,")
         if out and (low in months or (low in stop and low not in _NAME_PARTICLES)):
+            break
+        if out and shouting and not t.isupper():  # "JOHN SMITH Associated Press"
             break
         m = _HUMP.search(t)
         if m and t[:m.start()].lower() not in _HUMP_OK:
