@@ -422,3 +422,70 @@ def test_comment_section_headings_with_counts_end_the_article():
                                  "Mark T.\nI think this is a sensible plan and the council should be thanked for it.\n")
         parts = clean_text_page(page)
         assert len(parts.paragraphs) == 3, heading
+
+
+MAGAZINE_LAYOUT = """\
+Skip to main content
+Skip to navigation
+Support us
+Sign in
+News
+Opinion
+Sport
+Culture
+Lifestyle
+World
+Europe
+US
+Americas
+Asia
+Australia
+Middle East
+Africa
+Inequality
+Global development
+Environment
+Wind farm plan for northern coast approved after five-year fight
+Ministers back 40-turbine scheme despite objections from fishing communities
+Wind turbines off a coastline. The project is expected to power 300,000 homes. Photograph: Example Agency
+Priya Raman Energy correspondent
+Tue 6 Jun 2023 14.05 BST
+Share
+The government has approved a 40-turbine wind farm off the northern coast, ending a planning fight that has lasted more than five years.
+
+The scheme, which developers say will power about 300,000 homes, was opposed by fishing groups who argued that the turbines would close traditional grounds.
+
+The energy minister said the decision balanced "the need for clean power with the livelihoods of people who have worked these waters for generations".
+
+Under the conditions of the approval, the developer must fund a compensation scheme for boats that lose access, and survey seabird colonies every year.
+
+Fishing representatives said they would study the conditions before deciding whether to challenge the decision in court.
+Explore more on these topics
+Wind power
+Renewable energy
+Energy
+Reuse this content
+Most viewed
+Heatwave warning issued as temperatures climb
+Train strikes called off after last-minute deal
+Museum returns artefacts to their country of origin
+About us
+Contact us
+Complaints & corrections
+Terms & conditions
+Privacy policy
+Cookie policy
+© 2023 Example Media Group. All rights reserved.
+"""
+
+
+def test_standfirst_caption_and_beat_byline_layout():
+    parts = clean_text_page(MAGAZINE_LAYOUT)
+    assert parts.title == "Wind farm plan for northern coast approved after five-year fight"
+    assert parts.author == "Priya Raman"
+    assert parts.published == datetime(2023, 6, 6, 14, 5)
+    assert parts.outlet == "Example Media Group"
+    assert len(parts.paragraphs) == 5
+    assert parts.paragraphs[0].startswith("The government has approved")
+    assert "Ministers back 40-turbine scheme despite objections from fishing communities" in parts.boilerplate
+    assert "Train strikes called off after last-minute deal" in parts.boilerplate

@@ -594,6 +594,12 @@ def _byline(lines: list[_Line], i: int) -> tuple[str | None, str | None]:
     m = re.match(r"^(.{3,80}?)\s*[,|/–—]\s*(.{2,60})$", ln.text)
     if m and m.group(2).strip(" .").casefold() in cues.role:
         return _name(m.group(1)), None
+    # "Ann Lee Energy correspondent": a name, a beat, a role, with no separator
+    toks = ln.text.split()
+    if 3 <= len(toks) <= 6 and toks[-1].casefold() in cues.role and toks[-1].islower():
+        name = toks[:-2] if len(toks) >= 4 and toks[-2][:1].isupper() else toks[:-1]
+        if _looks_like_person(" ".join(name)):
+            return " ".join(name), None
     # "... | By: X" inside a date line
     m = re.search(r"(?:^|[|•·]\s*)(?:by|BY|By):?\s+(.{3,80})$", ln.text)
     if m:
