@@ -426,6 +426,21 @@ def test_news_like_strings_give_valid_rows(words):
     assert (df["start"].diff().dropna() > 0).all()
 
 
+_SENT_WORDS = ["Mr.", "Smith", "said", "U.S.", "officials", "may", "resign.", "unclear.", "Officials", "He",
+               "left.\"", "\n", "\n\n", "Jan.", "5", "J.", "approximately.", "Why?", "why", "e.g.", "(see", "it).",
+               "’", "”", "wonderful.", "Then", " ", "No.", "3", "continued…", "A"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_SENT_WORDS), min_size=0, max_size=400))
+def test_blockwise_sentences_equal_split_sentences(words):
+    from mediakit.features.hedging import _sentences
+    from mediakit.text.sentences import split_sentences
+
+    text = " ".join(words)
+    assert _sentences(text) == split_sentences(text)
+
+
 # ---------------------------------------------------------------- development data
 
 

@@ -967,25 +967,30 @@ class _Voices:
 
 # ----------------------------------------------------------------------------- public functions
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+# Places where split_sentences always ends a sentence, whatever comes before: a blank line,
+# a line break after terminal punctuation, and ". " between a long lower-case word and a capital
+# (no abbreviation in its list is that long). Splitting the text there gives the same spans.
+_SAFE_CUT = re.compile(r"\n[ \t\r\f\v]*\n\s*|[.!?][\"'”’»)\]]*(\s*\n\s*)|(?<=[a-z]{7}\.)([ \t]+)(?=[A-Z])")
+_BLOCK = 600
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    """``split_sentences`` run on blocks of whole paragraphs (same spans: a blank line always
-    ends a sentence), which keeps its look-back for abbreviations local on long texts."""
+    """``split_sentences`` run on blocks of the text cut at sure sentence ends.
+
+    The spans are the same as for the whole text; the blocks keep the splitter's look-back
+    for abbreviations local, so a long text without blank lines stays linear in time.
+    """
     if len(text) <= _BLOCK:
         return split_sentences(text)
     out: list[tuple[int, int]] = []
     pos = 0
-    for m in _PARAGRAPH_BREAK.finditer(text):
-        if m.start() - pos >= _BLOCK:
-            out.extend((pos + a, pos + b) for a, b in split_sentences(text[pos:m.start()]))
+    for m in _SAFE_CUT.finditer(text):
+        cut = m.start(1) if m.group(1) is not None else m.start(2) if m.group(2) is not None else m.start()
+        if cut - pos >= _BLOCK:
+            out.extend((pos + a, pos + b) for a, b in split_sentences(text[pos:cut]))
             pos = m.end()
     out.extend((pos + a, pos + b) for a, b in split_sentences(text[pos:]))
     return out
-
-
-_BLOCK = 600
 
 
 def _find_one(text: str, lexicon: HedgeLexicon) -> pd.DataFrame:
