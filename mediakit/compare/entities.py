@@ -85,6 +85,9 @@ def _labels_before(text: str, start: int, max_words: int = 6) -> list[tuple[str,
         w = words[i]
         if not w[:1].islower() or _norm(w) in _STOP or w.endswith("."):
             break
+        if re.search(r"[^su]s$", _norm(w)) and not _norm(w).endswith(("ous", "ious")):
+            # a plural noun or a verb ("the comments Lee made", "she says Lee"), not a modifier
+            break
         mods.append(_norm(w))
         i += 1
     # lowercase words count as modifiers only inside a noun phrase: before a title ("former
