@@ -489,3 +489,74 @@ def test_standfirst_caption_and_beat_byline_layout():
     assert parts.paragraphs[0].startswith("The government has approved")
     assert "Ministers back 40-turbine scheme despite objections from fishing communities" in parts.boilerplate
     assert "Train strikes called off after last-minute deal" in parts.boilerplate
+
+
+BROADCASTER_LAYOUT = """\
+Homepage
+Accessibility links
+Skip to content
+Accessibility Help
+Sign in
+Home
+News
+Sport
+Weather
+iPlayer
+Sounds
+Menu
+News
+Wales
+Wales Politics
+Wales Business
+North West
+North East
+Mid
+South West
+South East
+Library opening hours to be cut in six towns
+Published
+6 June 2023
+Share
+close panel
+Share page
+Copy link
+About sharing
+Image source, Getty Images
+Image caption,
+The council says it has to save money after a rise in energy costs
+By Gareth Lloyd
+BBC News, Cardiff
+Libraries in six towns will open for fewer hours from September, the council has confirmed.
+
+The authority said the change would save about £200,000 a year, and that no library would close completely.
+
+Campaigners said the cuts would hit older residents and schoolchildren hardest, because many rely on library computers.
+
+A consultation earlier this year received more than 3,000 responses, most of them opposed to any reduction.
+
+Related Topics
+Libraries
+Cardiff
+More on this story
+Councils warn of cuts to local services
+Published
+2 June 2023
+Top Stories
+Heatwave warning issued for parts of Wales
+Published
+1 hour ago
+Features
+Elsewhere on the BBC
+Copyright 2023 BBC. All rights reserved. The BBC is not responsible for the content of external sites. Read about our approach to external linking.
+"""
+
+
+def test_two_line_dateline_and_broadcaster_layout():
+    parts = clean_text_page(BROADCASTER_LAYOUT)
+    assert parts.title == "Library opening hours to be cut in six towns"
+    assert parts.author == "Gareth Lloyd"
+    assert parts.published == datetime(2023, 6, 6)
+    assert parts.outlet == "BBC"
+    assert parts.section is None  # a menu item near the headline is not taken for the section
+    assert len(parts.paragraphs) == 4
+    assert "Heatwave warning issued for parts of Wales" in parts.boilerplate

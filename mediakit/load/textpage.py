@@ -823,10 +823,20 @@ def _dated(text: str) -> bool:
     return False
 
 
+def _in_menu(lines: list[_Line], i: int, top: int) -> bool:
+    """Whether line ``i``'s text is also an item of a menu above the headline (another line)."""
+    pattern = re.compile(rf"(?<!\w){re.escape(lines[i].text)}(?!\w)")
+    for j in range(max(0, top - 400), top):
+        x = lines[j]
+        if j != i and x.words <= 12 and x.caps >= 0.8 and not x.terminal and pattern.search(x.text):
+            return True
+    return False
+
+
 _CRUMB = re.compile(r"\s+(?:>|»|›)\s+|\s*(?:>|»|›)\s*(?=\S)")
 
 
-def _section(lines: list[_Line], title_i: int | None, start: int, nav_text: str) -> str | None:
+def _section(lines: list[_Line], title_i: int | None, start: int) -> str | None:
     """A breadcrumb's last step, or a short line beside the headline that is also a menu item
     elsewhere on the page (the article's section). None rather than a guess."""
     anchor = title_i if title_i is not None else start
@@ -848,7 +858,7 @@ def _section(lines: list[_Line], title_i: int | None, start: int, nav_text: str)
             continue
         if ln.words >= 2 and _looks_like_person(ln.text):
             continue
-        if re.search(rf"(?<!\w){re.escape(ln.text)}(?!\w)", nav_text):
+        if _in_menu(lines, i, anchor):
             return ln.text
         if ln.words == 1 and abs(i - anchor) == 1 and len(ln.text) > 2:  # a kicker label
             return ln.text
@@ -921,7 +931,7 @@ def clean_text_page(text: str, template: Counter[str] | None = None) -> PagePart
                     ln.text not in nav_text:
                 author = ln.text
                 break
-    section = _section(lines, title_i, start, nav_text) if lines else None
+    section = _section(lines, title_i, start) if lines else None
     outlet = _outlet(lines, text[:2_000_000]) if lines else None
     published = _published(lines, start, end) if lines else None
 
