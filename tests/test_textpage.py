@@ -560,3 +560,9 @@ def test_two_line_dateline_and_broadcaster_layout():
     assert parts.section is None  # a menu item near the headline is not taken for the section
     assert len(parts.paragraphs) == 4
     assert "Heatwave warning issued for parts of Wales" in parts.boilerplate
+
+
+def test_sentence_starting_like_a_heading_stays_in_the_body():
+    line = "More on that later, the mayor told reporters as the meeting ended without a vote."
+    page = NO_TITLE.replace("Regular visitors", line + "\n\nRegular visitors")
+    assert line in clean_text_page(page).paragraphs

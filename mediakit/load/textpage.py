@@ -196,8 +196,10 @@ def _cue_of(low: str, words: int) -> tuple[str | None, bool]:
         if sum(t.strip(_DECOR) in cues.widget_words for t in toks) >= max(2, len(toks) / 2):
             cat = "share"
     if cat is None and words <= 25:
+        sentence = words >= 6 and head.rstrip(_CLOSERS)[-1:] in (".", "!", "?")
         for phrase, c in cues.prefix.get(head[:1], ()):
-            if _starts(head, phrase):
+            # "More on that later, he said." is a sentence, not a "More on ..." heading
+            if _starts(head, phrase) and not (sentence and c in ("related", "nav")):
                 cat = c
                 break
     if cat is None and words <= 30 and cues.contains is not None:
