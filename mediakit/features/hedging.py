@@ -971,7 +971,7 @@ class _Voices:
 # a line break after terminal punctuation, and ". " between a long lower-case word and a capital
 # (no abbreviation in its list is that long). Splitting the text there gives the same spans.
 _SAFE_CUT = re.compile(r"\n[ \t\r\f\v]*\n\s*|[.!?][\"'”’»)\]]*(\s*\n\s*)|(?<=[a-z]{7}\.)([ \t]+)(?=[A-Z])")
-_BLOCK = 600
+_BLOCK = 400
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
