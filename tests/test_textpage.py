@@ -566,3 +566,12 @@ def test_sentence_starting_like_a_heading_stays_in_the_body():
     line = "More on that later, the mayor told reporters as the meeting ended without a vote."
     page = NO_TITLE.replace("Regular visitors", line + "\n\nRegular visitors")
     assert line in clean_text_page(page).paragraphs
+
+
+def test_news_about_a_privacy_policy_is_not_a_footer():
+    line = ("The regulator said the company's new privacy policy and terms of use broke the law, "
+            "and gave it two months to change them.")
+    page = NO_TITLE.replace("Regular visitors", line + "\n\nRegular visitors")
+    parts = clean_text_page(page + "\nRead our privacy policy and terms of use before you comment on this site.\n")
+    assert line in parts.paragraphs
+    assert "Read our privacy policy and terms of use before you comment on this site." in parts.boilerplate

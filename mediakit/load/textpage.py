@@ -175,6 +175,9 @@ class _Line:
 
 
 _DIGITS = re.compile(r"\d+")
+_READER = re.compile(r"(?<!\w)(?:our|ours|us|we|you|your|yours|this (?:site|website|page|article|story)|"
+                     r"nosso|nossa|seu|sua|você|nuestro|nuestra|su|usted|notre|nos|vous|votre|"
+                     r"unser|unsere|sie|ihr|ihre|наш|наши|вы|ваш)(?!\w)")
 
 
 def _cue_of(low: str, words: int) -> tuple[str | None, bool]:
@@ -202,16 +205,19 @@ def _cue_of(low: str, words: int) -> tuple[str | None, bool]:
             if _starts(head, phrase) and not (sentence and c in ("related", "nav")):
                 cat = c
                 break
+    # in a longer line a cue phrase counts only when the line speaks to the reader ("our
+    # privacy policy", "your inbox"): news prose can be about a privacy policy too
+    addressed = words < 10 or _READER.search(head) is not None
     if cat is None and words <= 30 and cues.contains is not None:
         m = cues.contains.search(head)
-        if m:
+        if m and (addressed or cues.contains_cat[m.group(0)] not in ("footer", "cookie")):
             cat = cues.contains_cat[m.group(0)]
     if cat is None and cues.credit_tail is not None and words <= 150:
         tail = low[-90:] if len(low) < _HEAD * 2 else ""
         m = cues.credit_tail.search(tail)
         if m and (m.start() == 0 or tail[m.start() - 1] in " (["):
             cat = "credit"
-    if cat is None and cues.strong is not None:
+    if cat is None and cues.strong is not None and (addressed or "©" in head or "copyright" in head):
         m = cues.strong.search(head)
         if m:
             cat = cues.strong_cat[m.group(0)]
