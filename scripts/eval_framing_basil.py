@@ -99,6 +99,11 @@ def main(root: str) -> None:
     keys = [c for c in sc.columns if c not in ("doc_id", "other")]
     print(f"lexicon arg-max agreement: {(sc[keys].idxmax(axis=1) == sent.frame).mean():.3f}; "
           f"sentences with no cue: {(sc[keys].max(axis=1) == 0).mean():.3f}")
+    held = pd.read_csv(Path(__file__).resolve().parents[1] / "tests" / "fixtures" /
+                       "frames_team_sentences_heldout.tsv", sep="\t", comment="#")
+    hs = mk.score_frames(held.sentence)
+    print(f"held-out set ({len(held)} sentences, written after the last lexicon change): arg-max agreement "
+          f"{(hs[keys].idxmax(axis=1) == held.frame).mean():.3f}; no cue: {(hs[keys].max(axis=1) == 0).mean():.3f}")
     cv = mk.FrameClassifier().cross_validate(sent.sentence, sent.frame, cv=3, seed=0)
     print("FrameClassifier 3-fold CV on the same 84 sentences (4 training sentences per frame per fold):")
     print(cv.tail(2).round(3).to_string(index=False))

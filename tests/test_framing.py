@@ -193,3 +193,13 @@ def test_own_cue_lexicon_replaces_the_bundled_one():
     df = mk.score_frames(pd.Series({"a": "vulnerable"}), cues=own)
     assert list(df.columns) == ["doc_id", "threat", "victim"]
     assert frame_hits("an invasion", cues=own)["frame"].tolist() == ["threat"]
+
+
+def test_lexicon_on_held_out_team_sentences_beats_chance():
+    # written after the last lexicon change; a regression guard, not to be tuned on
+    from conftest import ROOT
+
+    d = pd.read_csv(ROOT / "tests" / "fixtures" / "frames_team_sentences_heldout.tsv", sep="\t", comment="#")
+    scores = mk.score_frames(d["sentence"])
+    keys = [k for k in KEYS if k != "other"]
+    assert (scores[keys].idxmax(axis=1) == d["frame"]).mean() >= 0.5
