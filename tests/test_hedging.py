@@ -275,6 +275,16 @@ def test_suspect_noun_vs_verb():
     assert cues("Police suspect that the fire was arson.") == ["suspect"]
 
 
+def test_conditions_only_on_request():
+    text = "If the talks fail, NATO may act. He asked if it was true, as if it mattered."
+    assert cues(text) == ["may"]
+    df = mk.find_hedges(text, conditions=True)
+    assert df[["cue", "category", "kind"]].values.tolist() == [
+        ["If", "condition", "condition"], ["may", "hedge", "modal"], ["if", "condition", "question"]]
+    rates = mk.hedge_rates(text)
+    assert rates.loc[0, "n_hedges"] == 1
+
+
 # ---------------------------------------------------------------- voice and speaker
 
 
@@ -325,7 +335,7 @@ def test_default_lexicon_has_sources_and_valid_labels():
     lex = mk.HedgeLexicon.default()
     e = lex.entries
     assert len(e) > 200
-    assert set(e["category"]) == {"hedge", "booster", "approximator"}
+    assert set(e["category"]) == {"hedge", "booster", "approximator", "condition"}
     assert set(e["source"]) <= {"hyland2005", "islam2020", "conll2010", "team"}
 
 
@@ -391,6 +401,14 @@ def test_hedge_rates_reuses_found_hedges():
     corpus = pd.DataFrame({"doc_id": [1, 2], "text": ["It may rain.", "Perhaps."]})
     found = mk.find_hedges(corpus)
     assert mk.hedge_rates(corpus, hedges=found).equals(mk.hedge_rates(corpus))
+
+
+def test_hedge_rates_dtypes_are_fixed_even_for_no_articles():
+    empty = mk.hedge_rates(pd.DataFrame({"doc_id": [], "text": []}))
+    full = mk.hedge_rates(pd.DataFrame({"doc_id": ["a"], "text": ["It may rain."]}))
+    assert list(empty.columns) == RATE_COLUMNS and len(empty) == 0
+    assert empty.dtypes.drop("doc_id").equals(full.dtypes.drop("doc_id"))
+    assert str(full.dtypes["n_hedges"]) == "int64" and str(full.dtypes["hedges_per_1k"]) == "float64"
 
 
 def test_hedge_rates_empty_text():

@@ -42,8 +42,12 @@ RATE_COLUMNS = [
 ]
 CATEGORIES = ("hedge", "booster", "approximator")
 KINDS = ("modal", "lexical_verb", "adverb", "adjective_noun", "shield", "booster", "approximator")
+# Conditions (if, unless) and embedded questions (whether) are uncertainty in the CoNLL-2010 sense
+# but not hedges; find_hedges(conditions=True) reports them under their own category.
+_LEXICON_CATEGORIES = (*CATEGORIES, "condition")
+_LEXICON_KINDS = (*KINDS, "condition", "question")
 LEXICON_COLUMNS = ["cue", "category", "kind", "source", "rule", "note"]
-_DEFAULT_KIND = {"hedge": "lexical_verb", "booster": "booster", "approximator": "approximator"}
+_DEFAULT_KIND = {"hedge": "lexical_verb", "booster": "booster", "approximator": "approximator", "condition": "condition"}
 
 # ----------------------------------------------------------------------------- lexicon
 
@@ -79,13 +83,13 @@ class HedgeLexicon:
         df = df.fillna("").astype(str)
         df["cue"] = [" ".join(c.replace("’", "'").split()).lower() for c in df["cue"]]
         df = df[df["cue"] != ""]
-        bad = sorted(set(df["category"]) - set(CATEGORIES))
+        bad = sorted(set(df["category"]) - set(_LEXICON_CATEGORIES))
         if bad:
-            raise FormatError(f"lexicon {name!r}: unknown category {bad[0]!r}; use one of {', '.join(CATEGORIES)}")
+            raise FormatError(f"lexicon {name!r}: unknown category {bad[0]!r}; use one of {', '.join(_LEXICON_CATEGORIES)}")
         df["kind"] = [k or _DEFAULT_KIND[c] for k, c in zip(df["kind"], df["category"])]
-        bad = sorted(set(df["kind"]) - set(KINDS))
+        bad = sorted(set(df["kind"]) - set(_LEXICON_KINDS))
         if bad:
-            raise FormatError(f"lexicon {name!r}: unknown kind {bad[0]!r}; use one of {', '.join(KINDS)}")
+            raise FormatError(f"lexicon {name!r}: unknown kind {bad[0]!r}; use one of {', '.join(_LEXICON_KINDS)}")
         bad = sorted(set(df["rule"]) - set(RULES) - {""})
         if bad:
             raise FormatError(f"lexicon {name!r}: unknown rule {bad[0]!r}; known rules: {', '.join(sorted(RULES))}")
@@ -722,6 +726,22 @@ def _rule_questioned(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return None
 
 
+_QUESTION_VERBS = frozenset(
+    "ask asks asked asking wonder wonders wondered wondering know knows knew see sees saw check checks checked "
+    "determine determined decide decided investigate investigating unclear unsure doubt clear examine examining "
+    "question questioned tell".split()
+)
+
+
+def _rule_if(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
+    prev = _clause(ctx.before(s, 2))
+    if prev and prev[-1] in ("as", "even"):
+        return None  # "as if" compares, "even if" concedes
+    if prev and (prev[-1] in _QUESTION_VERBS or len(prev) > 1 and prev[-2] in _QUESTION_VERBS and prev[-1] in ("me", "him", "her", "them", "us", "you")):
+        return "condition", "question"  # "asked if": an embedded question
+    return _keep(e)
+
+
 def _rule_negatable(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return _keep(e)
 
@@ -793,6 +813,7 @@ RULES: dict[str, Rule] = {
     "number": _rule_number,
     "attributive": _rule_attributive,
     "questioned": _rule_questioned,
+    "if": _rule_if,
 }
 
 
@@ -993,12 +1014,12 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _find_one(text: str, lexicon: HedgeLexicon) -> pd.DataFrame:
+def _find_one(text: str, lexicon: HedgeLexicon, conditions: bool = False) -> pd.DataFrame:
     ctx = _Ctx(text)
     rows: list[tuple[Any, ...]] = []
     last_end = -1
     for start, end, entry in lexicon.matcher.candidates(text):
-        if start < last_end:
+        if start < last_end or (entry.category == "condition" and not conditions):
             continue
         rule = RULES.get(entry.rule) if entry.rule else None
         verdict = rule(ctx, start, end, entry) if rule else (entry.category, entry.kind)
@@ -1068,12 +1089,14 @@ def _empty() -> pd.DataFrame:
     return _EMPTY.copy()
 
 
-def find_hedges(text: Any, lexicon: Any = None, text_column: str = "text") -> pd.DataFrame:
+def find_hedges(text: Any, lexicon: Any = None, text_column: str = "text", conditions: bool = False) -> pd.DataFrame:
     """Every hedge, booster and approximator in a text, with whose voice it is.
 
     ``text`` is a string, a Series of texts or a corpus DataFrame (then a ``doc_id`` column
     comes first). Columns: start, end, cue, category (hedge|booster|approximator), kind,
     in_quote, speaker, voice (author|quoted|reported), sentence_id, negated, source.
+    ``conditions=True`` adds conditions ("if", "unless") and embedded questions ("whether",
+    "asked if") as rows with category "condition" (kind "condition" or "question").
 
     >>> import mediakit as mk
     >>> mk.find_hedges("The drone was reportedly launched from about 40 km away.")[["cue", "category"]].values.tolist()
@@ -1081,8 +1104,8 @@ def find_hedges(text: Any, lexicon: Any = None, text_column: str = "text") -> pd
     """
     lex = _as_lexicon(lexicon)
     if isinstance(text, str):
-        return _find_one(text, lex)
-    return span_table(lambda t: _find_one(t, lex), text, COLUMNS, text_column=text_column)
+        return _find_one(text, lex, conditions)
+    return span_table(lambda t: _find_one(t, lex, conditions), text, COLUMNS, text_column=text_column)
 
 
 def hedge_rates(corpus: Any, hedges: pd.DataFrame | None = None, lexicon: Any = None, text_column: str = "text") -> pd.DataFrame:
@@ -1112,7 +1135,12 @@ def hedge_rates(corpus: Any, hedges: pd.DataFrame | None = None, lexicon: Any = 
         else:
             spans = _find_one(text, lex)
         rows.append(_rates(doc_id, text, spans))
-    return pd.DataFrame(rows, columns=RATE_COLUMNS)
+    out = pd.DataFrame(rows, columns=RATE_COLUMNS)
+    # fixed dtypes, also for an empty corpus (Dask's meta= and concatenation rely on them)
+    return out.astype({c: ("int64" if c in _RATE_INTS else "float64") for c in RATE_COLUMNS if c != "doc_id"})
+
+
+_RATE_INTS = frozenset(["words", "n_hedges", "n_boosters", "n_approximators", "sentences"])
 
 
 def _rates(doc_id: Any, text: str, spans: pd.DataFrame) -> dict[str, Any]:
