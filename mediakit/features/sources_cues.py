@@ -49,7 +49,7 @@ _BETWEEN = frozenset(
 _NOT_VERB_BEFORE = frozenset(
     """the a an this these those his her its their our my your some any no many few several news media
     press to of for in on at by with from into about as so-called so than more most such every each other
-    another latest recent new further earlier previous similar initial official written public final""".split()
+    another latest recent new further earlier previous similar initial written final""".split()
 )
 _DETERMINERS = frozenset(
     "the a an another one two three four five several some many most other both all few dozens hundreds these those this".split()
@@ -59,6 +59,15 @@ _STOP = frozenset(
     to of for in on at by with from into about over under against between through during without within
     upon that this these those what whatever whoever where why how whether not no""".split()
 )
+_BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "’s", "'s"])
+_MODALS = frozenset(["will", "would", "could", "can", "may", "might", "should", "must", "’ll", "'ll", "’d", "'d"])
+# after a plural noun that looks like a 3rd-person verb ("claims", "reports", "notes")
+_NOUN_AFTER = frozenset(
+    "as of about and or to from by were are have has had is was in on for against with over".split()
+)
+_LOWER_WORD = re.compile(r"[a-z][a-z’'\-]*")
+_QUANT_SUBJ = frozenset(["some", "many", "others", "few", "most", "several", "both", "critics", "supporters"])
+_TO_VERBS = {"hope": True, "expect": True, "agree": True, "decline": True, "refuse": True, "offer": True, "threaten": True}
 _NOT_SUBJECT = frozenset(
     """nobody everyone everybody somebody someone anyone anybody none nothing something everything all
     there here what which whatever many few""".split()
@@ -208,6 +217,7 @@ def find_attributions(text: str) -> list[Attribution]:
     out.extend(_colon_heads(doc))
     out.sort(key=lambda a: a.cue_start)
     out = _drop_overlaps(out)
+    _inherit_subjects(doc, out)
     _trim_contents(doc, out)
     _extend_quotes(doc, out)
     return out
@@ -220,7 +230,7 @@ def _verb_cue(doc: _Doc, cs: int, ce: int, verb: Verb) -> Attribution | None:
     sid, ss, se = doc.sent_bounds(cs)
     ss, se = max(ss, cs - _WINDOW), min(se, cs + _WINDOW)  # run-on 'sentences' stay linear
     first = text[cs]
-    if first.isupper() and text[ss:cs].strip(" “\"'‘«(") != "":
+    if first.isupper() and text[ss:cs].strip(" “\"'‘«(") != "" and not _title_case(text, ss, se):
         return None  # "Said" mid-sentence capitalised is a name or a title word (Tells, Report)
     left = _tokens(text, max(ss, cs - 160), cs)
     right = _tokens(text, ce, min(se, ce + 200))
@@ -246,8 +256,24 @@ def _verb_cue(doc: _Doc, cs: int, ce: int, verb: Verb) -> Attribution | None:
     # passive reporting frame "was quoted as saying", "is reported to have said"
     if i >= 1 and lw[i] == "as" and lw[i - 1] in ("quoted", "cited", "reported", "heard", "recorded", "described"):
         i -= 2
-    while i >= 0 and (lw[i] in _BETWEEN or (lw[i].endswith("ly") and lw[i].isalpha() and len(lw[i]) > 4)):
-        i -= 1
+    skipped: set[str] = set()
+    if verb.form_kind == "3sg" and right and verb.strength != "strong":
+        nxt = right[0][2].lower()
+        if (nxt in _NOUN_AFTER and not (nxt == "to" and verb.category in ("intend", "promise", "urge", "belief"))) or (not nxt[:1].isalnum() and nxt not in _ANY_Q and nxt != ":"):
+            return None  # "Republican claims as false", "his claims, ..."
+    while i >= 0:
+        if lw[i] in _BETWEEN or (lw[i].endswith("ly") and lw[i].isalpha() and len(lw[i]) > 4):
+            skipped.add(lw[i])
+            i -= 1
+        elif lw[i] == ")":  # "Rep. Gwen Moore (D-Wis.) said"
+            j = i - 1
+            while j >= 0 and lw[j] != "(" and i - j < 12:
+                j -= 1
+            if j < 0 or lw[j] != "(":
+                break
+            i = j - 1
+        else:
+            break
     # "Trump on Monday said", "Clinton, on Friday, said"
     speaker_found = False
     if i >= 0 and left[i][2] in (",",) and _appositive_or_inverted(doc, a, left, i, right):
@@ -259,14 +285,30 @@ def _verb_cue(doc: _Doc, cs: int, ce: int, verb: Verb) -> Attribution | None:
     else:
         speaker_found = _inverted(doc, a, right)
     # participial cue after a comma: ", saying ...", ", adding ..." -> the clause's subject
-    if not speaker_found and verb.form_kind == "ing" and lw[-1:] in ([","], ["and"]):
+    if not speaker_found and (verb.form_kind == "ing" and lw[-1:] in ([","], ["and"]) or lw[-1:] in (["and"], ["but"]) and verb.strength != "weak") and doc.quote_at(cs) is None:
         a.extra["inherit"] = True
         speaker_found = True
     # passive with agent: "was first reported by The Post"
     if right and right[0][2].lower() == "by" and verb.lemma not in ("say",):
-        if _np_right(doc, a, right, 1):
+        if _np_right(doc, a, right, 1, loose=True):
             speaker_found = True
     if not speaker_found:
+        return None
+    passive = verb.form_kind in ("past", "pastpart") and skipped & _BE and not a.extra.get("speaker_after")
+    if passive and not (right and right[0][2].lower() == "by"):
+        if verb.category not in ("criticize", "inform", "argue", "deny"):
+            return None  # "he was asked", "a story that isn't told"
+        # "Mr. X was accused of ...": an attribution whose source is not given
+        a.mention_start = a.mention_end = None
+        a.mention, a.mention_kind, a.title = "", "none", ""
+        a.extra["passive"] = True
+    if skipped & _MODALS and not _explicit_complement(text, ce, right):
+        if verb.strength != "strong":
+            return None  # "NATO countries may want to ...": a possibility, not a report
+        a.extra["modal"] = True
+    if a.mention_kind == "pronoun" and a.mention.lower() in ("i", "you", "we") and doc.quote_at(cs) is not None and verb.strength != "strong":
+        return None  # the quoted speaker's own "I think", "we want": part of the quote
+    if a.mention_kind == "pronoun" and a.mention.lower() in ("i", "you") and doc.quote_at(cs) is not None:
         return None
     if not _accept(doc, a, right):
         return None
@@ -276,20 +318,35 @@ def _verb_cue(doc: _Doc, cs: int, ce: int, verb: Verb) -> Attribution | None:
     return a
 
 
+def _title_case(text: str, ss: int, se: int) -> bool:
+    """A headline in title case ('Obama Says Museum Will Tell ...'): capitalised cues are verbs there."""
+    words = re.findall(r"[A-Za-z][\w’'\-]*", text[ss:min(se, ss + 300)])
+    if len(words) < 4:
+        return False
+    caps = sum(1 for w in words if w[0].isupper() or w.lower() in ("a", "an", "the", "of", "to", "in", "on", "for", "and", "at", "by"))
+    return caps / len(words) > 0.85
+
+
 def _accept(doc: _Doc, a: Attribution, right) -> bool:
     """Strength gate: weaker verbs need clear evidence that they report speech or findings."""
     verb = a.verb
     assert verb is not None
     if a.extra.get("inherit"):
         return verb.strength in ("strong", "medium") or _explicit_complement(doc.text, a.cue_end, right)
+    if a.extra.get("passive"):
+        return verb.strength != "weak"
     plausible = a.mention_kind in ("name", "pronoun", "rel") or _has_role(a.mention)
-    if verb.strength == "strong":
+    if verb.strength == "strong" and not a.extra.get("modal"):
         return a.mention_kind != "np" or plausible or bool(a.mention)
     if verb.strength == "medium":
         return plausible
     # weak: a document subject ("the poll shows") or an explicit complement
     if _is_document(a.mention) and a.mention_kind != "pronoun":
         return True
+    if plausible and _TO_VERBS.get(verb.lemma, verb.category in ("intend", "promise", "urge")) and [t[2].lower() for t in right[:1]] == ["to"] and len(right) > 1 and right[1][2][:1].islower():
+        return True  # "Clinton wants to triple ...", "a super PAC that intends to ..."
+    if plausible and verb.lemma in ("call", "describe", "label", "brand", "dub") and any(t[2] in _ANY_Q for t in right[:10]):
+        return True  # 'Clinton called half of his supporters "deplorables"'
     return plausible and _explicit_complement(doc.text, a.cue_end, right)
 
 
@@ -337,6 +394,9 @@ def _subject(doc: _Doc, a: Attribution, left, i: int) -> bool:
                 k = _np_left(left, j)
                 if k is not None:
                     a.antecedent = (left[k][0], left[j][1])
+        return True
+    if low in _QUANT_SUBJ and (i == 0 or left[i - 1][2].lower() in _STOP or not left[i - 1][2][:1].isalnum()):
+        _set_mention(doc, a, left[i][0], left[i][1], "np")  # "some argue", "others note"
         return True
     if low in _STOP or low in _DETERMINERS or low in _NOT_SUBJECT or not (tok[0].isalnum()):
         return False
@@ -425,14 +485,21 @@ def _appositive_or_inverted(doc: _Doc, a: Attribution, left, i: int, right) -> b
     if j < 1 or left[j][2] != "," or n == 0:
         return False
     first_app = left[j + 1][2].lower()
-    app_ok = (
-        first_app in _DETERMINERS or first_app in ("who", "which", "whose", "now", "then", "himself", "herself")
-        or first_app in _MODIFIERS or first_app in roles() or first_app.isdigit() or _is_cap(left[j + 1][2])
-    )
-    if not app_ok:
+    if first_app in _STOP - {"who", "which", "whose"} or first_app in ("however", "meanwhile", "instead", "though"):
         return False
     head = j - 1
+    if left[head][2] == ")":  # "Gregory Meeks (D-N.Y.), chairman of ..., said"
+        p = head - 1
+        while p >= 0 and left[p][2] != "(" and head - p < 12:
+            p -= 1
+        head = p - 1 if p >= 1 and left[p][2] == "(" else head
     if not (_is_cap(left[head][2]) or left[head][2].lower() in _SUBJ_PRONOUNS or left[head][2].lower() in roles()):
+        # "The minister of the economy, Mr. Guajardo Villarreal, argues": the name between the commas
+        seg = left[j + 1:i]
+        if seg and all(_is_cap(t[2]) or t[2].lower() in _NAME_JOIN - _DETERMINERS for t in seg) and _is_cap(seg[0][2]):
+            _set_mention(doc, a, seg[0][0], seg[-1][1], "name")
+            a.title = doc.text[left[max(0, j - 6)][0]:seg[-1][1]]
+            return True
         return False
     if left[head][2].lower() in _STOP:
         return False
@@ -456,7 +523,9 @@ def _inverted(doc: _Doc, a: Attribution, right) -> bool:
     return _np_right(doc, a, right, 0)
 
 
-def _np_right(doc: _Doc, a: Attribution, right, j: int) -> bool:
+def _np_right(doc: _Doc, a: Attribution, right, j: int, loose: bool = False) -> bool:
+    """A noun phrase starting at ``right[j]``; ``loose`` (after 'according to', 'by') admits
+    lower-case heads and one prepositional tail ('exit polls', 'people familiar with the matter')."""
     if j >= len(right):
         return False
     start = j
@@ -474,8 +543,12 @@ def _np_right(doc: _Doc, a: Attribution, right, j: int) -> bool:
         elif low in ("familiar", "close", "with", "to", "the", "matter", "situation", "talks", "plans", "case",
                      "investigation", "briefed", "on", "knowledge", "of", "thinking") and end > j and _has_role(doc.text[right[start][0]:right[end - 1][1]]) and n < 8:
             end += 1
-        elif low.isalpha() and low not in _STOP and low not in _BETWEEN and start != j and end - j < 4 and not low.endswith("ly"):
+        elif _LOWER_WORD.fullmatch(low) and low not in _STOP and low not in _BETWEEN and (start != j or loose) and end - j < (7 if loose else 4) and not low.endswith("ly"):
             end += 1  # "the poll", "a new national poll"
+        elif loose and low in ("of", "for", "at", "in", "with", "from", "on") and end > j and end + 1 < len(right) and (
+            _LOWER_WORD.fullmatch(right[end + 1][2].lower()) or _is_cap(right[end + 1][2])
+        ) and right[end + 1][2].lower() not in _STOP - _DETERMINERS:
+            end += 1
         else:
             break
         n += 1
@@ -516,7 +589,7 @@ def _according_to(doc: _Doc, cs: int, ce: int) -> Attribution | None:
     low = right[0][2].lower()
     if low in PRONOUNS and PRONOUNS[low] != "rel":
         _set_mention(doc, a, right[0][0], right[0][1], "pronoun")
-    elif not _np_right(doc, a, right, 0):
+    elif not _np_right(doc, a, right, 0, loose=True):
         return None
     a.extra.pop("speaker_after", None)
     # content: the rest of the sentence on the other side
@@ -538,7 +611,9 @@ def _dash_cues(doc: _Doc) -> list[Attribution]:
     for m in _DASH_RE.finditer(text):
         qpos = m.start(1)
         q = doc.quote_at(qpos)
-        if q is None:
+        line_start = text.rfind("\n", max(0, qpos - 3000), qpos) + 1
+        q_start = q.start if q is not None and q.start >= line_start else line_start
+        if not any(c in text[q_start:qpos] for c in "“”\"«»") and "''" not in text[q_start:qpos] and q is None:
             continue
         name = m.group(2).rstrip()
         dash = re.search(r"[―—–]+", text[m.end(1):m.start(2)])
@@ -548,7 +623,7 @@ def _dash_cues(doc: _Doc) -> list[Attribution]:
         a = Attribution(ds, ds + len(dash.group()), dash.group(), "dash", sentence_id=doc.sentence_of(ds))
         _set_mention(doc, a, m.start(2), m.start(2) + len(name), "name")
         a.title = name
-        a.content_start, a.content_end = q.start, max(q.end, m.end(1))
+        a.content_start, a.content_end = q_start, m.end(1)
         out.append(a)
     return out
 
@@ -660,6 +735,27 @@ def _quote_start(doc: _Doc, ss: int, end: int) -> int:
     if q is not None and q.start < ss:
         return q.start
     return ss
+
+
+def _inherit_subjects(doc: _Doc, rows: list[Attribution]) -> None:
+    """', saying ...' and '... and said ...' share the subject of their clause."""
+    for n, a in enumerate(rows):
+        if not a.extra.get("inherit") or a.mention_start is not None:
+            continue
+        prev = rows[n - 1] if n else None
+        if prev is not None and prev.sentence_id == a.sentence_id and prev.mention_start is not None:
+            a.mention_start, a.mention_end, a.mention = prev.mention_start, prev.mention_end, prev.mention
+            a.mention_kind, a.title, a.antecedent = prev.mention_kind, prev.title, prev.antecedent
+            continue
+        if a.sentence_id < len(doc.sents):
+            ss = doc.sents[a.sentence_id][0]
+            toks = _tokens(doc.text, ss, min(a.cue_start, ss + 200))
+            while toks and (toks[0][2] in _ANY_Q or toks[0][2] in ("(", "—")):
+                toks = toks[1:]
+            if toks and toks[0][2].lower() in ("he", "she", "they", "it", "we", "i"):
+                _set_mention(doc, a, toks[0][0], toks[0][1], "pronoun")
+            elif toks and _is_cap(toks[0][2]) and _np_right(doc, a, toks, 0):
+                a.extra.pop("speaker_after", None)
 
 
 def _drop_overlaps(rows: list[Attribution]) -> list[Attribution]:
