@@ -575,3 +575,16 @@ def test_news_about_a_privacy_policy_is_not_a_footer():
     parts = clean_text_page(page + "\nRead our privacy policy and terms of use before you comment on this site.\n")
     assert line in parts.paragraphs
     assert "Read our privacy policy and terms of use before you comment on this site." in parts.boilerplate
+
+
+def test_an_already_clean_article_is_kept_whole():
+    text = ("Ferry timetable changes\n\n"
+            "The ferry company will change its winter timetable from next week, it said on Monday.\n\n"
+            "Sailings affected\n"
+            "Early crossing on weekdays\n"
+            "Last crossing on Sundays\n\n"
+            "Passengers with tickets for cancelled sailings can move to another crossing for free.\n")
+    parts = clean_text_page(text)
+    assert parts.title == "Ferry timetable changes"
+    assert parts.paragraphs[1:4] == ["Sailings affected", "Early crossing on weekdays", "Last crossing on Sundays"]
+    assert len(parts.paragraphs) == 5

@@ -217,6 +217,8 @@ def _cue_of(low: str, words: int) -> tuple[str | None, bool]:
         m = cues.credit_tail.search(tail)
         if m and (m.start() == 0 or tail[m.start() - 1] in " (["):
             cat = "credit"
+    if cat is None and "©" in head and words <= 20:
+        cat = "footer"
     if cat is None and cues.strong is not None and (addressed or "©" in head or "copyright" in head):
         m = cues.strong.search(head)
         if m:
@@ -890,7 +892,13 @@ def clean_text_page(text: str, template: Counter[str] | None = None) -> PagePart
     lines = _features(text, template)
     _classify_all(lines)
     span = _best_region(lines)
-    if span is None:
+    first = next((ln.idx for ln in lines if ln.kind == KIND_PROSE), None)
+    if first is not None and not any(ln.kind == KIND_BAD for ln in lines):
+        # nothing on the page looks like site furniture: it is an article already cleaned
+        # (or typed); keep every line from the first paragraph on, lists and tables included
+        start, end = first, len(lines)
+        keep = [i >= first for i in range(len(lines))]
+    elif span is None:
         keep = [False] * len(lines)
         start = end = len(lines)
     else:
