@@ -155,7 +155,8 @@ def print_summary(df, show_boilerplate: bool = False) -> None:
         name = Path(rec["source_path"]).name if isinstance(rec.get("source_path"), str) else rec["doc_id"]
         click.secho(f"{name}", bold=True)
         click.echo(f"  title:   {rec.get('title') or '-'}")
-        click.echo(f"  author:  {rec.get('author') or '-'}    outlet: {rec.get('outlet') or '-'}")
+        click.echo(f"  author:  {rec.get('author') or '-'}    editor: {rec.get('editor') or '-'}")
+        click.echo(f"  outlet:  {rec.get('outlet') or '-'}    section: {rec.get('section') or '-'}")
         pub = rec.get("published")
         click.echo(f"  date:    {pub if isinstance(pub, str) or pub == pub and pub is not None else '-'}")
         click.echo(f"  words kept: {rec.get('words', 0)}    lines removed: {rec.get('boilerplate_lines', 0) or 0}")
