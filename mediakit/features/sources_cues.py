@@ -68,6 +68,10 @@ _NOUN_AFTER = frozenset(
 _LOWER_WORD = re.compile(r"[a-z][a-z’'\-]*")
 _QUANT_SUBJ = frozenset(["some", "many", "others", "few", "most", "several", "both", "critics", "supporters"])
 _TO_VERBS = {"hope": True, "expect": True, "agree": True, "decline": True, "refuse": True, "offer": True, "threaten": True}
+_AFTER_INVERTED = frozenset(
+    """in on at during after before who which when while last this yesterday today tonight earlier later
+    monday tuesday wednesday thursday friday saturday sunday recently also of and""".split()
+)
 _NOT_SUBJECT = frozenset(
     """nobody everyone everybody somebody someone anyone anybody none nothing something everything all
     there here what which whatever many few""".split()
@@ -285,13 +289,22 @@ def _verb_cue(doc: _Doc, cs: int, ce: int, verb: Verb) -> Attribution | None:
     else:
         speaker_found = _inverted(doc, a, right)
     # participial cue after a comma: ", saying ...", ", adding ..." -> the clause's subject
-    if not speaker_found and (verb.form_kind == "ing" and lw[-1:] in ([","], ["and"]) or lw[-1:] in (["and"], ["but"]) and verb.strength != "weak") and doc.quote_at(cs) is None:
+    prev_tok = lw[i] if i >= 0 else ""
+    if not speaker_found and (verb.form_kind == "ing" and prev_tok in (",", "and", "—", "–") or prev_tok in ("and", "but") and verb.strength != "weak") and doc.quote_at(cs) is None:
         a.extra["inherit"] = True
         speaker_found = True
     # passive with agent: "was first reported by The Post"
-    if right and right[0][2].lower() == "by" and verb.lemma not in ("say",):
+    if (
+        right and len(right) > 1 and right[0][2].lower() == "by" and verb.form_kind in ("past", "pastpart")
+        and not right[1][2].lower().endswith("ing") and (not speaker_found or skipped & _BE or lw[-1:] in (["as"], ["first"]))
+    ):
+        saved = (a.mention_start, a.mention_end, a.mention, a.mention_kind, a.title)
         if _np_right(doc, a, right, 1, loose=True):
             speaker_found = True
+            skipped.discard("was"), skipped.discard("is"), skipped.discard("were"), skipped.discard("been")
+            a.extra["speaker_after"] = True
+        else:
+            a.mention_start, a.mention_end, a.mention, a.mention_kind, a.title = saved
     if not speaker_found:
         return None
     passive = verb.form_kind in ("past", "pastpart") and skipped & _BE and not a.extra.get("speaker_after")
@@ -473,43 +486,65 @@ def _set_mention(doc: _Doc, a: Attribution, s: int, e: int, kind: str) -> None:
 
 
 def _appositive_or_inverted(doc: _Doc, a: Attribution, left, i: int, right) -> bool:
-    """Left of the cue is a comma: '"...," said X', 'X, a spokesman for Y, said', '..., X said'."""
-    if _inverted(doc, a, right):
+    """Left of the cue is a comma: 'X, a spokesman for Y, said', '"...," said X', '..., said X'."""
+    if _appositive(doc, a, left, i):
         return True
-    # appositive: NAME , appos , cue
+    return _inverted(doc, a, right)
+
+
+def _appositive(doc: _Doc, a: Attribution, left, i: int) -> bool:
+    """'Dmitry Peskov, an official spokesman for the Kremlin, said'; up to three comma-separated
+    descriptions ('Donna Rawlings, 59, of Ashton, Md., who watched ..., said')."""
+    commas = []
     j = i - 1
-    n = 0
-    while j >= 0 and left[j][2] not in (",", ".", ";", ":") and left[j][2] not in _ANY_Q and n < 16:
+    while j >= 0 and i - j < 40 and len(commas) < 4:
+        tok = left[j][2]
+        if tok == "." and j > 0 and _is_cap(left[j - 1][2]) and len(left[j - 1][2]) <= 4:
+            j -= 1  # "Springfield, Va., said"
+            continue
+        if tok in (".", ";", ":") or tok in _ANY_Q:
+            break
+        if tok == ",":
+            commas.append(j)
         j -= 1
-        n += 1
-    if j < 1 or left[j][2] != "," or n == 0:
-        return False
-    first_app = left[j + 1][2].lower()
-    if first_app in _STOP - {"who", "which", "whose"} or first_app in ("however", "meanwhile", "instead", "though"):
-        return False
-    head = j - 1
-    if left[head][2] == ")":  # "Gregory Meeks (D-N.Y.), chairman of ..., said"
-        p = head - 1
-        while p >= 0 and left[p][2] != "(" and head - p < 12:
-            p -= 1
-        head = p - 1 if p >= 1 and left[p][2] == "(" else head
-    if not (_is_cap(left[head][2]) or left[head][2].lower() in _SUBJ_PRONOUNS or left[head][2].lower() in roles()):
-        # "The minister of the economy, Mr. Guajardo Villarreal, argues": the name between the commas
-        seg = left[j + 1:i]
-        if seg and all(_is_cap(t[2]) or t[2].lower() in _NAME_JOIN - _DETERMINERS for t in seg) and _is_cap(seg[0][2]):
+    for c in commas:
+        seg = left[c + 1:i]
+        if not seg:
+            continue
+        first_app = seg[0][2].lower()
+        if first_app in _STOP - {"who", "which", "whose", "of"} or first_app in ("however", "meanwhile", "instead", "though"):
+            return False
+        head = c - 1
+        if head >= 0 and left[head][2] == ")":  # "Gregory Meeks (D-N.Y.), chairman of ..., said"
+            p = head - 1
+            while p >= 0 and left[p][2] != "(" and head - p < 12:
+                p -= 1
+            head = p - 1 if p >= 1 and left[p][2] == "(" else head
+        if head < 0:
+            continue
+        htok = left[head][2]
+        if not (_is_cap(htok) or htok.lower() in roles()) or htok.lower() in _STOP or htok.lower() in _NOT_SUBJECT:
+            continue
+        k = _np_left(left, head)
+        if k is None:
+            continue
+        before = left[k - 1][2] if k > 0 else ""
+        if k > 0 and not (before in (",", ";", ":", "(", "—", "–") or before in _ANY_Q or before.lower() in _STOP):
+            continue
+        if before == "," and c != commas[-1] and len(commas) > 1 and False:
+            continue
+        kind = "name" if _is_cap(htok) and left[k][2].lower() not in _DETERMINERS else "np"
+        _set_mention(doc, a, left[k][0], left[head][1], kind)
+        a.title = doc.text[left[k][0]:left[i][0]]
+        return True
+    # "The minister of the economy, Mr. Guajardo Villarreal, argues": the name between the commas
+    if commas:
+        seg = left[commas[0] + 1:i]
+        if seg and _is_cap(seg[0][2]) and all(_is_cap(t[2]) or t[2].lower() in _NAME_JOIN - _DETERMINERS for t in seg):
             _set_mention(doc, a, seg[0][0], seg[-1][1], "name")
-            a.title = doc.text[left[max(0, j - 6)][0]:seg[-1][1]]
+            a.title = doc.text[left[max(0, commas[0] - 6)][0]:seg[-1][1]]
             return True
-        return False
-    if left[head][2].lower() in _STOP:
-        return False
-    k = _np_left(left, head)
-    if k is None:
-        return False
-    kind = "name" if _is_cap(left[head][2]) else "np"
-    _set_mention(doc, a, left[k][0], left[head][1], kind)
-    a.title = doc.text[left[k][0]:left[i][0]]
-    return True
+    return False
 
 
 def _inverted(doc: _Doc, a: Attribution, right) -> bool:
@@ -518,9 +553,22 @@ def _inverted(doc: _Doc, a: Attribution, right) -> bool:
         return False
     low = right[0][2].lower()
     if low in ("he", "she", "they", "it", "we", "i"):
+        if len(right) > 1 and right[1][2][:1].isalpha() and right[1][2].lower() not in _AFTER_INVERTED:
+            return False  # "said he would ...": a clause, not an inverted speaker
         _set_mention(doc, a, right[0][0], right[0][1], "pronoun")
         return True
-    return _np_right(doc, a, right, 0)
+    saved = (a.mention_start, a.mention_end, a.mention, a.mention_kind, a.title)
+    if not _np_right(doc, a, right, 0):
+        return False
+    # the speaker phrase must end the clause: 'said Ben Wallace.' / 'said Smith, a ...' / 'said Smith on Monday'
+    end_idx = next((k for k, t in enumerate(right) if t[0] >= (a.mention_end or 0)), len(right))
+    nxt = right[end_idx][2].lower() if end_idx < len(right) else ""
+    if nxt and nxt[:1].isalnum() and nxt not in _AFTER_INVERTED:
+        a.mention_start, a.mention_end, a.mention, a.mention_kind, a.title = saved
+        a.extra.pop("speaker_after", None)
+        a.extra.pop("appos_end", None)
+        return False
+    return True
 
 
 def _np_right(doc: _Doc, a: Attribution, right, j: int, loose: bool = False) -> bool:
