@@ -203,3 +203,20 @@ def test_lexicon_on_held_out_team_sentences_beats_chance():
     scores = mk.score_frames(d["sentence"])
     keys = [k for k in KEYS if k != "other"]
     assert (scores[keys].idxmax(axis=1) == d["frame"]).mean() >= 0.5
+
+
+def test_multilabel_frames():
+    texts = ECON + LEGAL + ["Wages fell after the court ruled against the union", "The judge fined the bank millions"]
+    labels = [("economic",)] * 8 + [("legality",)] * 8 + [("economic", "legality")] * 2
+    clf = mk.FrameClassifier().fit(texts, labels)
+    assert list(clf.classes_) == ["economic", "legality"]
+    proba = clf.predict_proba(["The court ruled on wages and prices"])
+    assert proba.shape == (1, 2)
+    pred = clf.predict(["Shoppers paid more as prices rose", "The appeals court ruled"])
+    assert pred[0] == ("economic",) and pred[1] == ("legality",)
+    assert clf.explain("The appeals court ruled").iloc[0]["frame"] == "legality"
+    cv = clf.cross_validate(texts, labels, cv=3)
+    assert cv["frame"].tolist() == ["economic", "legality", "macro avg", "micro avg"]
+    assert cv.set_index("frame").loc["micro avg", "f1"] > 0.5
+    with pytest.raises(InputError, match="mix"):
+        mk.FrameClassifier().fit(texts[:2], ["economic", ("legality",)])

@@ -155,7 +155,10 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
 
     Labels can be anything (the MFC frame keys, your own codebook). Works on articles or
     sentences. ``cross_validate`` reports per-frame precision and recall; ``explain`` lists the
-    terms that pushed a text towards a frame.
+    terms that pushed a text towards a frame. If each label is a list/tuple/set of frames (a
+    text may carry several, or none), the classifier is multi-label: ``predict`` returns a tuple
+    of frames per text (those with probability >= ``threshold``) and ``predict_proba`` one
+    independent probability per frame.
 
     >>> import mediakit as mk
     >>> texts = ["taxes and jobs", "the court ruled", "budget and wages", "judges and lawsuits"] * 3
@@ -174,6 +177,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         stop_words: str | list[str] | None = "english",
         C: float = 4.0,
         class_weight: str | dict | None = "balanced",
+        threshold: float = 0.5,
         text_column: str = "text",
     ):
         self.ngram_range = ngram_range
@@ -183,6 +187,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         self.stop_words = stop_words
         self.C = C
         self.class_weight = class_weight
+        self.threshold = threshold
         self.text_column = text_column
 
     def build_vectorizer(self):
@@ -209,18 +214,28 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
 
     def fit(self, X: Any, y: Any) -> FrameClassifier:
         texts = _as_texts(X, self.text_column)
-        labels = np.asarray(list(y), dtype=object)
-        if len(texts) != len(labels):
-            raise InputError(f"got {len(texts)} texts but {len(labels)} labels")
-        if len(set(labels.tolist())) < 2:
-            raise InputError("FrameClassifier needs at least two different frame labels to learn from")
+        raw = list(y)
+        if len(texts) != len(raw):
+            raise InputError(f"got {len(texts)} texts but {len(raw)} labels")
+        self.multilabel_ = _is_multilabel(raw)
+        if self.multilabel_:
+            from sklearn.preprocessing import MultiLabelBinarizer
+
+            self.binarizer_ = MultiLabelBinarizer()
+            labels = self.binarizer_.fit_transform([tuple(v) for v in raw])
+            if labels.shape[1] < 1 or not ((labels.sum(axis=0) > 0) & (labels.sum(axis=0) < len(raw))).any():
+                raise InputError("FrameClassifier needs at least one frame that some texts have and others lack")
+        else:
+            labels = np.asarray(raw, dtype=object)
+            if len(set(labels.tolist())) < 2:
+                raise InputError("FrameClassifier needs at least two different frame labels to learn from")
         self.vectorizer_ = self.build_vectorizer()
         try:
             features = self.vectorizer_.fit_transform(texts)
         except ValueError as exc:  # empty vocabulary
             raise InputError(f"could not build features from the texts: {exc}") from None
         self.model_ = self.build_model().fit(features, labels)
-        self.classes_ = self.model_.classes_
+        self.classes_ = self.binarizer_.classes_ if self.multilabel_ else self.model_.classes_
         return self
 
     def _check_fitted(self) -> None:
@@ -232,13 +247,21 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         return self.model_.decision_function(self.vectorizer_.transform(_as_texts(X, self.text_column)))
 
     def predict_proba(self, X: Any) -> np.ndarray:
-        """Class probabilities (columns in ``classes_`` order), normalised over frames."""
+        """Probabilities per frame (columns in ``classes_`` order): normalised over frames for
+        single-label data, independent per frame for multi-label data."""
         self._check_fitted()
         return self.model_.predict_proba(self.vectorizer_.transform(_as_texts(X, self.text_column)))
 
     def predict(self, X: Any) -> np.ndarray:
         self._check_fitted()
-        return self.model_.predict(self.vectorizer_.transform(_as_texts(X, self.text_column)))
+        features = self.vectorizer_.transform(_as_texts(X, self.text_column))
+        if not self.multilabel_:
+            return self.model_.predict(features)
+        proba = self.model_.predict_proba(features)
+        out = np.empty(proba.shape[0], dtype=object)
+        for i, row in enumerate(proba):
+            out[i] = tuple(str(c) for c, p in zip(self.classes_, row) if p >= self.threshold)
+        return out
 
     def explain(self, text: str, top: int = 10, frame: str | None = None) -> pd.DataFrame:
         """Terms of ``text`` that contributed most to ``frame`` (default: the predicted frame).
@@ -249,13 +272,18 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         if not isinstance(text, str):
             raise InputError("explain() takes one text (a str)")
         vec = self.vectorizer_.transform([text])
-        target = frame if frame is not None else self.predict([text])[0]
+        if frame is not None:
+            target = frame
+        elif self.multilabel_:
+            target = self.classes_[int(np.argmax(self.predict_proba([text])[0]))]
+        else:
+            target = self.predict([text])[0]
         classes = list(self.classes_)
         if target not in classes:
             raise InputError(f"unknown frame {target!r}; the classifier knows {classes}")
         estimators = self.model_.estimators_
         # binary problems keep one estimator whose positive class is classes_[1]
-        if len(estimators) == 1:
+        if len(estimators) == 1 and not self.multilabel_:
             coef = estimators[0].coef_.ravel() * (1 if target == classes[1] else -1)
         else:
             coef = estimators[classes.index(target)].coef_.ravel()
@@ -283,9 +311,12 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
         texts = _as_texts(X, self.text_column)
-        labels = np.asarray(list(y), dtype=object)
-        if len(texts) != len(labels):
-            raise InputError(f"got {len(texts)} texts but {len(labels)} labels")
+        raw = list(y)
+        if len(texts) != len(raw):
+            raise InputError(f"got {len(texts)} texts but {len(raw)} labels")
+        if _is_multilabel(raw):
+            return self._cross_validate_multilabel(texts, raw, cv, seed)
+        labels = np.asarray(raw, dtype=object)
         smallest = pd.Series(labels).value_counts().min()
         if smallest < cv:
             raise InputError(
@@ -322,6 +353,43 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             }
         )
         return pd.concat([out, summary], ignore_index=True)
+
+
+    def _cross_validate_multilabel(self, texts: list[str], raw: list[Any], cv: int, seed: int) -> pd.DataFrame:
+        from sklearn.base import clone
+        from sklearn.metrics import precision_recall_fscore_support
+        from sklearn.model_selection import KFold
+        from sklearn.preprocessing import MultiLabelBinarizer
+
+        if len(texts) < cv:
+            raise InputError(f"cross-validation with cv={cv} needs at least {cv} texts")
+        mlb = MultiLabelBinarizer().fit([tuple(v) for v in raw])
+        truth = mlb.transform([tuple(v) for v in raw])
+        pred = np.zeros_like(truth)
+        arr = np.asarray(texts, dtype=object)
+        for train, test in KFold(n_splits=cv, shuffle=True, random_state=seed).split(arr):
+            model = clone(self).fit(list(arr[train]), [raw[i] for i in train])
+            got = model.predict(list(arr[test]))
+            for row, frames in zip(test, got):
+                for f in frames:
+                    if f in mlb.classes_:
+                        pred[row, list(mlb.classes_).index(f)] = 1
+        p, r, f, s = precision_recall_fscore_support(truth, pred, zero_division=0)
+        out = pd.DataFrame({"frame": list(mlb.classes_), "precision": p, "recall": r, "f1": f, "support": s})
+        rows = []
+        for avg in ("macro", "micro"):
+            ap, ar, af, _ = precision_recall_fscore_support(truth, pred, average=avg, zero_division=0)
+            rows.append({"frame": f"{avg} avg", "precision": ap, "recall": ar, "f1": af, "support": int(truth.sum())})
+        return pd.concat([out, pd.DataFrame(rows)], ignore_index=True)
+
+
+def _is_multilabel(labels: list[Any]) -> bool:
+    kinds = {isinstance(v, list | tuple | set | frozenset) for v in labels}
+    if kinds == {True}:
+        return True
+    if True in kinds:
+        raise InputError("labels must be all single frames or all collections of frames, not a mix")
+    return False
 
 
 def __getattr__(name: str) -> Any:
