@@ -221,6 +221,7 @@ def find_attributions(text: str) -> list[Attribution]:
     out.extend(_colon_heads(doc))
     out.sort(key=lambda a: a.cue_start)
     out = _drop_overlaps(out)
+    out = _drop_nested(out)
     _inherit_subjects(doc, out)
     _trim_contents(doc, out)
     _extend_quotes(doc, out)
@@ -248,6 +249,8 @@ def _verb_cue(doc: _Doc, cs: int, ce: int, verb: Verb) -> Attribution | None:
             return None
     if cs > 0 and text[cs - 1] == "-":
         return None
+    if lw[-1:] and lw[-1] in ("editor’s", "editor's", "editors’", "editors'", "publisher’s", "publisher's"):
+        return None  # "Editor's note:"
     if verb.lemma == "say" and lw[-1:] == ["that"] and len(lw) == 1:
         return None  # "That said, ..."
     if lw[-3:] == ["that", "is", "to"] or lw[-2:] in (["needless", "to"], ["so", "to"], ["let's"]) or lw[-1:] == ["let’s"]:
@@ -685,6 +688,10 @@ def _colon_heads(doc: _Doc) -> list[Attribution]:
         name = m.group(1)
         if name.split()[0].lower().strip(".") in _COLON_STOP or len(m.group(3).split()) < 3:
             continue
+        last = name.split()[-1]
+        # a headline 'Name: ...' only when the name is a source elsewhere in the text or a document word
+        if roles().get(last.lower()) != "document" and not re.search(rf"\b{re.escape(last)}\b", text[m.end():]):
+            continue
         a = Attribution(m.start(2), m.end(2), ":", "colon", sentence_id=doc.sentence_of(m.start(2)))
         _set_mention(doc, a, m.start(1), m.end(1), "name")
         a.title = name
@@ -804,6 +811,22 @@ def _inherit_subjects(doc: _Doc, rows: list[Attribution]) -> None:
                 _set_mention(doc, a, toks[0][0], toks[0][1], "pronoun")
             elif toks and _is_cap(toks[0][2]) and _np_right(doc, a, toks, 0):
                 a.extra.pop("speaker_after", None)
+
+
+def _drop_nested(rows: list[Attribution]) -> list[Attribution]:
+    """'Stein said she plans to ...': a belief or intention reported inside what someone said is
+    part of that content, not a second source (a strong speech verb still counts)."""
+    out: list[Attribution] = []
+    for a in rows:
+        v = a.verb
+        if v is not None and v.strength != "strong" and a.mention_kind in ("pronoun", "rel") and any(
+            b.content_start is not None and b.sentence_id == a.sentence_id and b.cue_end <= a.cue_start
+            and b.content_start <= a.cue_start < (b.content_end or 0)
+            for b in out[-3:]
+        ):
+            continue
+        out.append(a)
+    return out
 
 
 def _drop_overlaps(rows: list[Attribution]) -> list[Attribution]:
