@@ -1116,8 +1116,9 @@ def hedge_rates(corpus: Any, hedges: pd.DataFrame | None = None, lexicon: Any = 
     ``hedged_sentence_share`` is the share of sentences with at least one hedge.
 
     >>> import mediakit as mk
-    >>> mk.hedge_rates("Troops may come. They will stay.")[["n_hedges", "hedged_sentence_share"]].values.tolist()
-    [[1, 0.5]]
+    >>> r = mk.hedge_rates("Troops may come. They will stay.")
+    >>> int(r.loc[0, "n_hedges"]), float(r.loc[0, "hedged_sentence_share"])
+    (1, 0.5)
     """
     lex = _as_lexicon(lexicon)
     rows = []
