@@ -62,14 +62,14 @@ _API: dict[str, str] = {
     "FrameClassifier": "mediakit.features.framing",
     "FRAMES": "mediakit.features.framing",
     "load_dictionary": "mediakit.lexicons.dictionary",
-    "keyness": "mediakit.compare.keyness",
-    "kwic": "mediakit.compare.kwic",
-    "word_choice": "mediakit.compare.word_choice",
-    "entity_labels": "mediakit.compare.entities",
-    "dictionary_rates": "mediakit.compare.dictionaries",
-    "align_events": "mediakit.compare.events",
-    "align_claims": "mediakit.compare.claims",
-    "compare": "mediakit.compare.profiles",
+    "keyness": "mediakit.comparison.keyness",
+    "kwic": "mediakit.comparison.kwic",
+    "word_choice": "mediakit.comparison.word_choice",
+    "entity_labels": "mediakit.comparison.entities",
+    "dictionary_rates": "mediakit.comparison.dictionaries",
+    "align_events": "mediakit.comparison.events",
+    "align_claims": "mediakit.comparison.claims",
+    "compare": "mediakit.comparison.profiles",
 }
 
 __all__ = sorted(_API)

@@ -214,7 +214,7 @@ def _public(name: str) -> Any:
 def _bootstrap_summary(prof: pd.DataFrame, by: str, measures: Sequence[str]) -> pd.DataFrame:
     import numpy as np
 
-    from .compare.stats import bootstrap_mean_ci
+    from .comparison.stats import bootstrap_mean_ci
 
     rng = np.random.default_rng(0)
     rows = []

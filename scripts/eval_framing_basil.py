@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 import mediakit as mk
-from mediakit.compare.events import pairwise_scores
+from mediakit.comparison.events import pairwise_scores
 
 
 def load(root: Path) -> pd.DataFrame:

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import mediakit as mk
-from mediakit.compare.events import pairwise_scores
+from mediakit.comparison.events import pairwise_scores
 from mediakit.errors import InputError
 
 STORIES = {

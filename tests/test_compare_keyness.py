@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import mediakit as mk
-from mediakit.compare.masking import mask_house_style
+from mediakit.comparison.masking import mask_house_style
 from mediakit.errors import InputError, SchemaError
 
 SHARED = "the council met on monday and discussed the plan for the river bridge"

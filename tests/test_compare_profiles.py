@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import mediakit as mk
-from mediakit.compare.stats import adjust_pvalues, wilson_interval
+from mediakit.comparison.stats import adjust_pvalues, wilson_interval
 from mediakit.errors import InputError
 
 # small n_perm keeps the tests fast; compare warns that such tables cannot reach significance

@@ -12,10 +12,6 @@ DataFrames. The public names are re-exported flat from :mod:`mediakit`.
 
 from __future__ import annotations
 
-import inspect
-import sys
-import types
-
 from .claims import align_claims
 from .dictionaries import dictionary_rates
 from .entities import entity_labels
@@ -35,14 +31,3 @@ __all__ = [
     "kwic",
     "word_choice",
 ]
-
-
-class _CallablePackage(types.ModuleType):
-    # Importing any submodule binds the package to ``mediakit.compare``, which would shadow the
-    # function ``mk.compare``; making the package callable keeps ``mk.compare(df)`` working.
-    def __call__(self, *args, **kwargs):
-        return compare(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallablePackage
-__signature__ = inspect.signature(compare)

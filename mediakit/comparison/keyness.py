@@ -9,7 +9,7 @@ Every group is compared with the rest (or with a named reference group), so any 
 outlets works. ``stratify="event_id"`` compares within each event and pools the evidence,
 so an outlet that simply covered more stories on, say, immigration does not get "border" as a
 "framing word". House-style masking (on by default) blanks honorifics, outlet names, datelines,
-bylines and embedded posts first (see :mod:`mediakit.compare.masking`).
+bylines and embedded posts first (see :mod:`mediakit.comparison.masking`).
 
 >>> import mediakit as mk, pandas as pd
 >>> df = pd.DataFrame({"outlet": ["A", "A", "B", "B"],

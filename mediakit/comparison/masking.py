@@ -6,7 +6,7 @@ print their own name. :func:`mask_house_style` replaces such spans with spaces (
 kept and no words are glued together). The lists are data files
 ``mediakit/lexicons/house_style_*.txt``.
 
->>> from mediakit.compare.masking import mask_house_style
+>>> from mediakit.comparison.masking import mask_house_style
 >>> mask_house_style("GENEVA (Meridian Wire) — Mr. Lee told Fox News he would stay.").split()
 ['Lee', 'told', 'he', 'would', 'stay.']
 """

@@ -2,7 +2,7 @@
 
 All randomness goes through ``numpy.random.default_rng(seed)`` so results are reproducible.
 
->>> from mediakit.compare.stats import wilson_interval
+>>> from mediakit.comparison.stats import wilson_interval
 >>> [round(x, 3) for x in wilson_interval(8, 10)]
 [0.49, 0.943]
 """

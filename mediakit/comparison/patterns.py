@@ -3,7 +3,7 @@
 Shared by :func:`mediakit.kwic`, :func:`mediakit.word_choice` and
 :func:`mediakit.dictionary_rates`, so ``"illegal immigra*"`` means the same thing everywhere.
 
->>> from mediakit.compare.patterns import find_pattern_spans
+>>> from mediakit.comparison.patterns import find_pattern_spans
 >>> text = "An illegal immigrant spoke."
 >>> [text[s:e] for s, e, _ in find_pattern_spans(text, {"x": ["illegal immigra*"]})]
 ['illegal immigrant']
