@@ -163,6 +163,29 @@ def test_pronoun_resolves_to_nearest_person():
     assert found[-1]["mention"] == "him"
 
 
+def test_pronoun_prefers_person_introduced_after_last_speaker():
+    t = ('"Talks stall often," said Marta Lind, an analyst. Professor Idris Haddad of Varsena University '
+         'was more cautious. "Leaders will struggle," he said.')
+    assert rows(t)[-1]["speaker"] == "Idris Haddad"
+
+
+def test_anonymity_marker_is_not_a_cue():
+    t = "One senior official, who asked not to be named, said the deal was close."
+    found = rows(t)
+    assert [r["cue"] for r in found] == ["said"]
+    assert found[0]["speaker_type"] == "anonymous"
+
+
+def test_headline_colon_cue_needs_a_known_source():
+    t = "Patrushev: the regime must change\n\nNikolai Patrushev spoke on Monday."
+    assert [r["cue"] for r in rows(t)] == [":"]
+    assert rows("Stealth Over Health: Clinton Was Headed to ER\n\nThe campaign was silent.") == []
+
+
+def test_that_said_and_noun_uses_are_not_cues():
+    assert rows("That said, the plan has merit. News reports were mixed. The so-called deal failed.") == []
+
+
 def test_role_noun_resolves_to_earlier_speaker():
     t = ("Mayor Ann Lee said the bridge would close. Residents were angry. "
          "The mayor added that repairs would take a year.")

@@ -242,6 +242,12 @@ def _verb_cue(doc: _Doc, cs: int, ce: int, verb: Verb) -> Attribution | None:
     lw = [t[2].lower() for t in left]
     # Noun or infinitive uses: "the reports", "to say", "so-called"; idioms: "that said", "needless to say".
     passive_frame = len(lw) >= 2 and lw[-1] == "as" and lw[-2] in ("quoted", "cited", "reported", "heard", "recorded", "described")
+    rw = [t[2].lower() for t in right[:4]]
+    if verb.lemma in ("ask", "request", "decline", "refuse", "agree", "speak") and (
+        rw[:3] in (["not", "to", "be"], ["to", "be", "named"], ["to", "be", "identified"]) or rw[:2] == ["for", "anonymity"]
+        or rw[:3] == ["on", "condition", "of"]
+    ):
+        return None  # "who asked not to be named": a marker of anonymity, not an attribution
     if verb.lemma in ("quote", "cite", "report") and [t[2].lower() for t in right[:1]] == ["as"]:
         return None  # "was quoted as saying": the cue is "saying"
     if lw and lw[-1] in _NOT_VERB_BEFORE and not passive_frame:
@@ -436,6 +442,10 @@ def _subject(doc: _Doc, a: Attribution, left, i: int) -> bool:
             _set_mention(doc, a, left[k2][0], left[k - 2][1], "name")
             a.title = doc.text[left[k2][0]:end]
             return True
+    if kind == "name" and k == i and (k == 0 or not left[k - 1][2][:1].isalnum()) and left[k][2].lower() not in roles():
+        word = left[k][2]
+        if not re.search(rf"(?<=[a-z,;] ){re.escape(word)}\b", doc.text):
+            kind = "np"  # "Displacement adds ...": a capitalised common noun opening the sentence
     _set_mention(doc, a, start, end, kind)
     a.title = doc.text[start:end]
     return True
@@ -594,6 +604,8 @@ def _np_right(doc: _Doc, a: Attribution, right, j: int, loose: bool = False) -> 
         elif low in ("familiar", "close", "with", "to", "the", "matter", "situation", "talks", "plans", "case",
                      "investigation", "briefed", "on", "knowledge", "of", "thinking") and end > j and _has_role(doc.text[right[start][0]:right[end - 1][1]]) and n < 8:
             end += 1
+        elif loose and end > j and low.endswith("ed") and low not in roles():
+            break  # "a summary released by ...": the phrase ends before the participle
         elif _LOWER_WORD.fullmatch(low) and low not in _STOP and low not in _BETWEEN and (start != j or loose) and end - j < (7 if loose else 4) and not low.endswith("ly"):
             end += 1  # "the poll", "a new national poll"
         elif loose and low in ("of", "for", "at", "in", "with", "from", "on") and end > j and end + 1 < len(right) and (

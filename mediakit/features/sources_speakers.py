@@ -34,7 +34,7 @@ _GOV_WORDS = frozenset(
 _ORG_WORDS = frozenset(
     """party campaign company corp corporation inc ltd group foundation association union institute center
     centre university college school hospital bank fund network coalition alliance federation league club
-    church organization organisation society trust board""".split()
+    church organization organisation society trust board observatory""".split()
 )
 _MASTHEAD = re.compile(
     r"^(?:The\s+)?(?:[A-Z][\w.\-&]*\s+){0,3}(?:Times|Post|News|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|"
@@ -216,6 +216,7 @@ class Resolver:
         self.history: list[tuple[int, str, str, bool, bool, str]] = []  # pos, name, type, person, plural, title
         self._names: dict[str, list[tuple[int, str]]] | None = None
         self.titles: dict[str, list[str]] = {}
+        self.subject_pos: list[tuple[int, str]] = []  # people who open a sentence ("Professor Idris Haddad ...")
         # one pass each over the text, then per-attribution look-ups by position
         low = text.lower()
         self.anon_pos = (
@@ -242,6 +243,9 @@ class Resolver:
                 full = canonical_name(m.group())
                 if " " in full and _is_person_name(full):
                     idx.setdefault(full.split()[-1], []).append((m.start(), full))
+                    before = self.text[max(0, m.start() - 3):m.start()].strip()
+                    if not before or before[-1] in ".!?\"”\n":
+                        self.subject_pos.append((m.start(), full))
                     title = m.group()
                     pre = _PRE_TITLE.search(self.text, max(0, m.start() - 80), m.start())
                     if pre:
@@ -320,6 +324,15 @@ class Resolver:
             self.history.append((a.cue_start, res.speaker, res.speaker_type, res.person, res.plural, title.lower()))
 
     def _pronoun(self, low: str, pos: int) -> Resolved | None:
+        if low in ("he", "she", "him", "her"):
+            # a person introduced as the subject of a sentence after the last speaker is nearer
+            last_person = next((h[0] for h in reversed(self.history[-12:]) if h[3] and not h[4]), -1)
+            self.names()
+            i = bisect.bisect_left(self.subject_pos, (pos, ""))
+            if i > 0 and self.subject_pos[i - 1][0] > last_person:
+                full = self.subject_pos[i - 1][1]
+                title = " ".join(self.titles.get(full, [])[:3])
+                return Resolved(full, speaker_type(full, title, "name", False, full), True, False)
         for _, name, typ, person, plural, _title in reversed(self.history[-12:]):
             if low in ("he", "she", "him", "her", "i") and person and not plural:
                 return Resolved(name, typ, True, False)
