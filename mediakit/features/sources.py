@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..errors import InputError, SchemaError
-from .corpus_input import span_table
+from .corpus_input import iter_texts
 from .sources_cues import find_attributions
 from .sources_speakers import Resolver, is_outlet
 
@@ -32,6 +33,7 @@ PROFILE_COLUMNS = [
     *[f"share_{t}" for t in SPEAKER_TYPES], "cited_outlets",
 ]
 _QUOTE_CHARS = "“”\"«»„"
+_STR = pd.StringDtype(na_value=np.nan)  # pandas' default text dtype; missing values are NaN
 _OFFSETS = ["cue_start", "cue_end", "speaker_start", "speaker_end", "content_start", "content_end"]
 
 
@@ -42,13 +44,24 @@ def find_sources(text: Any, text_column: str = "text") -> pd.DataFrame:
     >>> mk.find_sources("According to Peskov, talks are over.")["speaker"].tolist()
     ['Peskov']
     """
-    return span_table(_find_sources_one, text, COLUMNS, text_column=text_column)
+    if isinstance(text, str):
+        return _frame(_rows(text))
+    if not isinstance(text, (pd.Series, pd.DataFrame)):
+        raise InputError(
+            f"find_sources expects article text as str, a pandas Series of texts or a corpus DataFrame, "
+            f"got {type(text).__name__}"
+        )
+    rows: list[dict] = []
+    ids: list = []
+    for doc_id, one in iter_texts(text, text_column):
+        found = _rows(one)
+        rows.extend(found)
+        ids.extend([doc_id] * len(found))
+    return _frame(rows, ids)
 
 
-def _find_sources_one(text: str) -> pd.DataFrame:
-    if not isinstance(text, str):
-        raise InputError(f"find_sources expects article text as str, got {type(text).__name__}")
-    rows = []
+def _rows(text: str) -> list[dict]:
+    rows: list[dict] = []
     resolver = Resolver(text)
     attrs = find_attributions(text) if text.strip() else []
     prev = None
@@ -85,16 +98,27 @@ def _find_sources_one(text: str) -> pd.DataFrame:
                 "sentence_id": a.sentence_id,
             }
         )
-    cols = {c: [r[c] for r in rows] for c in COLUMNS}
-    data = {}
+    return rows
+
+
+def _frame(rows: list[dict], doc_ids: list | None = None) -> pd.DataFrame:
+    """Rows to the declared schema; built column by column because it is several times faster."""
+    data: dict[str, Any] = {}
+    if doc_ids is not None:
+        ids = np.empty(len(doc_ids), dtype=object)
+        ids[:] = doc_ids
+        data["doc_id"] = ids
     for c in COLUMNS:
+        vals = [r[c] for r in rows]
         if c in _OFFSETS:
-            data[c] = pd.array(cols[c], dtype="Int64")
+            mask = np.array([v is None for v in vals], dtype=bool)
+            arr = np.array([0 if v is None else v for v in vals], dtype="int64")
+            data[c] = pd.arrays.IntegerArray(arr, mask)
         elif c == "sentence_id":
-            data[c] = pd.array(cols[c], dtype="int64")
+            data[c] = np.array(vals, dtype="int64")
         else:
-            data[c] = pd.array(cols[c], dtype=object)
-    return pd.DataFrame(data, columns=COLUMNS)
+            data[c] = pd.array(vals, dtype=_STR)
+    return pd.DataFrame(data, columns=list(data), copy=False)
 
 
 def _sentence_span(text: str, a) -> tuple[int, int]:
