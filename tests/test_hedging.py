@@ -446,7 +446,7 @@ def test_news_like_strings_give_valid_rows(words):
 
 _SENT_WORDS = ["Mr.", "Smith", "said", "U.S.", "officials", "may", "resign.", "unclear.", "Officials", "He",
                "left.\"", "\n", "\n\n", "Jan.", "5", "J.", "approximately.", "Why?", "why", "e.g.", "(see", "it).",
-               "’", "”", "wonderful.", "Then", " ", "No.", "3", "continued…", "A"]
+               "’", "”", "wonderful.", "Then", " ", "No.", "3", "continued…", "A", "said.", "\"Perhaps,\"", "(Reuters).", "Dr.", "St.", "‘Yes.’"]
 
 
 @settings(max_examples=150, deadline=None)
