@@ -1,6 +1,7 @@
 """Direct-quotation spans: where quoted speech starts and ends, robust to real news typography.
 
-Handles straight ("), curly (“ ”), low-high („ “), angle (« ») and single curly (‘ ’) marks,
+Handles straight ("), curly (“ ”), low-high („ “), angle (« »), doubled apostrophes ('' as in some
+news archives) and single curly (‘ ’) marks,
 quotes nested inside quotes, quotes that run over several paragraphs (the journalistic
 convention: a new paragraph reopens the quote without closing the previous one) and quotes
 that never close (they end at the paragraph break). It never raises on odd counts.
@@ -44,19 +45,22 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     depth = 0
     start = -1
     last_close = -1  # end of the last closing mark seen inside the current quote
+    stack: list[str] = []  # opening marks of the open quotes, innermost last
     n = len(text)
     for m in _DOUBLE_MARKS.finditer(text):
         mark = m.group()
         i = m.start()
         prev = text[i - 1] if i > 0 else " "
         nxt = text[m.end()] if m.end() < n else " "
-        if mark in ("“", "„", "«", "``", "‟"):
+        if mark == "“" and stack and stack[-1] == "„":
+            kind = "close"  # German-style „…“: the high mark closes
+        elif mark in ("“", "„", "«", "``", "‟"):
             kind = "open"
-        elif mark in ("”", "»", "''"):
+        elif mark in ("”", "»"):
             kind = "close"
             if mark == "”" and depth == 0 and (prev.isspace() or prev in "([") and nxt.isalnum():
                 kind = "open"  # some sites use ” as an opener too
-        else:  # straight "
+        else:  # straight " or '' (two apostrophes used as a double quote, as in some archives)
             opener_ctx = prev.isspace() or prev in "([{—–-/:" or i == 0
             closer_ctx = nxt.isspace() or nxt in ".,;:!?)]}—–-…" or m.end() == n
             if opener_ctx and not closer_ctx:
@@ -68,17 +72,24 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         if kind == "open":
             if depth == 0:
                 start, depth, last_close = i, 1, -1
-            elif _nested_open(text, start, i) and "\n\n" not in text[start:i]:
-                depth += 1
+                stack = [mark]
+            elif "\n\n" not in text[start:i] and (
+                _nested_open(text, start, i) or (mark in ("„", "«", "‹", "‟") and mark != stack[0])
+            ):
+                depth += 1  # a quote inside the quote (same style after "say,", or another style)
+                stack.append(mark)
             else:
                 # A new opener while one is open: the old one was never closed. End it at the
                 # paragraph break between them if there is one (multi-paragraph convention).
                 spans.append(_unclosed(text, start, last_close, i))
                 start, depth, last_close = i, 1, -1
+                stack = [mark]
         else:
             if depth == 0:
                 continue  # stray closer (apostrophe-like use or a lost opener): ignore
             depth -= 1
+            if stack:
+                stack.pop()
             last_close = m.end()
             if depth == 0:
                 spans.append(QuoteSpan(start, m.end(), True))
