@@ -30,7 +30,10 @@ import pandas as pd
 from ..errors import FormatError, InputError
 from ..lexicons.wordlists import read_liwc_dic, read_wordlist
 from ..text.quotes import find_quotes
-from ..text.sentences import _ABBREV, split_sentences  # its abbreviations decide where cutting is safe
+from ..text.sentences import (  # its abbreviations decide where cutting is safe
+    _ABBREV,
+    split_sentences,
+)
 from ..text.tokens import count_words
 from .corpus_input import iter_texts, span_table
 
