@@ -298,6 +298,11 @@ def test_quote_after_colon_attribution():
     assert r["voice"] == "quoted" and r["speaker"] == "The minister"
 
 
+def test_continued_quote_keeps_its_speaker():
+    df = mk.find_hedges('"We may leave," Lee said. "Or perhaps we stay."\n\n"Clearly not," a voter said.')
+    assert df[["cue", "speaker"]].values.tolist() == [["may", "Lee"], ["perhaps", "Lee"], ["Clearly", "a voter"]]
+
+
 def test_reported_speech_after_said_that():
     r = row("The former secretary general stressed that Poland could set up a coalition.", "could")
     assert (r["voice"], r["speaker"], r["in_quote"]) == ("reported", "The former secretary general", False)

@@ -927,6 +927,19 @@ class _Voices:
         return self._named[i][1] if i >= 0 else pronoun
 
     def _speaker_of_quote(self, qi: int) -> str | None:
+        sp = self._direct_speaker(qi)
+        # a quote without its own attribution continues the speaker of the quote before it in
+        # the same paragraph: '"We may leave," Lee said. "Or we may not."'
+        j = qi - 1
+        while sp is None and j >= max(0, qi - 4):
+            gap = self.text[self.quotes[j].end:self.quotes[j + 1].start]
+            if "\n\n" in gap or len(gap) > 300:
+                break
+            sp = self._quote_speaker[j] if j in self._quote_speaker else self._direct_speaker(j)
+            j -= 1
+        return sp
+
+    def _direct_speaker(self, qi: int) -> str | None:
         q = self.quotes[qi]
         text = self.text
         para_end = text.find("\n\n", q.end)
