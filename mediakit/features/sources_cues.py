@@ -68,6 +68,7 @@ _NOUN_AFTER = frozenset(
 _LOWER_WORD = re.compile(r"[a-z][a-z’'\-]*")
 _QUANT_SUBJ = frozenset(["some", "many", "others", "few", "most", "several", "both", "critics", "supporters"])
 _TO_VERBS = {"hope": True, "expect": True, "agree": True, "decline": True, "refuse": True, "offer": True, "threaten": True}
+_INTRO = frozenset("meanwhile however still yet also then now later recently instead indeed".split())
 _AFTER_INVERTED = frozenset(
     """in on at during after before who which when while last this yesterday today tonight earlier later
     monday tuesday wednesday thursday friday saturday sunday recently also of and""".split()
@@ -295,6 +296,8 @@ def _verb_cue(doc: _Doc, cs: int, ce: int, verb: Verb) -> Attribution | None:
         speaker_found = _inverted(doc, a, right)
     elif i >= 0:
         speaker_found = _subject(doc, a, left, i)
+        if verb.category == "evidence" and not (speaker_found and _is_document(a.mention)):
+            speaker_found = _document_subject(doc, a, left, i) or speaker_found
     else:
         speaker_found = _inverted(doc, a, right)
     # participial cue after a comma: ", saying ...", ", adding ..." -> the clause's subject
@@ -395,7 +398,7 @@ def _has_role(mention: str) -> bool:
 def _is_document(mention: str) -> bool:
     r = roles()
     words = [w.lower().strip(".,’'") for w in mention.split()]
-    return any(r.get(w) == "document" for w in words[-3:])
+    return any(r.get(w) == "document" for w in words[:6])
 
 
 def _subject(doc: _Doc, a: Attribution, left, i: int) -> bool:
@@ -449,6 +452,28 @@ def _subject(doc: _Doc, a: Attribution, left, i: int) -> bool:
     _set_mention(doc, a, start, end, kind)
     a.title = doc.text[start:end]
     return True
+
+
+def _document_subject(doc: _Doc, a: Attribution, left, i: int) -> bool:
+    """A long document subject: 'A USA TODAY analysis of newly filed reports shows',
+    'research conducted by the Center for Media and Public Affairs found'."""
+    r = roles()
+    j = i
+    while j >= 0 and i - j < 18:
+        low = left[j][2].lower()
+        if low in (";", ":", ".", "that", "which", "who", "but", "because", "if", "when", "while") or low in _ANY_Q:
+            return False
+        if low == "," and i - j > 1:
+            return False
+        if r.get(low) == "document":
+            k = _np_left(left, j)
+            if k is None:
+                return False
+            _set_mention(doc, a, left[k][0], left[i][1], "np")
+            a.title = doc.text[left[k][0]:left[j][1]]
+            return True
+        j -= 1
+    return False
 
 
 def _np_left(left, i: int) -> int | None:
@@ -817,8 +842,13 @@ def _inherit_subjects(doc: _Doc, rows: list[Attribution]) -> None:
         if a.sentence_id < len(doc.sents):
             ss = doc.sents[a.sentence_id][0]
             toks = _tokens(doc.text, ss, min(a.cue_start, ss + 200))
-            while toks and (toks[0][2] in _ANY_Q or toks[0][2] in ("(", "—")):
+            while toks and (toks[0][2] in _ANY_Q or toks[0][2] in ("(", "—") or toks[0][2].lower() in ("but", "and", "so", "yet")):
                 toks = toks[1:]
+            first = toks[0][2].lower() if toks else ""
+            if first in _STOP or first in _BETWEEN or first.endswith(("ly", "ed", "ing")) or first in _INTRO:
+                # an opening adverbial ("In August, ...", "Meanwhile, ...", "Chastened by ..., Trump ...")
+                comma = next((k for k, t in enumerate(toks) if t[2] == ","), None)
+                toks = toks[comma + 1:] if comma is not None else []
             if toks and toks[0][2].lower() in ("he", "she", "they", "it", "we", "i"):
                 _set_mention(doc, a, toks[0][0], toks[0][1], "pronoun")
             elif toks and _is_cap(toks[0][2]) and _np_right(doc, a, toks, 0):
