@@ -258,7 +258,6 @@ class _Matcher:
 
     def __init__(self, entries: pd.DataFrame):
         by_first: dict[str, list[tuple[int, re.Pattern[str] | None, re.Pattern[str] | None, _Entry]]] = {}
-        wild: list[tuple[re.Pattern[str], _Entry]] = []
         for row in entries.itertuples(index=False):
             e = _Entry(row.cue, row.category, row.kind, row.source, row.rule)
             toks = e.cue.split(" ")
@@ -273,7 +272,6 @@ class _Matcher:
                 rest = re.compile("".join(_sep(t) + _token_regex(t) for t in toks[1:]) + _WORD_END, re.I)
             first = toks[0]
             if first.endswith("*") and len(first) > 1:
-                wild.append((re.compile(_token_regex(first) + _WORD_END, re.I), e))
                 first = first.rstrip("*")
                 by_first.setdefault("*" + first, []).append((len(toks), left, rest, e))
                 continue
@@ -404,11 +402,7 @@ class _Ctx:
 
     def before(self, pos: int, n: int = 3, keep_case: bool = False) -> list[str]:
         window = self.text[max(0, pos - 12 * n - 10):pos]
-        toks = _WORDS.findall(window)
-        if len(toks) > n:
-            toks = toks[-n:]
-        elif pos - 12 * n - 10 > 0 and len(toks) == n:
-            pass
+        toks = _WORDS.findall(window)[-n:]
         return toks if keep_case else [t.lower().replace("’", "'") for t in toks]
 
     def after(self, pos: int, n: int = 3, keep_case: bool = False) -> list[str]:
@@ -508,8 +502,6 @@ def _rule_could(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
         return None  # purpose ("so that they could"), place and relative clauses describe ability
     if prev and (prev[-1] in _COULD_PREV or (len(prev) == 2 and prev[-2] in ("so", "before", "until") and prev[-1] not in _CLAUSE_BREAK)):
         return None  # "so that they could", "before he could": purpose and time, not possibility
-    if prev and prev[-1] in ("you", "one") and nxt and nxt[0] in ("say", "argue"):
-        return _keep(e)
     return _keep(e)
 
 
@@ -619,7 +611,7 @@ def _rule_estimate(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     word = ctx.text[s:end].lower()
     if word in ("estimate", "estimates") and prev and prev[-1] in _DETERMINERS | {"official", "conservative", "rough", "early", "initial", "preliminary", "latest", "government", "police", "by"}:
         return "hedge", "adjective_noun"
-    return "hedge", "lexical_verb" if word not in ("estimates",) or (prev and prev[-1] not in _DETERMINERS) else "adjective_noun"
+    return "hedge", "lexical_verb"  # "analysts estimate that", "estimates suggest"
 
 
 def _rule_assume(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
