@@ -68,6 +68,7 @@ _NOUN_AFTER = frozenset(
 _LOWER_WORD = re.compile(r"[a-z][a-z’'\-]*")
 _QUANT_SUBJ = frozenset(["some", "many", "others", "few", "most", "several", "both", "critics", "supporters"])
 _TO_VERBS = {"hope": True, "expect": True, "agree": True, "decline": True, "refuse": True, "offer": True, "threaten": True}
+_CLAUSE_JOIN = frozenset("and but while as because when although though so then since after before if".split())
 _INTRO = frozenset("meanwhile however still yet also then now later recently instead indeed".split())
 _AFTER_INVERTED = frozenset(
     """in on at during after before who which when while last this yesterday today tonight earlier later
@@ -567,7 +568,7 @@ def _appositive(doc: _Doc, a: Attribution, left, i: int) -> bool:
         if k is None:
             continue
         before = left[k - 1][2] if k > 0 else ""
-        if k > 0 and not (before in (",", ";", ":", "(", "—", "–") or before in _ANY_Q or before.lower() in _STOP):
+        if k > 0 and not (before in (",", ";", ":", "(", "—", "–") or before in _ANY_Q or before.lower() in _CLAUSE_JOIN):
             continue
         if before == "," and c != commas[-1] and len(commas) > 1 and False:
             continue
@@ -622,7 +623,7 @@ def _np_right(doc: _Doc, a: Attribution, right, j: int, loose: bool = False) -> 
     while end < len(right) and n < 10:
         tok = right[end][2]
         low = tok.lower()
-        if _is_cap(tok) or low in roles() or low in _MODIFIERS or tok in ("’s", "'s"):
+        if (_is_cap(tok) and low not in _STOP and low not in _INTRO and (low not in _DETERMINERS or end == start)) or low in roles() or low in _MODIFIERS or tok in ("’s", "'s"):
             end += 1
         elif low in _NAME_JOIN and end + 1 < len(right) and _is_cap(right[end + 1][2]) and end > j:
             end += 1

@@ -43,6 +43,11 @@ _MASTHEAD = re.compile(
 # lower-case role words right before a name ("White House spokesperson Karine Jean-Pierre")
 _PRE_TITLE = re.compile(r"(?:(?<=\s)|^)(?:[a-z][\w\-]*\s+){1,4}$")
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|who\s+is|now|then|former|currently)\s[^,.;:()]{3,90}[,.]")
+_FUNCTION_WORDS = frozenset(
+    """but for and so when as in on at after before if this that while since because although though
+    yet still then now meanwhile however also even only with without from by to of""".split()
+)
+_TITLE_MODIFIERS = frozenset("former then acting deputy senior chief top vice assistant press campaign presidential".split())
 _ANON_HINTS = ("anonym", "condition", "authori", "named", "identified")
 _PLURAL_PRONOUNS = frozenset(["they", "we", "them", "us"])
 _INDEFINITE = frozenset("a an one another some several two three four many few other unnamed".split())
@@ -69,6 +74,9 @@ def canonical_name(mention: str) -> str:
     """The name inside a mention: titles, roles and articles removed ('Sen. Ann Lee' -> 'Ann Lee')."""
     mention = re.sub(r"(?:’s|'s|’)$", "", mention.strip(" ,.;:"))
     ws = _words(mention)
+    while len(ws) > 1 and ws[0].lower() in _FUNCTION_WORDS:  # "But Fowler", "For Trump" at sentence start
+        mention = mention[mention.index(ws[0]) + len(ws[0]):].lstrip()
+        ws = ws[1:]
     if not ws:
         return mention
     if is_outlet(mention):
@@ -83,6 +91,8 @@ def canonical_name(mention: str) -> str:
             break
         k -= 1
     tail = ws[k:]
+    if k > 0 and _clean(ws[k - 1]) in ("of", "on", "for", "and", "the", "&", "de"):
+        tail = []  # "Commission on Presidential Debates" is one institution
     if tail and (k == 0 or len(tail) >= 2 or _clean(ws[k - 1]) in r or _clean(ws[k - 1]) in _HONORIFICS):
         return " ".join(tail)
     return re.sub(r"^(?:the|a|an)\s+", "", mention, flags=re.I)
@@ -193,6 +203,9 @@ def speaker_type(mention: str, title: str, kind: str, anonymous_context: bool, c
     desc = title or mention
     words = _words(desc)
     lows = [_clean(w) for w in words]
+    r = roles()
+    if kind == "np" and any(r.get(w) == "document" for w in (_clean(x) for x in _words(mention))):
+        return "document"  # "a GAO report released last year", "the poll"
     typ = _role_type(words)
     if typ is None:
         if any(w in _GOV_WORDS for w in lows):
@@ -249,7 +262,14 @@ class Resolver:
                     title = m.group()
                     pre = _PRE_TITLE.search(self.text, max(0, m.start() - 80), m.start())
                     if pre:
-                        title = pre.group() + title
+                        # only the role words right before the name ("coal miners met Tom Clarke" is no title)
+                        kept: list[str] = []
+                        for w in reversed(pre.group().split()):
+                            if w.lower() not in roles() and w.lower() not in _TITLE_MODIFIERS:
+                                break
+                            kept.insert(0, w)
+                        if kept:
+                            title = " ".join(kept) + " " + title
                     app = _APPOSITIVE.match(self.text, m.end())
                     if app:
                         title += app.group()
