@@ -345,6 +345,29 @@ def test_classic_unknown_label_in_body_stays_body():
     assert art.title == "Headline" and art.language == "en"
 
 
+def test_pages_that_only_look_like_exports_are_read_as_pages(tmp_path):
+    page = tmp_path / "markets.html"
+    page.write_text("<html><head><title>Markets</title><meta name='x' content='Data via Factiva'></head>"
+                    "<body><article><h1>Shares rise on rate hopes</h1><p>Shares may rise further this "
+                    "week, analysts said on Monday, as investors bet on lower interest rates.</p>"
+                    "<p>The main index closed higher for a third day, led by bank stocks.</p></article>"
+                    "</body></html>", encoding="utf-8")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Meeting notes\n\nBody\n\nLength: two pages of discussion about the plan.\n\n"
+                     "The committee agreed that the plan may need another review next month.\n",
+                     encoding="utf-8")
+    df = load_all([page, notes])
+    assert df.attrs["errors"] == []
+    assert set(df["format"]) <= {"html", "html-fallback", "text"}
+    assert "Shares may rise further" in df.loc[df["source_path"] == str(page), "text"].iloc[0]
+
+
+def load_all(paths):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return mk.load_corpus(paths)
+
+
 def test_factiva_table_inside_text_is_not_a_field():
     html = ("<div class='article enArticle'><table>"
             "<tr><td><b>HD</b></td><td>Results beat forecasts</td></tr>"

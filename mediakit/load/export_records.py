@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..article import Article
-from ..errors import FormatError
+from ..errors import FormatError, InputError
 from ..text.normalize import decode_bytes, normalize_text, tidy_paragraphs
 from .export_dates import language_code
 
@@ -89,3 +89,13 @@ def build_article(*, body: list[str], fmt: str, title: str | None = None,
             value = clean_line(value) or None
         art.extra[key] = value
     return art
+
+
+def read_as_page(path: Path) -> list[Article]:
+    """Read a file that a sniff claimed but that holds no export records as one saved page."""
+    from .articles import load_article
+
+    art = load_article(path)
+    if not art.text.strip():
+        raise InputError("no article text found (the page may be empty, a list page or all navigation)")
+    return [art]

@@ -29,7 +29,7 @@ from ..article import Article
 from ..errors import FormatError
 from . import registry
 from .export_dates import parse_export_date
-from .export_records import build_article, clean_line, decode_export, parse_length
+from .export_records import build_article, clean_line, decode_export, parse_length, read_as_page
 
 CODE = re.compile(r"^[A-Z]{2,3}$")
 TEXT_CODES = ("LP", "TD")
@@ -246,8 +246,9 @@ def read_factiva_html(path: Path) -> list[Article]:
     html = decode_export(path, read_bytes(path))
     articles = parse_factiva_html(html, source_path=str(path))
     if not articles:
-        raise FormatError(f"{path.name}: looks like a Factiva page but holds no articles "
-                          "(save the 'Full Article/Report plus Indexing' display)")
+        # The sniff only saw the first 4 KB: a news page that merely mentions Factiva is an
+        # ordinary page, so read it like one.
+        return read_as_page(path)
     return articles
 
 
@@ -263,7 +264,7 @@ def read_factiva_xml(path: Path) -> list[Article]:
     return articles
 
 
-_SNIFF = re.compile(rb"factiva|articleParagraph|enArticle|<b>\s*HD\s*</b>|dowjones", re.I)
+_SNIFF = re.compile(rb"factiva|articleParagraph|enArticle|<b>\s*HD\s*</b>", re.I)
 
 
 def sniff_factiva(head: bytes) -> bool:

@@ -31,7 +31,7 @@ from ..article import Article
 from ..errors import FormatError
 from . import registry
 from .export_dates import find_export_date
-from .export_records import build_article, decode_export, parse_length, snake
+from .export_records import build_article, decode_export, parse_length, read_as_page, snake
 
 END_OF_DOCUMENT = re.compile(
     r"^\s*(?:end of document|ende des dokuments|fin du document|fin del documento)\s*$", re.I)
@@ -434,7 +434,9 @@ def read_nexis_text(path: Path) -> list[Article]:
     from .articles import read_bytes
 
     text = decode_export(path, read_bytes(path))
-    return _require(parse_nexis_lines(text.splitlines(), fmt="nexis-txt", source_path=str(path)), path)
+    articles = parse_nexis_lines(text.splitlines(), fmt="nexis-txt", source_path=str(path))
+    # The sniff saw only the first 4 KB; a page dump without Nexis records is an ordinary page.
+    return articles or read_as_page(path)
 
 
 def read_lexis_rtf(path: Path) -> list[Article]:
@@ -458,7 +460,8 @@ def sniff_nexis_text(head: bytes) -> bool:
     text = head.decode("utf-8", errors="ignore").replace("\x00", "")
     return bool(re.search(r"^\s*end of document\s*$", text, re.I | re.M)) or (
         bool(re.search(r"^\s*body\s*$", text, re.I | re.M))
-        and bool(re.search(r"^\s*(?:length|load-date)\s*:", text, re.I | re.M)))
+        and bool(re.search(r"^\s*(?:length|länge|longueur)\s*:\s*[\d,.]+\s*(?:words|wörter|mots)\b",
+                           text, re.I | re.M)))
 
 
 registry.register(registry.Reader("nexis-docx", (".docx",), read_nexis_docx))
