@@ -44,12 +44,17 @@ _BETWEEN = frozenset(
     specifically directly falsely wrongly correctly rightly simply always allegedly apparently finally
     ultimately yesterday today tonight last night this morning afternoon evening week monday tuesday wednesday
     thursday friday saturday sunday has’ ’s 's ’ve 've ’d 'd ’ll 'll ’re 're""".split()
+) | frozenset(
+    w.replace("'", q)
+    for w in """cannot can't don't doesn't didn't won't wouldn't isn't wasn't aren't weren't couldn't shouldn't
+    haven't hasn't hadn't mustn't""".split()
+    for q in ("'", "’")
 )
 # A word right before the cue that makes it a noun or an infinitive, not a reporting verb.
 _NOT_VERB_BEFORE = frozenset(
     """the a an this these those his her its their our my your some any no many few several news media
     press to of for in on at by with from into about as so-called so than more most such every each other
-    another latest recent new further earlier previous similar initial written final""".split()
+    another latest recent new earlier previous similar initial written final""".split()
 )
 _DETERMINERS = frozenset(
     "the a an another one two three four five several some many most other both all few dozens hundreds these those this".split()
@@ -198,7 +203,7 @@ def _cue_matches(text: str):
         yield m.start(), m.end(), " ".join(m.group().lower().split())
 
 
-_DASH_RE = re.compile(r"(”|\"|''|’)[ \t]*\n?[ \t]*[―—–]{1,2}[ \t]*([A-Z][^\n,.;:()“”\"]{1,60})")
+_DASH_RE = re.compile(r"(”|\"|''|’)[^\S\n]*\n?[^\S\n]*[―—–]{1,2}[^\S\n]*([A-Z][^\n,.;:()“”\"]{1,60})")
 _COLON_HEAD_RE = re.compile(r"(?m)^([A-Z][\w’'.\-]*(?:[ \t]+[A-Z][\w’'.\-]*){0,3})[ \t]*(:)[ \t]+(?=\S)([^\n]{12,})$")
 _COLON_STOP = frozenset(
     """photo photos update updated note editor editors read related source sources watch video warning breaking
@@ -371,7 +376,9 @@ def _accept(doc: _Doc, a: Attribution, right) -> bool:
         return True
     if plausible and _TO_VERBS.get(verb.lemma, verb.category in ("intend", "promise", "urge")) and [t[2].lower() for t in right[:1]] == ["to"] and len(right) > 1 and right[1][2][:1].islower():
         return True  # "Clinton wants to triple ...", "a super PAC that intends to ..."
-    if plausible and verb.lemma in ("call", "describe", "label", "brand", "dub") and any(t[2] in _ANY_Q for t in right[:10]):
+    if plausible and verb.lemma in ("call", "describe", "label", "brand", "dub", "term", "rate", "characterize", "continue", "chant") and any(
+        t[2] in _ANY_Q for t in right[:10]
+    ):
         return True  # 'Clinton called half of his supporters "deplorables"'
     return plausible and _explicit_complement(doc.text, a.cue_end, right)
 
@@ -704,7 +711,7 @@ def _dash_cues(doc: _Doc) -> list[Attribution]:
         q_start = q.start if q is not None and q.start >= line_start else line_start
         if not any(c in text[q_start:qpos] for c in "“”\"«»") and "''" not in text[q_start:qpos] and q is None:
             continue
-        name = m.group(2).rstrip()
+        name = m.group(2).rstrip()  # str.rstrip also removes no-break spaces
         dash = re.search(r"[―—–]+", text[m.end(1):m.start(2)])
         if dash is None:
             continue
