@@ -328,6 +328,18 @@ def test_nexis_cover_without_matching_toc_entry():
     assert arts[0].text == "A storm may reach the coast, officials said."
 
 
+@pytest.mark.parametrize("table", [["Content Type", "Narrowed by", "News", "Sources: The Example Post"],
+                                   ["Content Type|Narrowed by|", "News|Sources: The Example Post|"]])
+def test_nexis_cover_table_without_matching_toc_entry(table):
+    lines = ["Date and Time: Monday, March 8, 2021", "Job Number: 1", "Documents (1)",
+             "1. Shortened...", "Client/Matter: -None-", "Narrowed by: ", *table,
+             "Storm nears coast", "The Example Post", "June 2, 2020", "Body",
+             "A storm may reach the coast, officials said.", "End of Document"]
+    arts = parse_nexis_lines(lines)
+    assert [(a.title, a.outlet, a.text) for a in arts] == [
+        ("Storm nears coast", "The Example Post", "A storm may reach the coast, officials said.")]
+
+
 def test_classic_truncated_download_warns():
     txt = ("1 of 3 DOCUMENTS\n\nThe Example Post\n\nJune 2, 2020\n\nHeadline\n\n"
            "A storm may reach the coast, officials said.\n\nLANGUAGE: ENGLISH\n")
@@ -427,3 +439,13 @@ def test_parsers_never_crash_on_any_text(text):
     for art in parse_nexis_lines(text.split("\n")) + parse_classic_text(text):
         assert isinstance(art.text, str)
     parse_factiva_html("<html><body>" + text.replace("<", " ") + "</body></html>")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.binary(max_size=300))
+def test_factiva_xml_any_bytes_give_articles_or_format_error(data):
+    try:
+        arts = parse_factiva_xml(b"<root>" + data + b"</root>")
+    except FormatError:
+        return
+    assert all(isinstance(a.text, str) for a in arts)

@@ -49,6 +49,8 @@ _WEEKDAYS = re.compile(
 COVER = re.compile(
     r"^\s*(?:user name|date and time|job number|documents \(\d+\)|client/matter|search terms|"
     r"search type|narrowed by|content type|dokumente \(\d+\)|benutzername|suchbegriffe)\b", re.I)
+# Cells of the cover's "Content Type | Narrowed by" table, as DOCX or RTF text gives them.
+COVER_TABLE = re.compile(r"^\s*(?:news|content type|narrowed by)\s*\|?\s*$|^\s*news\s*\||\bsources\s*:", re.I)
 TOC_ENTRY = re.compile(r"^\s*(\d+)\.\s+(.+?)\s*$")
 ERROR_DOCUMENT = re.compile(r"there is an error in this document and it is not possible to display it", re.I)
 
@@ -138,7 +140,8 @@ def _strip_cover(rec: list[str]) -> list[str]:
             if " ".join(head[i].split()) == " ".join(toc_first.split()):
                 return rec[i:]
     start = last_cover + 1
-    while start < len(rec) and (not rec[start].strip() or LABEL.match(rec[start])
+    while start < len(rec) and (not rec[start].strip() or COVER_TABLE.search(rec[start])
+                                or LABEL.match(rec[start])
                                 and snake(LABEL.match(rec[start]).group("label")) in _COVER_TAILS):
         start += 1
     return rec[start:]
