@@ -52,6 +52,9 @@ def test_corpus_input_adds_doc_id_first():
     assert df[["doc_id", "cue"]].values.tolist() == [["a", "may"], ["c", "Clearly"]]
     s = mk.find_hedges(pd.Series(["Perhaps.", "No."], index=["x", "y"]))
     assert s["doc_id"].tolist() == ["x"]
+    ints = mk.find_hedges(pd.DataFrame({"doc_id": [7, 8], "text": ["It may rain.", "Maybe."]}))
+    assert ints["doc_id"].tolist() == [7, 8] and str(ints["doc_id"].dtype) == "int64"
+    assert list(mk.find_hedges(pd.DataFrame({"doc_id": [], "text": []})).columns) == ["doc_id", *COLUMNS]
 
 
 def test_bad_input_is_a_mediakit_error():

@@ -35,7 +35,7 @@ from ..text.sentences import (  # its abbreviations decide where cutting is safe
     split_sentences,
 )
 from ..text.tokens import count_words
-from .corpus_input import iter_texts, span_table
+from .corpus_input import iter_texts
 
 COLUMNS = ["start", "end", "cue", "category", "kind", "in_quote", "speaker", "voice", "sentence_id", "negated", "source"]
 RATE_COLUMNS = [
@@ -1051,6 +1051,14 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _find_one(text: str, lexicon: HedgeLexicon, conditions: bool = False) -> pd.DataFrame:
+    cols: dict[str, list[Any]] = {c: [] for c in COLUMNS}
+    if not _collect(text, lexicon, conditions, cols):
+        return _empty()
+    return _frame(cols, COLUMNS)
+
+
+def _collect(text: str, lexicon: HedgeLexicon, conditions: bool, cols: dict[str, list[Any]]) -> int:
+    """Append the cues of one text to the column lists; returns how many were found."""
     ctx = _Ctx(text)
     rows: list[tuple[Any, ...]] = []
     last_end = -1
@@ -1068,11 +1076,10 @@ def _find_one(text: str, lexicon: HedgeLexicon, conditions: bool = False) -> pd.
         rows.append((start, end, category, kind, negated, entry.source))
         last_end = end
     if not rows:
-        return _empty()
+        return 0
     sentences = _sentences(text)
     starts = [s for s, _ in sentences]
     voices = _Voices(text, sentences)
-    cols: dict[str, list[Any]] = {c: [] for c in COLUMNS}
     for start, end, category, kind, negated, source in rows:
         sid = max(bisect.bisect_right(starts, start) - 1, 0)
         in_quote, speaker, voice = voices.voice(start, end, sid)
@@ -1087,7 +1094,7 @@ def _find_one(text: str, lexicon: HedgeLexicon, conditions: bool = False) -> pd.
         cols["sentence_id"].append(sid)
         cols["negated"].append(negated)
         cols["source"].append(source)
-    return _frame(cols)
+    return len(rows)
 
 
 _COLUMN_INDEX = pd.Index(COLUMNS, dtype=object)
@@ -1095,11 +1102,11 @@ _INT_COLS = ("start", "end", "sentence_id")
 _BOOL_COLS = ("in_quote", "negated")
 
 
-def _frame(cols: dict[str, list[Any]]) -> pd.DataFrame:
+def _frame(cols: dict[str, list[Any]], columns: list[str]) -> pd.DataFrame:
     n = len(cols["start"])
     arrays: list[np.ndarray] = []
-    for c in COLUMNS:
-        if c in _INT_COLS:
+    for c in columns:
+        if c in _INT_COLS or c == "doc_id" and cols[c] and all(type(v) is int for v in cols[c]):
             arrays.append(np.asarray(cols[c], dtype=np.int64))
         elif c in _BOOL_COLS:
             arrays.append(np.asarray(cols[c], dtype=bool))
@@ -1110,9 +1117,10 @@ def _frame(cols: dict[str, list[Any]]) -> pd.DataFrame:
     try:
         # Building from typed arrays without pandas' per-column inference is ~10x faster, and
         # the scorer and users call this once per sentence or article, millions of times.
-        return pd.DataFrame._from_arrays(arrays, columns=_COLUMN_INDEX, index=pd.RangeIndex(n), verify_integrity=False)
+        index = _COLUMN_INDEX if columns is COLUMNS else pd.Index(columns, dtype=object)
+        return pd.DataFrame._from_arrays(arrays, columns=index, index=pd.RangeIndex(n), verify_integrity=False)
     except (AttributeError, TypeError):  # a pandas without the private constructor
-        return pd.DataFrame(dict(zip(COLUMNS, arrays)), columns=COLUMNS)
+        return pd.DataFrame(dict(zip(columns, arrays)), columns=columns)
 
 
 _EMPTY: pd.DataFrame | None = None
@@ -1121,7 +1129,7 @@ _EMPTY: pd.DataFrame | None = None
 def _empty() -> pd.DataFrame:
     global _EMPTY
     if _EMPTY is None:
-        _EMPTY = _frame({c: [] for c in COLUMNS})
+        _EMPTY = _frame({c: [] for c in COLUMNS}, COLUMNS)
     return _EMPTY.copy()
 
 
@@ -1141,7 +1149,12 @@ def find_hedges(text: Any, lexicon: Any = None, text_column: str = "text", condi
     lex = _as_lexicon(lexicon)
     if isinstance(text, str):
         return _find_one(text, lex, conditions)
-    return span_table(lambda t: _find_one(t, lex, conditions), text, COLUMNS, text_column=text_column)
+    # one frame for the whole corpus: building a DataFrame per article would cost more than the search
+    cols: dict[str, list[Any]] = {c: [] for c in ["doc_id", *COLUMNS]}
+    for doc_id, t in iter_texts(text, text_column):
+        n = _collect(t, lex, conditions, cols)
+        cols["doc_id"].extend([doc_id] * n)
+    return _frame(cols, ["doc_id", *COLUMNS])
 
 
 def hedge_rates(corpus: Any, hedges: pd.DataFrame | None = None, lexicon: Any = None, text_column: str = "text") -> pd.DataFrame:
