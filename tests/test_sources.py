@@ -184,6 +184,12 @@ def test_headline_colon_cue_needs_a_known_source():
 
 def test_that_said_and_noun_uses_are_not_cues():
     assert rows("That said, the plan has merit. News reports were mixed. The so-called deal failed.") == []
+    assert rows("Having said that, the plan has merit.") == []
+
+
+def test_speech_reported_inside_a_quote_is_part_of_the_quote():
+    t = '"He said it over and over, and they told us nothing," Ann Lee said.'
+    assert [r["speaker"] for r in rows(t)] == ["Ann Lee"]
 
 
 def test_role_noun_resolves_to_earlier_speaker():

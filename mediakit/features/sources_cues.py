@@ -229,6 +229,7 @@ def find_attributions(text: str) -> list[Attribution]:
     out.sort(key=lambda a: a.cue_start)
     out = _drop_overlaps(out)
     out = _drop_nested(out)
+    out = [a for a in out if not _inside_closed_quote(doc, a)]
     _inherit_subjects(doc, out)
     _trim_contents(doc, out)
     _extend_quotes(doc, out)
@@ -266,6 +267,8 @@ def _verb_cue(doc: _Doc, cs: int, ce: int, verb: Verb) -> Attribution | None:
         return None  # "Editor's note:"
     if verb.lemma == "say" and lw[-1:] == ["that"] and len(lw) == 1:
         return None  # "That said, ..."
+    if lw[-1:] == ["having"] and verb.lemma == "say":
+        return None  # "Having said that, ..."
     if lw[-3:] == ["that", "is", "to"] or lw[-2:] in (["needless", "to"], ["so", "to"], ["let's"]) or lw[-1:] == ["let’s"]:
         return None
     if verb.lemma == "say" and right and right[0][2] == "," and lw[-1:] == [","]:
@@ -861,6 +864,16 @@ def _inherit_subjects(doc: _Doc, rows: list[Attribution]) -> None:
                 _set_mention(doc, a, toks[0][0], toks[0][1], "pronoun")
             elif toks and _is_cap(toks[0][2]) and _np_right(doc, a, toks, 0):
                 a.extra.pop("speaker_after", None)
+
+
+def _inside_closed_quote(doc: _Doc, a: Attribution) -> bool:
+    """'"He said it over and over," she said': speech reported inside a quotation belongs to the
+    quoted speaker's words, not to the sources the journalist cites. Named subjects are kept
+    ("As Obama said ..."), and unclosed quotes are not trusted enough to hide a cue."""
+    if a.kind_hint != "verb" or a.mention_kind == "name":
+        return False
+    q = doc.quote_at(a.cue_start)
+    return q is not None and q.closed
 
 
 def _drop_nested(rows: list[Attribution]) -> list[Attribution]:
