@@ -305,6 +305,14 @@ def test_nexis_record_without_body_marker_and_truncated_download():
     assert arts[1].text == "A download that was cut short still keeps this paragraph."
 
 
+def test_nexis_headline_starting_with_copyright_is_a_headline():
+    lines = ["Copyright fight heats up", "The Example Post", "June 2, 2020",
+             "Copyright 2020 Example Post Ltd", "Body", "Authors may sue, lawyers said.", "End of Document"]
+    art = parse_nexis_lines(lines)[0]
+    assert (art.title, art.outlet, art.extra["copyright"]) == (
+        "Copyright fight heats up", "The Example Post", "Copyright 2020 Example Post Ltd")
+
+
 def test_nexis_error_documents_skipped_with_warning_and_load_date_fallback():
     lines = ["Storm nears coast", "The Example Post", "Length: 9 words", "Body",
              "A storm may reach the coast, officials said.", "Load-Date: June 3, 2020", "End of Document",
@@ -351,10 +359,22 @@ def test_classic_truncated_download_warns():
 
 def test_classic_unknown_label_in_body_stays_body():
     txt = ("1 of 1 DOCUMENT\n\nThe Example Post\n\nJune 2, 2020\n\nHeadline\n\nLENGTH: 20 words\n\n"
-           "WASHINGTON: The president may visit, aides said.\n\nMore text follows here.\n\nLANGUAGE: ENGLISH\n")
+           "WASHINGTON: The president may visit, aides said.\n\nCopyright lawyers may object, "
+           "critics said.\n\nLANGUAGE: ENGLISH\n\nCopyright 2020 Example Post\n")
     art = parse_classic_text(txt)[0]
-    assert art.text == "WASHINGTON: The president may visit, aides said.\n\nMore text follows here."
+    assert art.text == ("WASHINGTON: The president may visit, aides said.\n\n"
+                        "Copyright lawyers may object, critics said.")
     assert art.title == "Headline" and art.language == "en"
+    assert art.extra["copyright"] == "Copyright 2020 Example Post"
+    assert art.extra["published_from"] == "date line"
+
+
+def test_classic_without_date_line_uses_load_date():
+    txt = ("1 of 1 DOCUMENT\n\nThe Example Post\n\nHeadline\n\nLENGTH: 20 words\n\n"
+           "The president may visit, aides said.\n\nLOAD-DATE: June 3, 2020\n")
+    art = parse_classic_text(txt)[0]
+    assert (art.outlet, art.title, art.published) == ("The Example Post", "Headline", datetime(2020, 6, 3))
+    assert art.extra["published_from"] == "load date"
 
 
 def test_pages_that_only_look_like_exports_are_read_as_pages(tmp_path):

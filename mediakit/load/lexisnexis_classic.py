@@ -33,8 +33,10 @@ RECORD_START = re.compile(
     re.I | re.M,
 )
 LABEL = re.compile(r"^\s*(?P<label>[A-ZÄÖÜÉÈÀÇÑ][A-ZÄÖÜÉÈÀÇÑ\- ]{1,30}?)\s*:\s*(?P<value>.*)$")
-COPYRIGHT = re.compile(r"^\s*(?:copyright|©|\(c\)|all rights reserved|alle rechte vorbehalten|"
-                       r"tous droits réservés|todos los derechos reservados)", re.I)
+# "Copyright 2021 ...", "© 2021", "All Rights Reserved" - but not a body sentence that starts
+# with the word ("Copyright lawyers say ...").
+COPYRIGHT = re.compile(r"^\s*(?:copyright\s*(?:©|\(c\))?\s*\d{4}|©|\(c\)\s*\d{4}|all rights reserved|"
+                       r"alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)", re.I)
 
 # Upper-case label -> field (English, German, French, Spanish variants).
 FIELDS = {
@@ -112,13 +114,13 @@ def _label(block: list[str]) -> tuple[str, str] | None:
     if not m:
         return None
     label = " ".join(m.group("label").split())
-    if label not in FIELDS and label not in CLASSIFICATION and not _looks_field(label, block):
+    if label not in FIELDS and label not in CLASSIFICATION and not _looks_field(label):
         return None
     value = " ".join([m.group("value").strip(), *block[1:]]).strip()
     return label, value
 
 
-def _looks_field(label: str, block: list[str]) -> bool:
+def _looks_field(label: str) -> bool:
     # An unknown upper-case label counts as a field when it is one token like "JOURNAL-CODE"
     # (a shouted dateline "WASHINGTON: The ..." in the body has a sentence after it).
     return "-" in label and " " not in label
@@ -176,9 +178,14 @@ def _parse_record(chunk: str, *, fmt: str, source_path: str | None) -> Article |
         fields["edition"] = edition
     if not body and not title:
         return None
+    load_date = find_export_date(fields.get("load_date", ""))[0]
+    published_from = "date line" if published is not None else None
+    if published is None and load_date is not None:
+        published, published_from = load_date, "load date"
     extra = {
         "length": parse_length(fields.get("length")),
-        "load_date": find_export_date(fields.get("load_date", ""))[0],
+        "load_date": load_date,
+        "published_from": published_from,
         "dateline": fields.get("dateline"),
         "copyright": " ".join(copyright_lines) or None,
         "edition": fields.get("edition"),

@@ -39,7 +39,8 @@ BODY = re.compile(r"^\s*(?:body|text|corps|cuerpo|texto)\s*:?\s*$", re.I)
 CLASSIFICATION = re.compile(r"^\s*(?:classification|klassifikation|classement|clasificación)\s*$", re.I)
 TRAILER_BLOCKS = re.compile(r"^\s*(?:graphic|grafik|notes?|anmerkungen|link to image|link to pdf)\s*$", re.I)
 LABEL = re.compile(r"^\s*(?P<label>[A-Za-zÄÖÜäöüÉéèçñ][\w\-/ .äöüéèç]{0,38}?)\s*:\s*(?P<value>.*)$")
-COPYRIGHT = re.compile(r"^\s*(?:copyright|©|\(c\)|urheberrecht|droits)", re.I)
+# "Copyright 2021 ...", "© 2021 ..." - a headline like "Copyright fight heats up" is no notice.
+COPYRIGHT = re.compile(r"^\s*(?:copyright\s*(?:©|\(c\))?\s*\d{4}|©|\(c\)\s*\d{4}|urheberrecht\b.*\d{4})", re.I)
 PAGE_LINE = re.compile(r"^\s*(?:page|seite|p\.)\s*\d+\s*(?:of|von|de|sur)\s*\d+\s*$", re.I)
 _WEEKDAYS = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|"
