@@ -409,6 +409,8 @@ def test_hedge_rates_reuses_found_hedges():
     corpus = pd.DataFrame({"doc_id": [1, 2], "text": ["It may rain.", "Perhaps."]})
     found = mk.find_hedges(corpus)
     assert mk.hedge_rates(corpus, hedges=found).equals(mk.hedge_rates(corpus))
+    with pytest.raises(mk.SchemaError, match="category"):
+        mk.hedge_rates(corpus, hedges=found.drop(columns="category"))
 
 
 def test_hedge_rates_dtypes_are_fixed_even_for_no_articles():

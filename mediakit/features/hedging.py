@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..errors import FormatError, InputError
+from ..errors import FormatError, InputError, SchemaError
 from ..lexicons.wordlists import read_liwc_dic, read_wordlist
 from ..text.quotes import find_quotes
 from ..text.sentences import (  # its abbreviations decide where cutting is safe
@@ -1057,8 +1057,10 @@ def _find_one(text: str, lexicon: HedgeLexicon, conditions: bool = False) -> pd.
     return _frame(cols, COLUMNS)
 
 
-def _collect(text: str, lexicon: HedgeLexicon, conditions: bool, cols: dict[str, list[Any]]) -> int:
-    """Append the cues of one text to the column lists; returns how many were found."""
+def _collect(text: str, lexicon: HedgeLexicon, conditions: bool, cols: dict[str, list[Any]], info: dict[str, int] | None = None) -> int:
+    """Append the cues of one text to the column lists; returns how many were found.
+
+    ``info`` receives the number of sentences when they had to be split anyway."""
     ctx = _Ctx(text)
     rows: list[tuple[Any, ...]] = []
     last_end = -1
@@ -1078,6 +1080,8 @@ def _collect(text: str, lexicon: HedgeLexicon, conditions: bool, cols: dict[str,
     if not rows:
         return 0
     sentences = _sentences(text)
+    if info is not None:
+        info["sentences"] = len(sentences)
     starts = [s for s, _ in sentences]
     voices = _Voices(text, sentences)
     for start, end, category, kind, negated, source in rows:
@@ -1170,21 +1174,31 @@ def hedge_rates(corpus: Any, hedges: pd.DataFrame | None = None, lexicon: Any = 
     (1, 0.5)
     """
     lex = _as_lexicon(lexicon)
-    rows = []
-    by_doc: dict[Any, pd.DataFrame] | None = None
+    given: dict[Any, tuple[list[Any], list[Any], list[Any]]] | None = None
     if hedges is not None:
+        missing = {"category", "voice", "sentence_id"} - set(hedges.columns)
+        if missing:
+            raise SchemaError(f"hedges= must be the output of find_hedges; it lacks {', '.join(sorted(missing))}")
         if "doc_id" in hedges.columns:
-            by_doc = {k: g for k, g in hedges.groupby("doc_id", sort=False, dropna=False)}
+            given = {
+                k: (g["category"].tolist(), g["voice"].tolist(), g["sentence_id"].tolist())
+                for k, g in hedges.groupby("doc_id", sort=False, dropna=False)
+            }
         elif isinstance(corpus, str):
-            by_doc = {None: hedges}
+            given = {None: (hedges["category"].tolist(), hedges["voice"].tolist(), hedges["sentence_id"].tolist())}
         else:
             raise InputError("hedges= must be the find_hedges output for the same corpus (it has no doc_id column)")
+    rows = []
     for doc_id, text in iter_texts(corpus, text_column):
-        if by_doc is not None:
-            spans = by_doc.get(doc_id, _empty())
+        info: dict[str, int] = {}
+        if given is not None:
+            cats, voices, sids = given.get(doc_id, ([], [], []))
         else:
-            spans = _find_one(text, lex)
-        rows.append(_rates(doc_id, text, spans))
+            cols: dict[str, list[Any]] = {c: [] for c in COLUMNS}
+            _collect(text, lex, False, cols, info)
+            cats, voices, sids = cols["category"], cols["voice"], cols["sentence_id"]
+        n_sent = info["sentences"] if "sentences" in info else len(_sentences(text))
+        rows.append(_rates(doc_id, count_words(text), n_sent, cats, voices, sids))
     out = pd.DataFrame(rows, columns=RATE_COLUMNS)
     # fixed dtypes, also for an empty corpus (Dask's meta= and concatenation rely on them)
     return out.astype({c: ("int64" if c in _RATE_INTS else "float64") for c in RATE_COLUMNS if c != "doc_id"})
@@ -1193,32 +1207,31 @@ def hedge_rates(corpus: Any, hedges: pd.DataFrame | None = None, lexicon: Any = 
 _RATE_INTS = frozenset(["words", "n_hedges", "n_boosters", "n_approximators", "sentences"])
 
 
-def _rates(doc_id: Any, text: str, spans: pd.DataFrame) -> dict[str, Any]:
-    words = count_words(text)
-    n_sent = len(_sentences(text))
-    cat = spans["category"]
-    quoted = spans["voice"] == "quoted"
-    author = spans["voice"] == "author"
+def _rates(doc_id: Any, words: int, n_sent: int, cats: list[Any], voices: list[Any], sids: list[Any]) -> dict[str, Any]:
+    counts: dict[tuple[str, str], int] = {}
+    for c, v in zip(cats, voices):
+        counts[c, v] = counts.get((c, v), 0) + 1
 
-    def per_1k(mask: pd.Series) -> float:
-        return float(mask.sum()) * 1000.0 / words if words else float("nan")
+    def n(category: str, voice: str | None = None) -> int:
+        return sum(k for (c, v), k in counts.items() if c == category and (voice is None or v == voice))
 
-    hedge = cat == "hedge"
-    booster = cat == "booster"
-    hedged_sentences = spans.loc[hedge, "sentence_id"].nunique()
+    def per_1k(k: int) -> float:
+        return k * 1000.0 / words if words else float("nan")
+
+    hedged_sentences = len({sid for c, sid in zip(cats, sids) if c == "hedge"})
     return {
         "doc_id": doc_id,
         "words": words,
-        "n_hedges": int(hedge.sum()),
-        "n_boosters": int(booster.sum()),
-        "n_approximators": int((cat == "approximator").sum()),
-        "hedges_per_1k": per_1k(hedge),
-        "boosters_per_1k": per_1k(booster),
-        "approximators_per_1k": per_1k(cat == "approximator"),
-        "author_hedges_per_1k": per_1k(hedge & author),
-        "quoted_hedges_per_1k": per_1k(hedge & quoted),
-        "author_boosters_per_1k": per_1k(booster & author),
-        "quoted_boosters_per_1k": per_1k(booster & quoted),
+        "n_hedges": n("hedge"),
+        "n_boosters": n("booster"),
+        "n_approximators": n("approximator"),
+        "hedges_per_1k": per_1k(n("hedge")),
+        "boosters_per_1k": per_1k(n("booster")),
+        "approximators_per_1k": per_1k(n("approximator")),
+        "author_hedges_per_1k": per_1k(n("hedge", "author")),
+        "quoted_hedges_per_1k": per_1k(n("hedge", "quoted")),
+        "author_boosters_per_1k": per_1k(n("booster", "author")),
+        "quoted_boosters_per_1k": per_1k(n("booster", "quoted")),
         "hedged_sentence_share": hedged_sentences / n_sent if n_sent else float("nan"),
         "sentences": n_sent,
     }
