@@ -74,6 +74,7 @@ _LOWER_WORD = re.compile(r"[a-z][a-z’'\-]*")
 _QUANT_SUBJ = frozenset(["some", "many", "others", "few", "most", "several", "both", "critics", "supporters"])
 _TO_VERBS = {"hope": True, "expect": True, "agree": True, "decline": True, "refuse": True, "offer": True, "threaten": True}
 _CLAUSE_JOIN = frozenset("and but while as because when although though so then since after before if".split())
+_PREV_WORD = re.compile(r"(\w+(?:['’\-]\w+)*)\s*$")
 _INTRO = frozenset("meanwhile however still yet also then now later recently instead indeed".split())
 _AFTER_INVERTED = frozenset(
     """in on at during after before who which when while last this yesterday today tonight earlier later
@@ -245,6 +246,14 @@ def _verb_cue(doc: _Doc, cs: int, ce: int, verb: Verb) -> Attribution | None:
     first = text[cs]
     if first.isupper() and text[ss:cs].strip(" “\"'‘«(") != "" and not _title_case(text, ss, se):
         return None  # "Said" mid-sentence capitalised is a name or a title word (Tells, Report)
+    if cs > 0 and text[cs - 1] == "-":
+        return None
+    # cheap look at the word before, to drop noun uses before tokenising the window
+    pw = _PREV_WORD.search(text, max(ss, cs - 40), cs)
+    if pw is not None:
+        prev = pw.group(1).lower()
+        if prev in _NOT_VERB_BEFORE and prev not in ("as", "to"):
+            return None
     left = _tokens(text, max(ss, cs - 160), cs)
     right = _tokens(text, ce, min(se, ce + 200))
     lw = [t[2].lower() for t in left]
@@ -297,7 +306,8 @@ def _verb_cue(doc: _Doc, cs: int, ce: int, verb: Verb) -> Attribution | None:
             i = j - 1
         else:
             break
-    # "Trump on Monday said", "Clinton, on Friday, said"
+    if i >= 1 and lw[i] == "." and lw[i - 1] in ("jr", "sr", "inc", "co", "corp", "ltd", "iii", "ii"):
+        i -= 1  # "John G. Roberts Jr. spoke"
     speaker_found = False
     if i >= 0 and left[i][2] in (",",) and _appositive_or_inverted(doc, a, left, i, right):
         speaker_found = True
@@ -311,6 +321,9 @@ def _verb_cue(doc: _Doc, cs: int, ce: int, verb: Verb) -> Attribution | None:
         speaker_found = _inverted(doc, a, right)
     # participial cue after a comma: ", saying ...", ", adding ..." -> the clause's subject
     prev_tok = lw[i] if i >= 0 else ""
+    if not speaker_found and verb.form_kind == "ing" and prev_tok in ("from", "for", "by", "after", "before", "while", "without") and verb.strength == "strong" and doc.quote_at(cs) is None:
+        a.extra["inherit"] = True  # "criticised for saying that ...": the clause's subject said it
+        speaker_found = True
     if not speaker_found and (verb.form_kind == "ing" and prev_tok in (",", "and", "—", "–") or prev_tok in ("and", "but") and verb.strength != "weak") and doc.quote_at(cs) is None:
         a.extra["inherit"] = True
         speaker_found = True
@@ -379,6 +392,9 @@ def _accept(doc: _Doc, a: Attribution, right) -> bool:
         return True
     if plausible and _TO_VERBS.get(verb.lemma, verb.category in ("intend", "promise", "urge")) and [t[2].lower() for t in right[:1]] == ["to"] and len(right) > 1 and right[1][2][:1].islower():
         return True  # "Clinton wants to triple ...", "a super PAC that intends to ..."
+    rw = [t[2].lower() for t in right[:4]]
+    if plausible and verb.lemma in ("call", "label", "brand", "dub", "term") and rw[:1] and rw[0] in ("him", "her", "them", "it", "me", "us") and rw[1:2] in (["a"], ["an"]):
+        return True  # "called him a master at ..."
     if plausible and verb.lemma in ("call", "describe", "label", "brand", "dub", "term", "rate", "characterize", "continue", "chant") and any(
         t[2] in _ANY_Q for t in right[:10]
     ):
@@ -561,7 +577,9 @@ def _appositive(doc: _Doc, a: Attribution, left, i: int) -> bool:
         if not seg:
             continue
         first_app = seg[0][2].lower()
-        if first_app in _STOP - {"who", "which", "whose", "of"} or first_app in ("however", "meanwhile", "instead", "though"):
+        if first_app in _STOP - {"who", "which", "whose", "of", "at", "in", "on", "during", "after", "before", "like"} or first_app in (
+            "however", "meanwhile", "instead", "though"
+        ):
             return False
         head = c - 1
         if head >= 0 and left[head][2] == ")":  # "Gregory Meeks (D-N.Y.), chairman of ..., said"
