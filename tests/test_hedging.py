@@ -105,6 +105,13 @@ def test_may_month_and_name_are_not_hedges(text):
     assert cues(text, "hedge") == []
 
 
+def test_title_case_headlines():
+    assert cues("NATO May Send Its Troops To Ukraine", "hedge") == ["May"]
+    assert cues("Talks May Resume After Summit In Vilnius", "hedge") == ["May"]
+    assert cues("Theresa May Says The Deal Is Done", "hedge") == []
+    assert cues("Sales Fell In May As Prices Rose", "hedge") == []
+
+
 def test_may_modal_is_a_hedge():
     assert cues("Prices may rise and officials may act.", "hedge") == ["may", "may"]
 

@@ -446,20 +446,28 @@ def _rule_may(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     if nxt and (nxt[0][0].isdigit() or nxt[0] in ("'s", "day")):
         return None  # May 5, May's, May Day
     if word == "May":
+        # Capitalised "May" in running text is the month or a name; a sentence cannot begin with
+        # the modal except as a question or wish ("May I ...?", "May they rest in peace").
+        # Title-case headlines capitalise the modal too: "NATO May Send Troops", "Talks May Resume".
+        if not _headline(ctx, s):
+            return None
         prev = ctx.before(s, 1, keep_case=True)
-        # Capitalised mid-sentence "May" is the month or a name; the modal is capitalised only
-        # at a sentence start, where a declarative cannot begin with it ("May I ...?" asks).
-        if not prev or prev[-1] in ".!?:\"“”" or prev[-1][0].isupper() or prev[-1].lower() in _MONTH_PREP:
-            return None
-        if not (nxt and nxt[0].isalpha() and nxt[0].islower() and nxt[0] not in _MONTH_PREP):
-            return None
-        return None if word[0].isupper() and not _headline(ctx, s) else _keep(e)
+        after = ctx.after(end, 1, keep_case=True)
+        subject_like = bool(prev) and (
+            (prev[-1].isupper() and len(prev[-1]) > 1) or (prev[-1].endswith("s") and prev[-1] not in _NAMES_IN_S)
+        )
+        if subject_like and after and after[0][:1].isupper() and after[0].lower() not in _MONTH_PREP:
+            return _keep(e)
+        return None
     if word.isupper() and len(word) > 1 and nxt and nxt[0][0].isdigit():
         return None
     wider = " ".join(_clause(ctx.before(s, 4)))
     if "so that" in wider or "in order that" in wider:
         return None  # "so that they may sanctify": purpose, not possibility
     return _keep(e)
+
+
+_NAMES_IN_S = frozenset("Mrs Ms Mrs. James Charles Jones Thomas Nicholas Douglas Lewis Chris Andreas Carlos Marcus Francis".split())
 
 
 def _headline(ctx: _Ctx, s: int) -> bool:
