@@ -32,7 +32,7 @@ _API: dict[str, str] = {
     "find_duplicates": "mediakit.load.duplicates",
     "fetch_allsides": "mediakit.datasets.remote",
     "fetch_article_bias": "mediakit.datasets.remote",
-    "fetch_basil": "mediakit.datasets.remote",
+    "fetch_basil": "mediakit.datasets.basil",
     "load_basil": "mediakit.datasets.basil",
     "get_data_home": "mediakit.datasets.remote",
     # hedging and certainty

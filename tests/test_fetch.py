@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import shared_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -150,39 +149,6 @@ def test_fetch_article_bias_extracts_and_reads(home, tmp_path, monkeypatch):
     again = mk.fetch_article_bias(download_if_missing=False)
     pd.testing.assert_frame_equal(df.reset_index(drop=True), again.reset_index(drop=True), check_dtype=False)
 
-
-def test_fetch_basil_local_fixture(home, tmp_path, monkeypatch):
-    art = {"title": "Senate passes bill", "keywords": "Senate,Budget", "date": "2012-05-01",
-           "uuid": "u1", "url": "http://x.example/1", "main-entities": ["Senate"], "word-count": 6,
-           "source": "FOX", "main-event": "Senate passes bill", "triplet-uuid": "t1",
-           "body-paragraphs": [["The Senate passed the bill.", "It was late."], ["Critics objected."]]}
-    ann = {"uuid": "u1", "triplet-uuid": "t1",
-           "article-level-annotations": {"relative_stance": "conservative"},
-           "phrase-level-annotations": [{"bias": "lex"}, {"bias": "inf"}, {"bias": "inf"}]}
-    with zipfile.ZipFile(tmp_path / "basil.zip", "w") as zf:
-        zf.writestr("BASIL-4fdbc4f/articles/2012/t1_1.json", json.dumps(art))
-        zf.writestr("BASIL-4fdbc4f/annotations/2012/t1_1_ann.json", json.dumps(ann))
-    pin(monkeypatch, "basil", tmp_path / "basil.zip", min_records=1)
-    df = mk.fetch_basil()
-    row = df.iloc[0]
-    assert (row["outlet"], row["outlet_code"], row["event_id"], row["relative_stance"]) == (
-        "Fox News", "fox", "t1", "right")
-    assert row["text"] == "The Senate passed the bill. It was late.\n\nCritics objected."
-    assert (row["n_lexical_bias"], row["n_informational_bias"], row["word_count"]) == (1, 2, 6)
-    assert row["main_entities"] == "Senate" and row["published"] == pd.Timestamp("2012-05-01", tz="UTC")
-
-
-def test_fetch_basil_reads_the_shared_copy():
-    root = shared_path("datasets", "basil")
-    df = mk.fetch_basil(path=root)
-    assert len(df) == 300 and df["event_id"].nunique() == 100
-    assert set(df["outlet"]) == {"Fox News", "The New York Times", "HuffPost"}
-    assert df.groupby("event_id")["outlet"].nunique().eq(3).all()
-    assert set(df["relative_stance"].dropna()) <= {"left", "center", "right"}
-    assert (df["words"] > 50).mean() > 0.95
-
-
-# ---- safe extraction -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name", ["../evil.txt", "data/../../evil.txt", "/abs/evil.txt", "C:/evil.txt",
                                   "data\\..\\..\\evil.txt"])

@@ -6,8 +6,8 @@
                            snippets with outlet, headline and AllSides' bias rating.
 ``fetch_article_bias()``   Article-Bias-Prediction (Baly et al., EMNLP 2020): 37,554 full
                            articles with outlet, topic, leaning and the paper's splits.
-``fetch_basil()``          BASIL (Fan et al., EMNLP 2019): 100 events, each covered by Fox
-                           News, The New York Times and HuffPost, with bias annotations.
+``fetch_basil()``          BASIL (Fan et al., EMNLP 2019), in mediakit.datasets.basil: 100
+                           events covered by Fox News, NYT and HuffPost, with bias spans.
 =========================  ===============================================================
 
 Each download comes from a URL pinned to one commit of the authors' repository, is
@@ -45,7 +45,7 @@ from urllib.parse import unquote, urlparse
 
 import pandas as pd
 
-from ..errors import FormatError, InputError, MediakitError
+from ..errors import FormatError, MediakitError
 
 
 class DatasetError(MediakitError):
@@ -84,15 +84,6 @@ DATASETS: dict[str, RemoteDataset] = {
         citation=("Baly, R., Da San Martino, G., Glass, J. & Nakov, P. (2020). We Can Detect Your "
                   "Bias: Predicting the Political Ideology of News Articles. EMNLP 2020, 4982-4991. "
                   "github.com/ramybaly/Article-Bias-Prediction"),
-    ),
-    "basil": RemoteDataset(
-        name="basil",
-        url="https://github.com/launchnlp/BASIL/archive/4fdbc4f.zip",
-        filename="BASIL-4fdbc4f.zip",
-        sha256=None, archive=True, min_records=300, max_bytes=300_000_000, max_files=5_000,
-        citation=("Fan, L., White, M., Sharma, E., Su, R., Choubey, P. K., Huang, R. & Wang, L. "
-                  "(2019). In Plain Sight: Media Bias Through the Lens of Factual Reporting. "
-                  "EMNLP-IJCNLP 2019. github.com/launchnlp/BASIL"),
     ),
 }
 
@@ -490,75 +481,3 @@ def fetch_article_bias(*, data_home: str | Path | None = None,
     with contextlib.suppress(OSError, ValueError, ImportError):
         df.to_parquet(cache, index=False)
     return df
-
-
-# ---- BASIL ---------------------------------------------------------------------------------
-
-BASIL_OUTLETS = {"fox": "Fox News", "nyt": "The New York Times", "hpo": "HuffPost"}
-
-
-def fetch_basil(*, data_home: str | Path | None = None, download_if_missing: bool = True,
-                path: str | Path | None = None) -> pd.DataFrame:
-    """BASIL (Fan et al. 2019): 100 events x 3 outlets, with sentence-level bias annotations.
-
-    One row per article: the corpus columns, ``event_id`` (the triplet: Fox News, The New York
-    Times and HuffPost on the same event), ``event_title``, ``outlet_code`` (fox / nyt / hpo),
-    ``keywords``, ``main_entities``, ``word_count`` (as published), ``relative_stance`` (the
-    annotators' left / center / right, the two vocabularies of the release unified),
-    ``n_lexical_bias`` and ``n_informational_bias`` (annotated spans in the article).
-
-    ``path=`` reads an existing copy of the repository (a folder with ``articles/`` and
-    ``annotations/``) instead of downloading.
-
-    >>> df = fetch_basil()                                              # doctest: +SKIP
-    >>> df.pivot_table(index="event_id", columns="outlet", values="words")  # doctest: +SKIP
-    """
-    ds = DATASETS["basil"]
-    if path is not None:
-        root = Path(path)
-        if not root.is_dir():
-            raise InputError(f"no such folder: {root}")
-        archive = None
-    else:
-        root = fetch_folder(ds, data_home, download_if_missing)
-        archive = root.parent / ds.filename
-    base = _find_dir(root, "articles")
-    rows = []
-    for f in sorted((base / "articles").glob("*/*.json")):
-        try:
-            art = json.loads(f.read_text(encoding="utf-8"))
-        except (ValueError, UnicodeDecodeError) as e:
-            raise DatasetError(f"{f}: not valid JSON: {e}") from e
-        if not {"uuid", "triplet-uuid", "source", "body-paragraphs"} <= set(art):
-            raise DatasetError(f"{f}: not a BASIL article (fields missing)")
-        ann_file = base / "annotations" / f.parent.name / (f.stem + "_ann.json")
-        ann: dict[str, Any] = {}
-        if ann_file.is_file():
-            try:
-                ann = json.loads(ann_file.read_text(encoding="utf-8"))
-            except (ValueError, UnicodeDecodeError):
-                ann = {}
-        phrases = ann.get("phrase-level-annotations") or []
-        code = str(art.get("source", "")).strip().lower()
-        paragraphs = [" ".join(s.strip() for s in p if isinstance(s, str)) if isinstance(p, list) else str(p)
-                      for p in art.get("body-paragraphs") or []]
-        rows.append({
-            "doc_id": art["uuid"], "outlet": BASIL_OUTLETS.get(code, code or None),
-            "title": art.get("title"), "author": None,
-            "published": art.get("date"), "url": art.get("url"),
-            "text": "\n\n".join(p for p in paragraphs if p.strip()), "section": None,
-            "language": "en", "source_path": str(f), "event_id": art["triplet-uuid"],
-            "event_title": art.get("main-event"), "outlet_code": code,
-            "keywords": art.get("keywords"),
-            "main_entities": "; ".join(art.get("main-entities") or []) or None,
-            "word_count": art.get("word-count"),
-            "relative_stance": _norm_leaning((ann.get("article-level-annotations") or {}).get("relative_stance")),
-            "n_lexical_bias": sum(1 for p in phrases if p.get("bias") == "lex"),
-            "n_informational_bias": sum(1 for p in phrases if p.get("bias") == "inf"),
-        })
-    df = _finish(pd.DataFrame(rows), "basil", ds.citation) if rows else pd.DataFrame(rows)
-    if archive is None:
-        if not rows:
-            raise DatasetError(f"{root}: no BASIL articles (articles/<year>/*.json) found")
-        return df
-    return _verified(ds, df, archive)
