@@ -126,6 +126,8 @@ def test_may_modal_is_a_hedge():
         "From the hill they could see the city.",
         "They moved closer so that they could hear.",
         "The company couldn't pay its debts.",
+        "No one could doubt his courage.",
+        "Parliament could often create problems.",
     ],
 )
 def test_ability_modals_are_not_hedges(text):

@@ -461,7 +461,7 @@ def _rule_may(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
         return None
     if word.isupper() and len(word) > 1 and nxt and nxt[0][0].isdigit():
         return None
-    wider = " ".join(_clause(ctx.before(s, 4)))
+    wider = " ".join(_clause(ctx.before(s, 8)))
     if "so that" in wider or "in order that" in wider:
         return None  # "so that they may sanctify": purpose, not possibility
     return _keep(e)
@@ -490,7 +490,7 @@ _ABILITY_VERBS = frozenset(
     "see hear feel smell taste afford manage read speak walk swim remember recall find get reach sleep breathe "
     "understand imagine believe stand tell do".split()
 )
-_COULD_NOT_FOLLOW = frozenset("not never barely hardly scarcely only easily no longer".split())
+_COULD_NOT_FOLLOW = frozenset("not never barely hardly scarcely only easily no longer often always sometimes usually freely".split())
 _COULD_PREV = frozenset("so before until till where when whenever wherever how that than if unless".split())
 
 
@@ -505,9 +505,12 @@ def _rule_could(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
         if nxt[0] in _COULD_NOT_FOLLOW or nxt[0] in _ABILITY_VERBS:
             return None
     prev = ctx.before(s, 2)
-    wider = " ".join(_clause(ctx.before(s, 4)))
-    if "so that" in wider or "in order that" in wider or " where " in f" {wider} " or wider.startswith(("which ", "who ")) or " which " in f" {wider} ":
+    wider = " ".join(_clause(ctx.before(s, 8)))
+    near = " ".join(_clause(ctx.before(s, 4)))
+    if "so that" in wider or "in order that" in wider or " where " in f" {near} " or near.startswith(("which ", "who ")) or " which " in f" {near} ":
         return None  # purpose ("so that they could"), place and relative clauses describe ability
+    if near.endswith(("no one", "nobody", "nothing", "none")):
+        return None  # "no one could doubt": a strong negative claim, not a hedge
     if prev and (prev[-1] in _COULD_PREV or (len(prev) == 2 and prev[-2] in ("so", "before", "until") and prev[-1] not in _CLAUSE_BREAK)):
         return None  # "so that they could", "before he could": purpose and time, not possibility
     return _keep(e)
