@@ -51,3 +51,17 @@ def test_folder_of_pages_streams_in_chunks(tmp_path):
 def test_chunksize_must_be_positive(tmp_path):
     with pytest.raises(mk.InputError):
         next(mk.iter_corpus(tmp_path, chunksize=0))
+
+
+def test_warc_streams_record_by_record():
+    import warnings
+    from pathlib import Path
+
+    warc = Path(__file__).parent / "fixtures" / "exports" / "crawl.warc.gz"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        whole = mk.load_corpus(warc)
+    chunks = list(mk.iter_corpus(warc, chunksize=1))
+    assert sum(len(c) for c in chunks) == len(whole) > 1
+    assert [d for c in chunks for d in c["doc_id"]] == whole["doc_id"].tolist()
+    assert any("skipped" in e["error"] for c in chunks for e in c.attrs["errors"])

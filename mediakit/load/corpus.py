@@ -23,7 +23,7 @@ import pandas as pd
 from ..article import Article, articles_to_frame, order_columns
 from ..errors import InputError, MediakitError
 from . import registry
-from .articles import load_article, page_lines, read_bytes
+from .articles import load_article, page_lines
 from .tables import TABLE_SUFFIXES, read_table, standardize_table
 
 PAGE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".shtml"}
@@ -85,7 +85,7 @@ def load_corpus(source: Any, *, text_column: str | None = None, recursive: bool 
 def read_path(path: Path, text_column: str | None = None,
               template: Counter[str] | None = None) -> registry.ReadResult:
     """Read one file with the reader its suffix (or its first bytes) calls for."""
-    head = read_bytes(path)[:4096] if path.suffix.lower() in (".gz", ".bz2", ".xz") else _head(path)
+    head = _head(path)
     registry.load_builtin_readers()
     reader = registry.reader_for(path, head)
     if reader is not None:
@@ -102,8 +102,17 @@ def read_path(path: Path, text_column: str | None = None,
 
 
 def _head(path: Path) -> bytes:
-    with open(path, "rb") as f:
-        return f.read(4096)
+    """The first 4 KB (decompressed), without reading a multi-GB archive whole."""
+    import bz2
+    import gzip
+    import lzma
+
+    opener = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}.get(path.suffix.lower(), open)
+    try:
+        with opener(path, "rb") as f:
+            return f.read(4096)
+    except (OSError, EOFError, lzma.LZMAError) as e:
+        raise InputError(f"{path.name}: cannot read: {e}") from e
 
 
 def expand_source(source: Any, recursive: bool = True) -> tuple[list[Path], list[dict[str, str]]]:

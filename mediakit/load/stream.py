@@ -46,7 +46,12 @@ def iter_corpus(source: Any, chunksize: int = 1000, *, text_column: str | None =
     pages: list[Path] = []
     for path in paths:
         suffix = full_suffix(path)
-        if suffix in STREAMABLE and path.suffix.lower() == suffix:
+        if suffix in (".warc", ".arc"):
+            if pages:
+                yield from _page_chunks(pages, chunksize, text_column)
+                pages = []
+            yield from _warc_chunks(path, chunksize)
+        elif suffix in STREAMABLE and path.suffix.lower() == suffix:
             if pages:
                 yield from _page_chunks(pages, chunksize, text_column)
                 pages = []
@@ -72,6 +77,28 @@ def _page_chunks(pages: list[Path], chunksize: int, text_column: str | None) -> 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # errors are in attrs; one warning per chunk is noise
             yield load_corpus(pages[start:start + chunksize], text_column=text_column)
+
+
+def _warc_chunks(path: Path, chunksize: int) -> Iterator[pd.DataFrame]:
+    """A web archive record by record: a CC-NEWS file of a few GB never sits in memory."""
+    from collections import Counter
+
+    from ..article import articles_to_frame
+    from .warc import iter_warc
+
+    stats: Counter[str] = Counter()
+    batch = []
+    for art in iter_warc(path, stats=stats):
+        batch.append(art)
+        if len(batch) >= chunksize:
+            yield _finish(articles_to_frame(batch), [])
+            batch = []
+    skipped = [{"path": str(path), "error": f"skipped {n} WARC record(s): {k.split(': ', 1)[-1]}"}
+               for k, n in sorted(stats.items()) if k.startswith("skipped")]
+    if batch or skipped:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield _finish(articles_to_frame(batch), skipped)
 
 
 def _table_chunks(path: Path, chunksize: int, text_column: str | None) -> Iterator[pd.DataFrame]:
