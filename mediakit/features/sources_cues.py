@@ -232,6 +232,7 @@ def find_attributions(text: str) -> list[Attribution]:
     out = _drop_nested(out)
     out = [a for a in out if not _inside_closed_quote(doc, a)]
     _inherit_subjects(doc, out)
+    out = [a for a in out if not a.extra.get("drop")]
     _trim_contents(doc, out)
     _extend_quotes(doc, out)
     return out
@@ -317,11 +318,14 @@ def _verb_cue(doc: _Doc, cs: int, ce: int, verb: Verb) -> Attribution | None:
         speaker_found = _subject(doc, a, left, i)
         if verb.category == "evidence" and not (speaker_found and _is_document(a.mention)):
             speaker_found = _document_subject(doc, a, left, i) or speaker_found
+    elif verb.form_kind == "ing":
+        a.extra["inherit"] = True  # "Citing a theory, Trump accused ...": the subject follows the clause
+        speaker_found = True
     else:
         speaker_found = _inverted(doc, a, right)
     # participial cue after a comma: ", saying ...", ", adding ..." -> the clause's subject
     prev_tok = lw[i] if i >= 0 else ""
-    if not speaker_found and verb.form_kind == "ing" and prev_tok in ("from", "for", "by", "after", "before", "while", "without") and verb.strength == "strong" and doc.quote_at(cs) is None:
+    if not speaker_found and verb.form_kind == "ing" and prev_tok in ("from", "for", "by", "after", "before", "while", "without", "despite") and verb.strength == "strong" and doc.quote_at(cs) is None:
         a.extra["inherit"] = True  # "criticised for saying that ...": the clause's subject said it
         speaker_found = True
     if not speaker_found and (verb.form_kind == "ing" and prev_tok in (",", "and", "—", "–") or prev_tok in ("and", "but") and verb.strength != "weak") and doc.quote_at(cs) is None:
@@ -648,9 +652,12 @@ def _np_right(doc: _Doc, a: Attribution, right, j: int, loose: bool = False) -> 
         j += 1
     end = j
     n = 0
+    verbs = reporting_verbs()
     while end < len(right) and n < 10:
         tok = right[end][2]
         low = tok.lower()
+        if end > j and low in verbs and low not in roles():
+            break  # "the governor said ...": the phrase ends at the next verb
         if (_is_cap(tok) and low not in _STOP and low not in _INTRO and (low not in _DETERMINERS or end == start)) or low in roles() or low in _MODIFIERS or tok in ("’s", "'s"):
             end += 1
         elif low in _NAME_JOIN and end + 1 < len(right) and _is_cap(right[end + 1][2]) and end > j:
@@ -859,29 +866,55 @@ def _quote_start(doc: _Doc, ss: int, end: int) -> int:
 
 
 def _inherit_subjects(doc: _Doc, rows: list[Attribution]) -> None:
-    """', saying ...' and '... and said ...' share the subject of their clause."""
+    """', saying ...', '... and said ...' and 'Citing ..., Trump said' share their clause's subject."""
     for n, a in enumerate(rows):
-        if not a.extra.get("inherit") or a.mention_start is not None:
+        if not a.extra.get("inherit") or a.mention_start is not None or a.sentence_id >= len(doc.sents):
             continue
+        ss = doc.sents[a.sentence_id][0]
         prev = rows[n - 1] if n else None
-        if prev is not None and prev.sentence_id == a.sentence_id and prev.mention_start is not None:
-            a.mention_start, a.mention_end, a.mention = prev.mention_start, prev.mention_end, prev.mention
-            a.mention_kind, a.title, a.antecedent = prev.mention_kind, prev.title, prev.antecedent
+        if prev is not None and (prev.sentence_id != a.sentence_id or prev.mention_start is None):
+            prev = None
+        if not doc.text[ss:a.cue_start].strip(" “\"'‘«("):
+            # the participle opens the sentence: the subject follows its clause ("Citing X, Trump ...")
+            comma = doc.text.find(",", a.cue_end, doc.sents[a.sentence_id][1])
+            nxt = rows[n + 1] if n + 1 < len(rows) else None
+            channel = re.match(r"\s+(?:on|in|to|with|at|from)\b", doc.text[a.cue_end:a.cue_end + 8])
+            if comma > 0 and channel and nxt is not None and nxt.sentence_id == a.sentence_id and nxt.cue_start > comma:
+                a.extra["drop"] = True  # "Writing on Telegram, the governor said ...": one attribution
+                continue
+            if comma > 0:
+                toks = _tokens(doc.text, comma + 1, min(comma + 200, doc.sents[a.sentence_id][1]))
+                _subject_at_start(doc, a, toks)
             continue
-        if a.sentence_id < len(doc.sents):
-            ss = doc.sents[a.sentence_id][0]
-            toks = _tokens(doc.text, ss, min(a.cue_start, ss + 200))
-            while toks and (toks[0][2] in _ANY_Q or toks[0][2] in ("(", "—") or toks[0][2].lower() in ("but", "and", "so", "yet")):
-                toks = toks[1:]
-            first = toks[0][2].lower() if toks else ""
-            if first in _STOP or first in _BETWEEN or first.endswith(("ly", "ed", "ing")) or first in _INTRO:
-                # an opening adverbial ("In August, ...", "Meanwhile, ...", "Chastened by ..., Trump ...")
-                comma = next((k for k, t in enumerate(toks) if t[2] == ","), None)
-                toks = toks[comma + 1:] if comma is not None else []
-            if toks and toks[0][2].lower() in ("he", "she", "they", "it", "we", "i"):
-                _set_mention(doc, a, toks[0][0], toks[0][1], "pronoun")
-            elif toks and _is_cap(toks[0][2]) and _np_right(doc, a, toks, 0):
-                a.extra.pop("speaker_after", None)
+        if prev is not None and prev.mention_start is not None and prev.mention_start - ss < 40:
+            _copy_mention(a, prev)  # "X said A, adding B"
+            continue
+        toks = _tokens(doc.text, ss, min(a.cue_start, ss + 200))
+        while toks and (toks[0][2] in _ANY_Q or toks[0][2] in ("(", "—") or toks[0][2].lower() in ("but", "and", "so", "yet")):
+            toks = toks[1:]
+        first = toks[0][2].lower() if toks else ""
+        if first in _STOP or first in _BETWEEN or first.endswith(("ly", "ed", "ing")) or first in _INTRO:
+            # an opening adverbial ("In August, ...", "Meanwhile, ...", "Chastened by ..., Trump ...")
+            comma = next((k for k, t in enumerate(toks) if t[2] == ","), None)
+            toks = toks[comma + 1:] if comma is not None else []
+        if not _subject_at_start(doc, a, toks) and prev is not None:
+            _copy_mention(a, prev)
+
+
+def _copy_mention(a: Attribution, b: Attribution) -> None:
+    a.mention_start, a.mention_end, a.mention = b.mention_start, b.mention_end, b.mention
+    a.mention_kind, a.title, a.antecedent = b.mention_kind, b.title, b.antecedent
+
+
+def _subject_at_start(doc: _Doc, a: Attribution, toks) -> bool:
+    if toks and toks[0][2].lower() in ("he", "she", "they", "it", "we", "i"):
+        _set_mention(doc, a, toks[0][0], toks[0][1], "pronoun")
+        return True
+    if toks and (_is_cap(toks[0][2]) or toks[0][2].lower() in _DETERMINERS) and _np_right(doc, a, toks, 0):
+        a.extra.pop("speaker_after", None)
+        a.extra.pop("appos_end", None)
+        return True
+    return False
 
 
 def _inside_closed_quote(doc: _Doc, a: Attribution) -> bool:
