@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..errors import InputError
 
-NAMES = ("workshop", "workshop-pages")
+NAMES = ("workshop", "workshop-pages", "basil", "allsides", "article-bias")
 
 
 def load_dataset(corpus: Any = "workshop", **kwargs: Any) -> pd.DataFrame:
@@ -28,6 +28,19 @@ def load_dataset(corpus: Any = "workshop", **kwargs: Any) -> pd.DataFrame:
         return load_workshop()
     if corpus == "workshop-pages":
         return load_corpus(load_sample_pages(), **kwargs)
+    # downloaded research corpora (cached after the first call; see docs/research_formats.md)
+    if corpus == "basil":
+        from .basil import fetch_basil
+
+        return fetch_basil(**kwargs).articles
+    if corpus == "allsides":
+        from .remote import fetch_allsides
+
+        return fetch_allsides(**kwargs)
+    if corpus == "article-bias":
+        from .remote import fetch_article_bias
+
+        return fetch_article_bias(**kwargs)
     if isinstance(corpus, (str, Path)) and (Path(corpus).exists() or any(c in str(corpus) for c in "*?[")):
         return load_corpus(corpus, **kwargs)
     if isinstance(corpus, (list, tuple)):
