@@ -748,6 +748,12 @@ def _rule_if(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return _keep(e)
 
 
+def _rule_doubt(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
+    if _negated(ctx, s, e.cue):
+        return "booster", "booster"  # "no one doubts", "I don't doubt": certainty
+    return _keep(e)
+
+
 def _rule_negatable(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return _keep(e)
 
@@ -820,6 +826,7 @@ RULES: dict[str, Rule] = {
     "attributive": _rule_attributive,
     "questioned": _rule_questioned,
     "if": _rule_if,
+    "doubt": _rule_doubt,
 }
 
 
@@ -1084,7 +1091,7 @@ def _collect(text: str, lexicon: HedgeLexicon, conditions: bool, cols: dict[str,
             continue
         category, kind = verdict
         negated = _negated(ctx, start, entry.cue)
-        if negated and category == "booster":
+        if negated and category == "booster" and entry.category == "booster":
             category = "hedge"  # "not clear", "not certain", "has not been proven"
         rows.append((start, end, category, kind, negated, entry.source))
         last_end = end
