@@ -57,6 +57,13 @@ def test_corpus_input_adds_doc_id_first():
     assert list(mk.find_hedges(pd.DataFrame({"doc_id": [], "text": []})).columns) == ["doc_id", *COLUMNS]
 
 
+def test_text_whose_lowercase_changes_length():
+    text = "İstanbul officials may act. It is NOT CLEAR."
+    df = mk.find_hedges(text)
+    assert [text[s:e] for s, e in zip(df["start"], df["end"])] == ["may", "CLEAR"]
+    assert df["category"].tolist() == ["hedge", "hedge"]
+
+
 def test_bad_input_is_a_mediakit_error():
     with pytest.raises(mk.MediakitError):
         mk.find_hedges(42)
