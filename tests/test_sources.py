@@ -288,6 +288,19 @@ def test_seed_article(seed_body):
     assert any(r["cue"] == "noted" for r in by["Jens Stoltenberg"])
 
 
+def test_seed_raw_page_yields_nothing_from_headline_lists():
+    raw = shared_path("seeds", "000_9d616d7769cc11ee.txt").read_text(encoding="utf-8")
+    df = mk.find_sources(raw)
+    body_end = raw.index("will be significant.")
+    assert len(df) >= 8
+    assert (df["cue_start"] < body_end).all(), df[df["cue_start"] >= body_end]
+
+
+def test_headline_list_lines_are_skipped():
+    t = "Ministry shows video of strike\nUS admits drone destroyed radar\nVideo shows rockets hitting tanks\n"
+    assert rows(t) == []
+
+
 # ----------------------------------------------------------------------------- robustness
 
 def _valid(text: str, df: pd.DataFrame) -> None:

@@ -25,7 +25,7 @@ from .sources_lexicon import Verb, reporting_verbs, roles
 
 # Tokens: dotted acronyms (U.S.), honorifics/initials before a capitalised word (Mr. Sen. J.),
 # words with inner apostrophes/hyphens, '' used as a double quote, then any single symbol.
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.(?=\s+[A-Z])|\w+(?:['’\-]\w+)*|''|``|[^\w\s]")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.(?=[^\S\n]+[A-Z])|\w+(?:['’\-]\w+)*|''|``|[^\w\s]|\n")
 _OPEN_Q = frozenset('“„«‹"‟``')
 _CLOSE_Q = frozenset('”»›"\'’')
 _ANY_Q = _OPEN_Q | _CLOSE_Q | {"''", "``"}
@@ -232,7 +232,7 @@ def find_attributions(text: str) -> list[Attribution]:
     out = _drop_nested(out)
     out = [a for a in out if not _inside_closed_quote(doc, a)]
     _inherit_subjects(doc, out)
-    out = [a for a in out if not a.extra.get("drop")]
+    out = [a for a in out if not a.extra.get("drop") and (a.kind_hint == "dash" or not _in_headline_list(text, a.cue_start))]
     _trim_contents(doc, out)
     _extend_quotes(doc, out)
     return out
@@ -492,7 +492,7 @@ def _document_subject(doc: _Doc, a: Attribution, left, i: int) -> bool:
     j = i
     while j >= 0 and i - j < 18:
         low = left[j][2].lower()
-        if low in (";", ":", ".", "that", "which", "who", "but", "because", "if", "when", "while") or low in _ANY_Q:
+        if low in (";", ":", ".", "\n", "that", "which", "who", "but", "because", "if", "when", "while") or low in _ANY_Q:
             return False
         if low == "," and i - j > 1:
             return False
@@ -571,7 +571,7 @@ def _appositive(doc: _Doc, a: Attribution, left, i: int) -> bool:
         if tok == "." and j > 0 and _is_cap(left[j - 1][2]) and len(left[j - 1][2]) <= 4:
             j -= 1  # "Springfield, Va., said"
             continue
-        if tok in (".", ";", ":") or tok in _ANY_Q:
+        if tok in (".", ";", ":", "\n") or tok in _ANY_Q:
             break
         if tok == ",":
             commas.append(j)
@@ -863,6 +863,27 @@ def _quote_start(doc: _Doc, ss: int, end: int) -> int:
     if q is not None and q.start < ss:
         return q.start
     return ss
+
+
+def _line(text: str, pos: int) -> tuple[int, int]:
+    lo = text.rfind("\n", max(0, pos - 400), pos) + 1
+    hi = text.find("\n", pos, pos + 400)
+    return lo, (hi if hi >= 0 else min(len(text), pos + 400))
+
+
+def _headline_like(line: str) -> bool:
+    line = line.strip()
+    return 0 < len(line) <= 120 and line[-1] not in ".!?:;”\"’)»"
+
+
+def _in_headline_list(text: str, pos: int) -> bool:
+    """A cue in a block of short unpunctuated lines (related headlines, menus) around a body."""
+    lo, hi = _line(text, pos)
+    if not _headline_like(text[lo:hi]):
+        return False
+    before = text[max(0, lo - 121):max(0, lo - 1)].rsplit("\n", 1)[-1] if lo > 0 else ""
+    after = text[hi + 1:hi + 122].split("\n", 1)[0] if hi < len(text) else ""
+    return _headline_like(before) or _headline_like(after)
 
 
 def _inherit_subjects(doc: _Doc, rows: list[Attribution]) -> None:
