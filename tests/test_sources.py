@@ -72,6 +72,20 @@ def test_inverted_speaker_after_cue():
     assert r["speaker_type"] == "official"
 
 
+def test_inverted_role_then_name():
+    t = "Dead fish were found downstream, said the agency's regional director, Miriam Koss."
+    r = one(t)
+    assert r["speaker"] == "Miriam Koss" and r["speaker_type"] == "official"
+    assert content(t, r) == "Dead fish were found downstream"
+
+
+def test_inverted_speaker_with_age_apposition_after_two_sentence_quote():
+    t = '"I got a text at two. It said maybe?" said Dora Feld, 34, a nurse. "Either it was or not."'
+    r = one(t)
+    assert r["speaker"] == "Dora Feld"
+    assert content(t, r).startswith('"I got a text') and "Either it was" in content(t, r)
+
+
 def test_nested_quote_with_three_marks():
     t = '"We have to be realistic and say, "It\'s not going to happen at Vilnius," Ben Wallace said.'
     r = one(t)

@@ -84,7 +84,7 @@ _NOT_SUBJECT = frozenset(
     """nobody everyone everybody somebody someone anyone anybody none nothing something everything all
     there here what which whatever many few""".split()
 )
-_PREP_JOIN = frozenset(["of", "for", "at", "from", "with", "in", "on", "to"])
+_PREP_JOIN = frozenset(["of", "for", "at", "from", "with", "in", "on", "to", "outside", "near", "inside", "around"])
 _NAME_JOIN = frozenset(["of", "for", "the", "de", "da", "van", "von", "der", "al", "bin", "la", "le", "del", "and", "&"])
 _MODIFIERS = frozenset(
     """former then acting deputy senior chief top current outgoing incoming interim vice assistant associate
@@ -689,14 +689,26 @@ def _np_right(doc: _Doc, a: Attribution, right, j: int, loose: bool = False) -> 
     _set_mention(doc, a, s, e, kind)
     a.title = doc.text[s:e]
     a.extra["speaker_after"] = True
-    # appositive after the name: "said John Smith, a professor at ..."
-    if end < len(right) and right[end][2] == ",":
+    # a name after a role: "said the agency's regional director, Miriam Koss."
+    if kind == "np" and end + 1 < len(right) and right[end][2] == "," and _is_cap(right[end + 1][2]):
+        n2 = end + 1
+        while n2 < len(right) and (_is_cap(right[n2][2]) or right[n2][2] in (".",) and n2 + 1 < len(right) and _is_cap(right[n2 + 1][2])):
+            n2 += 1
+        if n2 - (end + 1) >= 2 and (n2 == len(right) or right[n2][2] in (",", ".", ";", "\n") or right[n2][2] in _ANY_Q):
+            _set_mention(doc, a, s, right[n2 - 1][1], "name")
+            a.title = doc.text[s:right[n2 - 1][1]]
+            end = n2
+    # appositive after the name: "said John Smith, a professor at ...", "said Dora Feld, 34, a nurse."
+    while end < len(right) and right[end][2] == ",":
         k = end + 1
-        while k < len(right) and right[k][2] not in (",", ".", ";") and k - end < 14:
+        while k < len(right) and right[k][2] not in (",", ".", ";", "\n") and right[k][2] not in _ANY_Q and k - end < 16:
             k += 1
-        if end + 1 < len(right) and (right[end + 1][2].lower() in _DETERMINERS or right[end + 1][2].lower() in _role_or_mod()):
-            a.title = doc.text[s:right[k - 1][1]]
-            a.extra["appos_end"] = right[k - 1][1]
+        first = right[end + 1][2].lower() if end + 1 < len(right) else ""
+        if not (first in _DETERMINERS or first in _role_or_mod() or first.isdigit() or first in ("who", "whose", "which", "now")):
+            break
+        a.title = doc.text[s:right[k - 1][1]]
+        a.extra["appos_end"] = right[k - 1][1]
+        end = k
     return True
 
 
@@ -781,8 +793,8 @@ def _set_content(doc: _Doc, a: Attribution, s: int, e: int) -> None:
         s += 1
     while e > s and text[e - 1] in " \t\n,;:—–-.":
         e -= 1
-    if e - s < 2:
-        return
+    if e - s < 2 or all(w.lower() in _STOP or w.lower() in _DETERMINERS for w in re.findall(r"\w+", text[s:e])):
+        return  # nothing but function words ("and"): no content
     a.content_start, a.content_end = s, e
 
 
@@ -811,7 +823,7 @@ def _content(doc: _Doc, a: Attribution, ss: int, se: int, right) -> None:
     r_words = len(r_text.split())
     r_open = r_text.lstrip(" ,:")[:1] in _OPEN_Q or r_text.lstrip()[:1] == ":" or (that is not None and r_start > block_end)
     l_end = block_start
-    l_text = text[ss:l_end]
+    l_text = text[_quote_start(doc, ss, l_end):l_end]  # a quotation begun in an earlier sentence counts
     l_stripped = l_text.rstrip()
     l_words = len(l_text.split())
     l_frame = l_stripped.endswith((",", "”", '"', "''", "—", "–", "’", ",”", ',"')) or (l_stripped.endswith(":") is False and l_stripped[-1:] in _CLOSE_Q)
@@ -990,7 +1002,8 @@ def _trim_contents(doc: _Doc, rows: list[Attribution]) -> None:
                 e = cut
                 while e > a.content_start and doc.text[e - 1] in " ,;:—–-\n":
                     e -= 1
-                if e - a.content_start >= 2:
+                words = re.findall(r"\w+", doc.text[a.content_start:e])
+                if e - a.content_start >= 2 and any(w.lower() not in _STOP for w in words):
                     a.content_end = e
 
 
