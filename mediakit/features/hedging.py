@@ -471,10 +471,18 @@ _NAMES_IN_S = frozenset("Mrs Ms Mrs. James Charles Jones Thomas Nicholas Douglas
 
 
 def _headline(ctx: _Ctx, s: int) -> bool:
-    """Title-case lines ("NATO May Send Its Troops") capitalise the modal too."""
-    line_start = ctx.text.rfind("\n", 0, s) + 1
-    line_end = ctx.text.find("\n", s)
-    line = ctx.text[line_start:line_end if line_end >= 0 else len(ctx.text)]
+    """Title-case lines ("NATO May Send Its Troops") capitalise the modal too.
+
+    A headline is a short line: only 200 characters either side are looked at."""
+    text = ctx.text
+    lo = max(0, s - 200)
+    line_start = text.rfind("\n", lo, s)
+    if line_start < 0 and lo > 0:
+        return False
+    line_end = text.find("\n", s, s + 200)
+    if line_end < 0 and s + 200 < len(text):
+        return False
+    line = text[line_start + 1:line_end if line_end >= 0 else len(text)]
     words = re.findall(r"[A-Za-z]\w*", line)
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
@@ -952,14 +960,14 @@ class _Voices:
     def _direct_speaker(self, qi: int) -> str | None:
         q = self.quotes[qi]
         text = self.text
-        para_end = text.find("\n\n", q.end)
+        para_end = text.find("\n\n", q.end, q.end + 160)
         limit = min(len(text), q.end + 160, para_end if para_end >= 0 else len(text))
         m = _AFTER_QUOTE.match(text, q.end, limit)
         if m:
             sp = self._clean(m.group("sp") or m.group("sp2"), q.start)
             if sp:
                 return sp
-        para_start = text.rfind("\n\n", 0, q.start)
+        para_start = text.rfind("\n\n", max(0, q.start - 200), q.start)
         lo = max(0, q.start - 200, para_start + 2 if para_start >= 0 else 0)
         m = _BEFORE_QUOTE.search(text, lo, q.start)
         if m:
@@ -1023,7 +1031,7 @@ _SAFE_CUT = re.compile(
 _BLOCK = 400
 # A stretch this long without a sure sentence end (no real text has one) is cut at the next
 # space anyway: split_sentences' look-back would make it quadratic. Only then can spans differ.
-_HARD_BLOCK = 20_000
+_HARD_BLOCK = 5_000
 _HARD_CUT = re.compile(r"\s+")
 
 
