@@ -308,6 +308,33 @@ def test_conditions_only_on_request():
     assert rates.loc[0, "n_hedges"] == 1
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("It was kind of strange.", ["kind of"]),
+        ("A new kind of weapon arrived.", []),
+        ("He is widely considered the favourite.", ["considered"]),
+        ("She considered the proposal overnight.", []),
+        ("Critics consider the law to be unfair.", ["consider"]),
+        ("The move is seen as a provocation.", ["seen as"]),
+        ("The city has seen as many as ten attacks.", []),
+        ("Scientists assume that the trend holds.", ["assume"]),
+        ("She will assume office in May.", []),
+        ("As expected, the bank raised rates.", []),
+        ("The bank is expected to raise rates.", ["is expected to"]),
+        ("The reform proved difficult.", []),
+        ("The test proved that the drug works.", ["proved"]),
+        ("Early data indicate that the virus spreads.", ["indicate"]),
+        ("Arrows indicate the exits.", []),
+        ("The full might of the army was used.", []),
+        ("He was accused of fraud.", ["accused"]),
+        ("The accused left the court.", []),
+    ],
+)
+def test_more_context_rules(text, expected):
+    assert [c for c, k in zip(mk.find_hedges(text)["cue"], mk.find_hedges(text)["category"]) if k != "approximator"] == expected
+
+
 # ---------------------------------------------------------------- voice and speaker
 
 

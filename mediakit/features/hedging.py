@@ -489,9 +489,16 @@ def _headline(ctx: _Ctx, s: int) -> bool:
 
 def _rule_might(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     prev = ctx.before(s, 1)
-    if prev and (prev[-1] in ("military", "economic", "naval", "air", "his", "her", "its", "their", "our", "all", "the", "with", "of", "industrial", "financial", "nuclear", "russian", "american", "chinese") ):
-        return None
+    nxt = ctx.after(end, 1)
+    if nxt and nxt[0] == "of" or prev and prev[-1] in _MIGHT_NOUN_BEFORE:
+        return None  # "the full might of the army", "military might": the noun
     return _keep(e)
+
+
+_MIGHT_NOUN_BEFORE = frozenset(
+    "military economic naval air his her its their our all the with of full industrial financial nuclear "
+    "russian american chinese".split()
+)
 
 
 _ABILITY_VERBS = frozenset(
