@@ -74,6 +74,7 @@ _LOWER_WORD = re.compile(r"[a-z][a-z’'\-]*")
 _QUANT_SUBJ = frozenset(["some", "many", "others", "few", "most", "several", "both", "critics", "supporters"])
 _TO_VERBS = {"hope": True, "expect": True, "agree": True, "decline": True, "refuse": True, "offer": True, "threaten": True}
 _CLAUSE_JOIN = frozenset("and but while as because when although though so then since after before if".split())
+_MID_CAP = re.compile(r"(?<=[a-z,;] )([A-Z][\w’'\-]*)")
 _PREV_WORD = re.compile(r"(\w+(?:['’\-]\w+)*)\s*$")
 _INTRO = frozenset("meanwhile however still yet also then now later recently instead indeed".split())
 _AFTER_INVERTED = frozenset(
@@ -126,6 +127,13 @@ class _Doc:
         self.sent_starts = [s for s, _ in self.sents]
         self.quotes = find_quotes(text)
         self.quote_starts = [q.start for q in self.quotes]
+        self._caps: frozenset[str] | None = None
+
+    def midsentence_caps(self) -> frozenset[str]:
+        """Capitalised words seen after a lower-case word: names, not sentence openers."""
+        if self._caps is None:
+            self._caps = frozenset(_MID_CAP.findall(self.text))
+        return self._caps
 
     def sentence_of(self, pos: int) -> int:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
@@ -148,14 +156,28 @@ class _Doc:
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans, split paragraph by paragraph (a blank line always ends a sentence anyway),
-    which keeps the cost of the sentence splitter's look-behind local to each paragraph."""
+    and long paragraphs in pieces of a few thousand characters cut after a clear sentence end:
+    the sentence splitter looks back from each full stop, so this keeps the cost linear."""
     out: list[tuple[int, int]] = []
     pos = 0
     for m in re.finditer(r"\n[ \t]*\n", text):
-        out.extend((pos + s, pos + e) for s, e in split_sentences(text[pos:m.start()]))
+        _split_piece(text, pos, m.start(), out)
         pos = m.end()
-    out.extend((pos + s, pos + e) for s, e in split_sentences(text[pos:]))
+    _split_piece(text, pos, len(text), out)
     return out
+
+
+_SAFE_END = re.compile(r"[a-z]{4,}[.!?][\"”’]?\s+(?=[A-Z])")
+
+
+def _split_piece(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while end - start > 6000:
+        cut = _SAFE_END.search(text, start + 4000, min(end, start + 12000))
+        if cut is None:
+            break
+        out.extend((start + s, start + e) for s, e in split_sentences(text[start:cut.end()]))
+        start = cut.end()
+    out.extend((start + s, start + e) for s, e in split_sentences(text[start:end]))
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -478,7 +500,7 @@ def _subject(doc: _Doc, a: Attribution, left, i: int) -> bool:
             return True
     if kind == "name" and k == i and (k == 0 or not left[k - 1][2][:1].isalnum()) and left[k][2].lower() not in roles():
         word = left[k][2]
-        if not re.search(rf"(?<=[a-z,;] ){re.escape(word)}\b", doc.text):
+        if word not in doc.midsentence_caps():
             kind = "np"  # "Displacement adds ...": a capitalised common noun opening the sentence
     _set_mention(doc, a, start, end, kind)
     a.title = doc.text[start:end]
