@@ -138,7 +138,7 @@ def _kind(text: str, a) -> str:
         return "according_to"
     if a.content_start is None:
         return "direct" if a.kind_hint == "dash" else "indirect"
-    content = text[a.content_start:a.content_end]
+    content = text[a.content_start:min(a.content_end, a.content_start + 3000)]
     stripped = content.strip(" ,.:;\n")
     has_q = any(q in content for q in _QUOTE_CHARS) or "''" in content
     if not has_q:

@@ -894,7 +894,7 @@ def _is_trailer(r_text: str) -> bool:
 def _quote_start(doc: _Doc, ss: int, end: int) -> int:
     """Start content at the opening mark of a quotation that began in an earlier sentence."""
     q = doc.quote_at(ss)
-    if q is not None and q.start < ss:
+    if q is not None and ss - _WINDOW < q.start < ss:
         return q.start
     return ss
 
@@ -1037,7 +1037,8 @@ def _extend_quotes(doc: _Doc, rows: list[Attribution]) -> None:
         if a.content_end is None:
             continue
         # only direct speech continues across sentences
-        if not any(c in text[a.content_start:a.content_end] for c in "“”\"«»") and "''" not in text[a.content_start:a.content_end]:
+        head = text[a.content_start:min(a.content_end, a.content_start + _WINDOW)]
+        if not any(c in head for c in "“”\"«»") and "''" not in head:
             q = doc.quote_at(a.content_start)
             if q is None:
                 continue

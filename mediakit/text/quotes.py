@@ -21,6 +21,17 @@ OPENERS = {"“": "”", "„": "“", "«": "»", "‹": "›", "‘": "’", '
 _DOUBLE_MARKS = re.compile(r"""[“”„‟«»"]|''|``""")
 
 
+_PARAGRAPH = re.compile(r"\n\n")
+
+
+def _break_between(breaks: list[int], start: int, end: int) -> bool:
+    """Is there a paragraph break in text[start:end]? (bisect keeps long texts linear)"""
+    import bisect
+
+    i = bisect.bisect_left(breaks, start)
+    return i < len(breaks) and breaks[i] + 2 <= end
+
+
 class QuoteSpan(NamedTuple):
     start: int  # offset of the opening mark
     end: int  # offset just after the closing mark (or paragraph end when unclosed)
@@ -46,6 +57,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     start = -1
     last_close = -1  # end of the last closing mark seen inside the current quote
     stack: list[str] = []  # opening marks of the open quotes, innermost last
+    breaks = [m.start() for m in _PARAGRAPH.finditer(text)] if "\n\n" in text else []
     n = len(text)
     for m in _DOUBLE_MARKS.finditer(text):
         mark = m.group()
@@ -73,7 +85,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             if depth == 0:
                 start, depth, last_close = i, 1, -1
                 stack = [mark]
-            elif "\n\n" not in text[start:i] and (
+            elif not _break_between(breaks, start, i) and (
                 _nested_open(text, start, i) or (mark in ("„", "«", "‹", "‟") and mark != stack[0])
             ):
                 depth += 1  # a quote inside the quote (same style after "say,", or another style)
