@@ -113,7 +113,8 @@ def _is_person_name(name: str) -> bool:
 @lru_cache(maxsize=1)
 def _outlet_regex() -> re.Pattern[str]:
     names = sorted(outlets(), key=len, reverse=True)
-    alt = "|".join(re.escape(n) for n in names if len(n) > 1)  # 'X' alone is too ambiguous
+    # 'X' alone is too ambiguous; multi-word names also match in capitals ("USA TODAY")
+    alt = "|".join(f"(?i:{re.escape(n)})" if " " in n else re.escape(n) for n in names if len(n) > 1)
     masthead = (
         r"(?:The\s+)?(?:[A-Z][\w.\-&]*\s+){1,3}(?:Times|Post|News|Journal|Herald|Tribune|Gazette|Telegraph|"
         r"Chronicle|Examiner|Courier|Magazine|Radio|Television|TV)"
@@ -153,6 +154,9 @@ def _outlet_name(s: str) -> str:
     known = outlets()
     if s in known:
         return s
+    folded = {k.lower(): k for k in known}
+    if s.lower() in folded:
+        return folded[s.lower()]  # "USA TODAY" -> "USA Today"
     bare = re.sub(r"^The\s+", "", s)
     for cand in (bare, "The " + bare):
         if cand in known:
