@@ -213,6 +213,13 @@ def test_role_noun_resolves_to_earlier_speaker():
     assert found[-1]["speaker"] == "Ann Lee"
 
 
+def test_nominal_cue_with_possessor():
+    t = "Donald Trump's claim that crime is rising was rated false. His plans for the weekend are unknown."
+    found = rows(t)
+    assert [(r["cue"], r["speaker"]) for r in found] == [("claim", "Donald Trump")]
+    assert content(t, found[0]).startswith("crime is rising")
+
+
 def test_as_reported():
     r = one("As the BBC reported, the talks collapsed on Friday.")
     assert r["speaker_type"] == "media" and r["outlet"] == "BBC"

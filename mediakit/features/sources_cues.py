@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from ..text.quotes import find_quotes
 from ..text.sentences import split_sentences
-from .sources_lexicon import Verb, reporting_verbs, roles
+from .sources_lexicon import Verb, reporting_nouns, reporting_verbs, roles
 
 # Tokens: dotted acronyms (U.S.), honorifics/initials before a capitalised word (Mr. Sen. J.),
 # words with inner apostrophes/hyphens, '' used as a double quote, then any single symbol.
@@ -247,6 +247,7 @@ def find_attributions(text: str) -> list[Attribution]:
             a = _verb_cue(doc, start, end, verbs[form])
         if a is not None:
             out.append(a)
+    out.extend(_noun_cues(doc))
     out.extend(_dash_cues(doc))
     out.extend(_colon_heads(doc))
     out.sort(key=lambda a: a.cue_start)
@@ -762,6 +763,47 @@ def _according_to(doc: _Doc, cs: int, ce: int) -> Attribution | None:
 
 
 # ----------------------------------------------------------------------------- dash and colon cues
+
+@lru_cache(maxsize=1)
+def _noun_regex() -> re.Pattern[str]:
+    nouns = _trie_regex(sorted(reporting_nouns()))
+    return re.compile(
+        r"(?P<poss>(?:[A-Z][\w.\-]*(?:[^\S\n]+[A-Z][\w.\-]*){0,3})(?:’s|'s)|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))"
+        rf"[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?(?P<noun>{nouns})\b[^\S\n]*(?P<next>[\w:“\"«]+)?"
+    )
+
+
+def _noun_cues(doc: _Doc) -> list[Attribution]:
+    """Nominal cues with a possessor: "Trump's claim that ...", "her remarks about ..."."""
+    text = doc.text
+    nouns = reporting_nouns()
+    out = []
+    for m in _noun_regex().finditer(text):
+        noun = m.group("noun")
+        _cat, complements = nouns[noun]
+        nxt = (m.group("next") or "").lower()
+        if not ((nxt == "that" and "that" in complements) or nxt[:1] in (":", "“", '"', "«")):
+            continue  # only a clause or a quotation makes a noun report speech ("claim that ...")
+        if doc.quote_at(m.start("noun")) is not None and doc.quote_at(m.start("noun")).closed:
+            continue  # inside someone else's quotation
+        ps, pe = m.span("poss")
+        sid, ss, se = doc.sent_bounds(m.start("noun"))
+        a = Attribution(m.start("noun"), m.end("noun"), noun, "noun", sentence_id=sid)
+        poss = text[ps:pe]
+        if poss.lower() in ("his", "her", "their", "its"):
+            _set_mention(doc, a, ps, pe, "pronoun")
+        else:
+            name_end = pe - 2 if poss.endswith(("’s", "'s")) else pe
+            _set_mention(doc, a, ps, name_end, "name")
+            a.title = text[ps:name_end]
+        start = m.end("noun")
+        if nxt == "that":
+            start = m.start("next") + 4
+        _set_content(doc, a, start, min(se, start + _WINDOW))
+        if a.content_start is not None:
+            out.append(a)
+    return out
+
 
 def _dash_cues(doc: _Doc) -> list[Attribution]:
     text = doc.text

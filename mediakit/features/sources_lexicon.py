@@ -72,3 +72,9 @@ def anonymity_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         re.compile("|".join(by_scope["speaker"]), re.I),
         re.compile("|".join(by_scope["context"]), re.I),
     )
+
+
+@lru_cache(maxsize=1)
+def reporting_nouns() -> dict[str, tuple[str, frozenset[str]]]:
+    """``{noun: (category, complements)}`` for nominal cues ("Trump's claim that ...")."""
+    return {r[0].lower(): (r[1], frozenset(r[2].split("|"))) for r in _rows("reporting_verbs_nouns.tsv", 4)}

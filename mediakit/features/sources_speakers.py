@@ -48,6 +48,7 @@ _FUNCTION_WORDS = frozenset(
     yet still then now meanwhile however also even only with without from by to of""".split()
 )
 _TITLE_MODIFIERS = frozenset("former then acting deputy senior chief top vice assistant press campaign presidential".split())
+_POSSESSIVE_PRONOUNS = {"his": "he", "their": "they", "its": "it"}
 _ANON_HINTS = ("anonym", "condition", "authori", "named", "identified")
 _PLURAL_PRONOUNS = frozenset(["they", "we", "them", "us"])
 _INDEFINITE = frozenset("a an one another some several two three four many few other unnamed".split())
@@ -348,6 +349,7 @@ class Resolver:
             self.history.append((a.cue_start, res.speaker, res.speaker_type, res.person, res.plural, title.lower()))
 
     def _pronoun(self, low: str, pos: int) -> Resolved | None:
+        low = _POSSESSIVE_PRONOUNS.get(low, low)
         if low in ("he", "she", "him", "her"):
             # a person introduced as the subject of a sentence after the last speaker is nearer
             last_person = next((h[0] for h in reversed(self.history[-12:]) if h[3] and not h[4]), -1)
