@@ -134,6 +134,7 @@ def test_may_modal_is_a_hedge():
         "They moved closer so that they could hear.",
         "The company couldn't pay its debts.",
         "Parliament could often create problems.",
+        "Neither account could be independently verified.",
     ],
 )
 def test_ability_modals_are_not_hedges(text):
@@ -356,6 +357,13 @@ def test_continued_quote_keeps_its_speaker():
 def test_reported_speech_after_said_that():
     r = row("The former secretary general stressed that Poland could set up a coalition.", "could")
     assert (r["voice"], r["speaker"], r["in_quote"]) == ("reported", "The former secretary general", False)
+
+
+def test_according_to_takes_the_whole_description():
+    r = row("About 45 families stayed, according to the town council.", "About")
+    assert (r["voice"], r["speaker"]) == ("reported", "the town council")
+    r = row("Ostrenian officials said about 20,000 people had fled.", "about")
+    assert r["speaker"] == "Ostrenian officials"
 
 
 def test_reported_speech_before_trailing_attribution():

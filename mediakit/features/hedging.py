@@ -524,8 +524,8 @@ def _rule_could(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     near = " ".join(_clause(ctx.before(s, 4)))
     if "so that" in wider or "in order that" in wider or " where " in f" {near} " or near.startswith(("which ", "who ")) or " which " in f" {near} ":
         return None  # purpose ("so that they could"), place and relative clauses describe ability
-    if near.endswith(("no one", "nobody", "nothing", "none")):
-        return None  # "no one could doubt": a strong negative claim, not a hedge
+    if near.endswith(("no one", "nobody", "nothing", "none")) or any(t in ("neither", "nor", "no", "never") for t in near.split()):
+        return None  # "no one could doubt", "neither account could be verified": a negative claim, not a hedge
     if prev and (prev[-1] in _COULD_PREV or (len(prev) == 2 and prev[-2] in ("so", "before", "until") and prev[-1] not in _CLAUSE_BREAK)):
         return None  # "so that they could", "before he could": purpose and time, not possibility
     return _keep(e)
@@ -864,7 +864,8 @@ _NAME = r"(?:(?!(?:And|But|So|Or|Then|When|If|As|While|Because|In|On|At|For|Yet|
 _DESC = r"(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)\s+(?:[\w'’\-]+\s+){0,5}?[\w'’\-]+)"
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)"
 _BARE = r"(?:officials|experts|analysts|sources|police|investigators|authorities|diplomats|researchers|scientists|critics|observers|witnesses|residents|prosecutors|economists)"
-_SPEAKER = rf"(?P<sp>{_NAME}|{_DESC}|{_PRON}|{_BARE})"
+# "Ostrenian officials", "Ben Wallace", "the former secretary general", "he", "officials"
+_SPEAKER = rf"(?P<sp>\b(?:{_NAME}(?:\s+{_BARE})?|{_DESC}|{_PRON}|{_BARE}))"
 _SPEAKER2 = _SPEAKER.replace("?P<sp>", "?P<sp2>")
 _APPOS = r"(?:,[^,\"“”]{1,90},)?"
 # "…, X said." / "…, X, a spokesman, told reporters." at the end of a sentence
@@ -878,7 +879,9 @@ _LEADING = re.compile(
 )
 # "And perhaps, he said, it could help ...": a parenthetical attribution covers the sentence
 _PARENTHETICAL = re.compile(rf"[,—–]\s*{_SPEAKER}\s+(?:\w+ly\s+)?{_REPORT}\s*[,—–]")
-_ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<sp>{_NAME}|{_DESC}|him|her|them|{_BARE})")
+_ACCORDING = re.compile(
+    rf"\b[Aa]ccording\s+to\s+(?P<sp>{_NAME}(?:\s+{_BARE})?|{_DESC}|him|her|them|{_BARE})(?=\s*(?:[,.;:!?)\"”]|$))"
+)
 _AFTER_QUOTE = re.compile(rf"\s*,?\s*(?:{_SPEAKER}{_APPOS}\s+(?:\w+ly\s+)?{_REPORT}\b|{_REPORT_INV}\s+{_SPEAKER2})")
 _BEFORE_QUOTE = re.compile(rf"{_SPEAKER}{_APPOS}\s+(?:\w+ly\s+)?{_REPORT}\b[^\"“”.]{{0,60}}?[,:]?\s*$")
 _NAME_BEFORE = re.compile(rf"(?P<sp>{_NAME}){_APPOS}\s+(?:\w+ly\s+)?$")
