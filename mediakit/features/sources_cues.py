@@ -460,8 +460,6 @@ def _subject(doc: _Doc, a: Attribution, left, i: int) -> bool:
     tok = left[i][2]
     low = tok.lower()
     if low in _SUBJ_PRONOUNS:
-        if low == "that" and (i == 0 or left[i - 1][2] in (",", ".") and False):
-            return False
         if low == "that" and i == 0:
             return False
         _set_mention(doc, a, left[i][0], left[i][1], "rel" if PRONOUNS[low] == "rel" else "pronoun")
@@ -624,8 +622,6 @@ def _appositive(doc: _Doc, a: Attribution, left, i: int) -> bool:
             continue
         before = left[k - 1][2] if k > 0 else ""
         if k > 0 and not (before in (",", ";", ":", "(", "—", "–") or before in _ANY_Q or before.lower() in _CLAUSE_JOIN):
-            continue
-        if before == "," and c != commas[-1] and len(commas) > 1 and False:
             continue
         kind = "name" if _is_cap(htok) and left[k][2].lower() not in _DETERMINERS else "np"
         _set_mention(doc, a, left[k][0], left[head][1], kind)
@@ -890,7 +886,7 @@ def _content(doc: _Doc, a: Attribution, ss: int, se: int, right) -> None:
     l_text = text[_quote_start(doc, ss, l_end):l_end]  # a quotation begun in an earlier sentence counts
     l_stripped = l_text.rstrip()
     l_words = len(l_text.split())
-    l_frame = l_stripped.endswith((",", "”", '"', "''", "—", "–", "’", ",”", ',"')) or (l_stripped.endswith(":") is False and l_stripped[-1:] in _CLOSE_Q)
+    l_frame = l_stripped.endswith((",", "—", "–", "''")) or l_stripped[-1:] in _CLOSE_Q
     trailer = _is_trailer(r_text)
     if a.verb is not None and a.verb.form_kind == "ing" and a.extra.get("inherit"):
         _set_content(doc, a, r_start, se)
