@@ -183,6 +183,16 @@ def test_pronoun_prefers_person_introduced_after_last_speaker():
     assert rows(t)[-1]["speaker"] == "Idris Haddad"
 
 
+def test_pronoun_respects_gender_shown_in_the_article():
+    t = "Ms. Ann Lee met Mr. Tom Hart on Monday. Hart said the deal was off. She said it was not."
+    assert [r["speaker"] for r in rows(t)] == ["Tom Hart", "Ann Lee"]
+
+
+def test_pronoun_after_honorific_surname():
+    t = 'Tom Clarke bought the mine. Mr. Clarke met the miners. "It works," he said.'
+    assert rows(t)[-1]["speaker"] == "Tom Clarke"
+
+
 def test_anonymity_marker_is_not_a_cue():
     t = "One senior official, who asked not to be named, said the deal was close."
     found = rows(t)

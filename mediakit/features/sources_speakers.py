@@ -48,6 +48,15 @@ _FUNCTION_WORDS = frozenset(
     yet still then now meanwhile however also even only with without from by to of""".split()
 )
 _TITLE_MODIFIERS = frozenset("former then acting deputy senior chief top vice assistant press campaign presidential".split())
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Sir|Dame|Lady|Lord)\.?\s+$")
+_HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen)\.?[ \t]+([A-Z][\w’'\-]+)\b(?![ \t]+[A-Z])")
+_GENDERED = {
+    "mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "spokesman": "m", "chairman": "m",
+    "congressman": "m", "businessman": "m", "father": "m", "husband": "m", "son": "m", "brother": "m",
+    "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f", "queen": "f", "princess": "f",
+    "spokeswoman": "f", "chairwoman": "f", "congresswoman": "f", "businesswoman": "f", "mother": "f",
+    "wife": "f", "daughter": "f", "sister": "f",
+}
 _POSSESSIVE_PRONOUNS = {"his": "he", "their": "they", "its": "it"}
 _ANON_HINTS = ("anonym", "condition", "authori", "named", "identified")
 _PLURAL_PRONOUNS = frozenset(["they", "we", "them", "us"])
@@ -234,6 +243,7 @@ class Resolver:
         self.history: list[tuple[int, str, str, bool, bool, str]] = []  # pos, name, type, person, plural, title
         self._names: dict[str, list[tuple[int, str]]] | None = None
         self.titles: dict[str, list[str]] = {}
+        self.genders: dict[str, str] = {}
         self.subject_pos: list[tuple[int, str]] = []  # people who open a sentence ("Professor Idris Haddad ...")
         # one pass each over the text, then per-attribution look-ups by position
         low = text.lower()
@@ -265,6 +275,9 @@ class Resolver:
                     if not before or before[-1] in ".!?\"”\n":
                         self.subject_pos.append((m.start(), full))
                     title = m.group()
+                    hon = _HONORIFIC_BEFORE.search(self.text, max(0, m.start() - 8), m.start())
+                    if hon:
+                        title = hon.group() + title  # "Mr. Tom Hart", "Ms. Ann Lee"
                     pre = _PRE_TITLE.search(self.text, max(0, m.start() - 80), m.start())
                     if pre:
                         # only the role words right before the name ("coal miners met Tom Clarke" is no title)
@@ -281,6 +294,16 @@ class Resolver:
                     if title != full:
                         self.titles.setdefault(full, []).append(title)
             self._names = idx
+            # "Mr. Clarke ...": a single surname with an honorific opens a sentence too
+            for m in _HONORIFIC_NAME.finditer(self.text):
+                before = self.text[max(0, m.start() - 3):m.start()].strip()
+                full = self.full_name(m.group(2), m.start())
+                hon = m.group(1).lower()
+                if hon in _GENDERED:
+                    self.genders.setdefault(full, _GENDERED[hon])
+                if not before or before[-1] in ".!?\"”\n":
+                    self.subject_pos.append((m.start(), full))
+            self.subject_pos.sort()
         return self._names
 
     def full_name(self, name: str, pos: int) -> str:
@@ -334,6 +357,8 @@ class Resolver:
                 self._remember(a, prior, mention)
                 return prior
             name = re.sub(r"^(?:the|a|an)\s+", "", mention.strip(), flags=re.I) if not _is_person_name(name) else name
+        if kind == "name" and a.title and a.title != name:
+            self.titles.setdefault(name, []).insert(0, a.title)
         title = " ".join(x for x in (a.title, *self.titles.get(name, [])[:3]) if x)
         typ = speaker_type(mention, title, kind, anon, name)
         person = _is_person_name(name) and typ not in ("media", "organization", "document")
@@ -348,19 +373,44 @@ class Resolver:
         if res.speaker:
             self.history.append((a.cue_start, res.speaker, res.speaker_type, res.person, res.plural, title.lower()))
 
+    def _gender(self, name: str) -> str | None:
+        """'m'/'f' when the article shows it (Mr./Ms., spokeswoman, an earlier he/she), else None."""
+        if name in self.genders:
+            return self.genders[name]
+        for t in self.titles.get(name, [])[:4]:
+            for w in _words(t.lower()):
+                g = _GENDERED.get(w.rstrip("."))
+                if g:
+                    self.genders[name] = g
+                    return g
+        return None
+
     def _pronoun(self, low: str, pos: int) -> Resolved | None:
         low = _POSSESSIVE_PRONOUNS.get(low, low)
+        want = "m" if low in ("he", "him") else "f" if low in ("she", "her") else None
+        res = self._pronoun_candidate(low, pos, want)
+        if res is not None and want and res.speaker and res.person:
+            self.genders.setdefault(res.speaker, want)
+        return res
+
+    def _pronoun_candidate(self, low: str, pos: int, want: str | None) -> Resolved | None:
+        def fits(name: str) -> bool:
+            g = self._gender(name) if want else None
+            return g is None or g == want
+
         if low in ("he", "she", "him", "her"):
             # a person introduced as the subject of a sentence after the last speaker is nearer
-            last_person = next((h[0] for h in reversed(self.history[-12:]) if h[3] and not h[4]), -1)
+            last_person = next((h[0] for h in reversed(self.history[-12:]) if h[3] and not h[4] and fits(h[1])), -1)
             self.names()
             i = bisect.bisect_left(self.subject_pos, (pos, ""))
-            if i > 0 and self.subject_pos[i - 1][0] > last_person:
+            while i > 0 and self.subject_pos[i - 1][0] > last_person:
                 full = self.subject_pos[i - 1][1]
-                title = " ".join(self.titles.get(full, [])[:3])
-                return Resolved(full, speaker_type(full, title, "name", False, full), True, False)
+                if fits(full):
+                    title = " ".join(self.titles.get(full, [])[:3])
+                    return Resolved(full, speaker_type(full, title, "name", False, full), True, False)
+                i -= 1
         for _, name, typ, person, plural, _title in reversed(self.history[-12:]):
-            if low in ("he", "she", "him", "her", "i") and person and not plural:
+            if low in ("he", "she", "him", "her", "i") and person and not plural and fits(name):
                 return Resolved(name, typ, True, False)
             if low in ("they", "them", "we", "us") and (plural or typ in ("organization", "media", "official") and not person):
                 return Resolved(name, typ, False, True)
