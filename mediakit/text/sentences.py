@@ -58,7 +58,7 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
         return not following.islower()
     if following.islower() or following.isdigit() and not m.group(2):
         return False
-    w = _WORD_BEFORE.search(text, 0, m.start(1))
+    w = _WORD_BEFORE.search(text, max(0, m.start(1) - 60), m.start(1))  # bounded: linear time
     if w:
         word = w.group(1).lower().strip("'’")
         if word in _ABBREV:
