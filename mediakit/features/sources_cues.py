@@ -76,13 +76,16 @@ _TO_VERBS = {"hope": True, "expect": True, "agree": True, "decline": True, "refu
 _CLAUSE_JOIN = frozenset("and but while as because when although though so then since after before if".split())
 _MID_CAP = re.compile(r"(?<=[a-z,;] )([A-Z][\w’'\-]*)")
 _PREV_WORD = re.compile(r"(\w+(?:['’\-]\w+)*)\s*$")
+_CATENATIVE = frozenset(
+    "continue continues continued continuing began begin begins went go goes going wants want wanted tried try".split()
+)
 _INTRO = frozenset("meanwhile however still yet also then now later recently instead indeed".split())
 _AFTER_INVERTED = frozenset(
     """in on at during after before who which when while last this yesterday today tonight earlier later
     monday tuesday wednesday thursday friday saturday sunday recently also of and""".split()
 )
 _NOT_SUBJECT = frozenset(
-    """nobody everyone everybody somebody someone anyone anybody none nothing something everything all
+    """nobody anyone anybody none nothing something everything all
     there here what which whatever many few""".split()
 )
 _PREP_JOIN = frozenset(["of", "for", "at", "from", "with", "in", "on", "to", "outside", "near", "inside", "around"])
@@ -291,9 +294,9 @@ def _verb_cue(doc: _Doc, cs: int, ce: int, verb: Verb) -> Attribution | None:
         return None  # "who asked not to be named": a marker of anonymity, not an attribution
     if verb.lemma in ("quote", "cite", "report") and [t[2].lower() for t in right[:1]] == ["as"]:
         return None  # "was quoted as saying": the cue is "saying"
-    if lw and lw[-1] in _NOT_VERB_BEFORE and not passive_frame:
-        if not (lw[-1] == "to" and verb.lemma in ("say", "tell") and len(lw) > 1 and lw[-2] in ("went", "continued", "go", "goes")):
-            return None
+    catenative = len(lw) > 1 and lw[-1] == "to" and lw[-2] in _CATENATIVE  # "continues to insist"
+    if lw and lw[-1] in _NOT_VERB_BEFORE and not passive_frame and not catenative:
+        return None
     if cs > 0 and text[cs - 1] == "-":
         return None
     if lw[-1:] and lw[-1] in ("editor’s", "editor's", "editors’", "editors'", "publisher’s", "publisher's"):
@@ -312,6 +315,10 @@ def _verb_cue(doc: _Doc, cs: int, ce: int, verb: Verb) -> Attribution | None:
     # passive reporting frame "was quoted as saying", "is reported to have said"
     if i >= 1 and lw[i] == "as" and lw[i - 1] in ("quoted", "cited", "reported", "heard", "recorded", "described"):
         i -= 2
+    if catenative:
+        i -= 2
+        if i >= 0 and lw[i] == "on" and i >= 1 and lw[i - 1] == "went":
+            i -= 1
     skipped: set[str] = set()
     if verb.form_kind == "3sg" and right and verb.strength != "strong":
         nxt = right[0][2].lower()
@@ -351,7 +358,7 @@ def _verb_cue(doc: _Doc, cs: int, ce: int, verb: Verb) -> Attribution | None:
     if not speaker_found and verb.form_kind == "ing" and prev_tok in ("from", "for", "by", "after", "before", "while", "without", "despite") and verb.strength == "strong" and doc.quote_at(cs) is None:
         a.extra["inherit"] = True  # "criticised for saying that ...": the clause's subject said it
         speaker_found = True
-    if not speaker_found and (verb.form_kind == "ing" and prev_tok in (",", "and", "—", "–") or prev_tok in ("and", "but") and verb.strength != "weak") and doc.quote_at(cs) is None:
+    if not speaker_found and (verb.form_kind == "ing" and (prev_tok in (",", "and", "—", "–") or prev_tok in _ANY_Q and lw[i - 1:i] == [","]) or prev_tok in ("and", "but") and verb.strength != "weak") and doc.quote_at(cs) is None:
         a.extra["inherit"] = True
         speaker_found = True
     # passive with agent: "was first reported by The Post"
@@ -981,6 +988,9 @@ def _inherit_subjects(doc: _Doc, rows: list[Attribution]) -> None:
             continue
         if prev is not None and prev.mention_start is not None and prev.mention_start - ss < 40:
             _copy_mention(a, prev)  # "X said A, adding B"
+            continue
+        if doc.text[ss:ss + 2].lstrip()[:1] in _OPEN_Q and n and rows[n - 1].mention_start is not None:
+            _copy_mention(a, rows[n - 1])  # '"...," adding that ...': the speaker of the quotation
             continue
         toks = _tokens(doc.text, ss, min(a.cue_start, ss + 200))
         while toks and (toks[0][2] in _ANY_Q or toks[0][2] in ("(", "—") or toks[0][2].lower() in ("but", "and", "so", "yet")):
