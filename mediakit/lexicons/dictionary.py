@@ -209,6 +209,7 @@ class PhraseMatcher:
                 else:
                     self._other.append(item)
         self._prefix_lengths = sorted({len(p) for p in self._prefix})
+        self._cache: dict[str, list[tuple[tuple[str, ...], str, str, int]]] = {}
 
     def _words(self, entry: str) -> tuple[str, ...]:
         if self.regex:
@@ -229,6 +230,26 @@ class PhraseMatcher:
             return fnmatch.fnmatchcase(token, pattern)
         return token == pattern
 
+    def _candidates(self, w: str) -> list[tuple[tuple[str, ...], str, str, int]]:
+        """Entries that may start at a token ``w``, with the index of the first word left to check.
+
+        Exact and prefix heads are already known to match ``w`` (so checking starts at word 1);
+        other wildcard or regex heads are checked from word 0. Cached per distinct token: news
+        repeats its words, and the lookup is the hot path of every dictionary measure.
+        """
+        cached = self._cache.get(w)
+        if cached is not None:
+            return cached
+        cands = [(pat, label, entry, 1) for pat, label, entry in self._exact.get(w, ())]
+        for length in self._prefix_lengths:
+            if length > len(w):
+                break
+            cands.extend((pat, label, entry, 1) for pat, label, entry in self._prefix.get(w[:length], ()))
+        cands.extend((pat, label, entry, 0) for pat, label, entry in self._other)
+        if len(self._cache) < 500_000:
+            self._cache[w] = cands
+        return cands
+
     def find(self, tokens: list[tuple[str, int, int]]) -> list[Match]:
         """Every (label, entry) match; a label's matches never overlap (earliest, then longest, wins)."""
         words = [t[0] for t in tokens]
@@ -236,19 +257,17 @@ class PhraseMatcher:
         out: list[Match] = []
         # a label's matches do not overlap: "tax cut" counts once, not as "tax cut" and "cut"
         label_end: dict[str, int] = {}
+        match = self._word_matches
         for i, w in enumerate(words):
-            cands = list(self._exact.get(w, ()))
-            for length in self._prefix_lengths:
-                if length > len(w):
-                    break
-                cands.extend(self._prefix.get(w[:length], ()))
-            cands.extend(self._other)
+            cands = self._candidates(w)
+            if not cands:
+                continue
             best: dict[str, Match] = {}
-            for pat, label, entry in cands:
+            for pat, label, entry, checked in cands:
                 k = len(pat)
                 if i + k > n or label_end.get(label, 0) > i:
                     continue
-                if all(self._word_matches(p, words[i + j]) for j, p in enumerate(pat)):
+                if all(match(pat[j], words[i + j]) for j in range(checked, k)):
                     prev = best.get(label)
                     if prev is None or k > prev.last - prev.first:
                         best[label] = Match(label, entry, i, i + k)
