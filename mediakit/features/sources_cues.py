@@ -70,6 +70,7 @@ _MODALS = frozenset(["will", "would", "could", "can", "may", "might", "should", 
 _NOUN_AFTER = frozenset(
     "as of about and or to from by were are have has had is was in on for against with over".split()
 )
+_PLURAL_VERB_AFTER = frozenset("have are were".split())
 _LOWER_WORD = re.compile(r"[a-z][a-z’'\-]*")
 _QUANT_SUBJ = frozenset(["some", "many", "others", "few", "most", "several", "both", "critics", "supporters"])
 _TO_VERBS = {"hope": True, "expect": True, "agree": True, "decline": True, "refuse": True, "offer": True, "threaten": True}
@@ -320,6 +321,8 @@ def _verb_cue(doc: _Doc, cs: int, ce: int, verb: Verb) -> Attribution | None:
         if i >= 0 and lw[i] == "on" and i >= 1 and lw[i - 1] == "went":
             i -= 1
     skipped: set[str] = set()
+    if verb.form_kind == "3sg" and right and verb.strength == "strong" and right[0][2].lower() in _PLURAL_VERB_AFTER:
+        return None  # "Health worries have dogged ...": a plural noun, not a verb
     if verb.form_kind == "3sg" and right and verb.strength != "strong":
         nxt = right[0][2].lower()
         if (nxt in _NOUN_AFTER and not (nxt == "to" and verb.category in ("intend", "promise", "urge", "belief"))) or (not nxt[:1].isalnum() and nxt not in _ANY_Q and nxt != ":"):
