@@ -70,6 +70,7 @@ _MODALS = frozenset(["will", "would", "could", "can", "may", "might", "should", 
 _NOUN_AFTER = frozenset(
     "as of about and or to from by were are have has had is was in on for against with over".split()
 )
+_CLAUSE_CUT = re.compile(r",?\s+(?:but|while|whereas|although|though)\s+(?:he|she|they|it|the|his|her|their)\b|;\s")
 _PLURAL_VERB_AFTER = frozenset("have are were".split())
 _LOWER_WORD = re.compile(r"[a-z][a-z’'\-]*")
 _QUANT_SUBJ = frozenset(["some", "many", "others", "few", "most", "several", "both", "critics", "supporters"])
@@ -814,10 +815,12 @@ def _noun_cues(doc: _Doc) -> list[Attribution]:
 def _dash_cues(doc: _Doc) -> list[Attribution]:
     text = doc.text
     out = []
+    prev_end = 0
     for m in _DASH_RE.finditer(text):
         qpos = m.start(1)
         q = doc.quote_at(qpos)
-        line_start = text.rfind("\n", max(0, qpos - 3000), qpos) + 1
+        line_start = max(text.rfind("\n", max(0, qpos - 3000), qpos) + 1, prev_end)
+        prev_end = m.start(2) + len(m.group(2).rstrip())  # several "“…” ― Name" on one line
         q_start = q.start if q is not None and q.start >= line_start else line_start
         if not any(c in text[q_start:qpos] for c in "“”\"«»") and "''" not in text[q_start:qpos] and q is None:
             continue
@@ -829,6 +832,8 @@ def _dash_cues(doc: _Doc) -> list[Attribution]:
         a = Attribution(ds, ds + len(dash.group()), dash.group(), "dash", sentence_id=doc.sentence_of(ds))
         _set_mention(doc, a, m.start(2), m.start(2) + len(name), "name")
         a.title = name
+        while q_start < qpos and text[q_start].isspace():
+            q_start += 1
         a.content_start, a.content_end = q_start, m.end(1)
         out.append(a)
     return out
@@ -1062,12 +1067,25 @@ def _drop_overlaps(rows: list[Attribution]) -> list[Attribution]:
 
 
 def _trim_contents(doc: _Doc, rows: list[Attribution]) -> None:
-    """A right-side content stops where the next attribution in the same sentence begins."""
+    """A right-side content stops where the next attribution in the same sentence begins, and
+    at a contrasting clause (', but he has also ...') outside quotation marks."""
+    for a in rows:
+        if a.content_start is None or a.content_end is None or a.content_start < a.cue_end:
+            continue
+        for m in _CLAUSE_CUT.finditer(doc.text, a.content_start, a.content_end):
+            if doc.quote_at(m.start()) is None and m.start() - a.content_start > 10:
+                a.content_end = m.start()
+                break
     for a, b in zip(rows, rows[1:]):
         if a.content_start is None or a.sentence_id != b.sentence_id:
             continue
         if a.content_start >= a.cue_end and a.content_end is not None:
-            b_start = min(x for x in (b.cue_start, b.mention_start) if x is not None)
+            q = doc.quote_at(b.cue_start)
+            if q is not None and q.closed and a.content_start <= q.start:
+                continue  # a cue inside a quotation that is part of this content
+            b_start = b.cue_start
+            if b.mention_start is not None and b.mention_start >= a.cue_end:
+                b_start = min(b_start, b.mention_start)
             if a.content_start < b_start < a.content_end:
                 cut = b_start
                 if b.content_start is not None and b.content_start < b_start and b.content_start > a.content_start:
