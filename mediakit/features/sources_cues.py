@@ -71,6 +71,7 @@ _NOUN_AFTER = frozenset(
     "as of about and or to from by were are have has had is was in on for against with over".split()
 )
 _CLAUSE_CUT = re.compile(r",?\s+(?:but|while|whereas|although|though)\s+(?:he|she|they|it|the|his|her|their)\b|;\s")
+_TO_VERB = re.compile(r"(?:\s+[a-z][\w’'\-]*){1,3}?\s+(to)\s+[a-z]")
 _PLURAL_VERB_AFTER = frozenset("have are were".split())
 _LOWER_WORD = re.compile(r"[a-z][a-z’'\-]*")
 _QUANT_SUBJ = frozenset(["some", "many", "others", "few", "most", "several", "both", "critics", "supporters"])
@@ -889,6 +890,12 @@ def _content(doc: _Doc, a: Attribution, ss: int, se: int, right) -> None:
         if obj and not obj.group(1).lower().startswith(("that", "of")):
             a.extra["object"] = (r_start + obj.start(1), r_start + obj.end(1))
             r_start += obj.end()
+            rest = text[r_start:se]
+            low_rest = rest.lower()
+        # "warned elections officials to boost ...": what was urged starts at "to"
+        to = _TO_VERB.match(low_rest)
+        if to:
+            r_start += to.start(1)
             rest = text[r_start:se]
             low_rest = rest.lower()
     that = _THAT.search(low_rest, 0, 90)
