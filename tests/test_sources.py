@@ -149,6 +149,12 @@ def test_writing_on_telegram():
     assert r["outlet"] == "Telegram"
 
 
+def test_gerund_after_preposition_shares_the_subject():
+    t = "Senator Ann Lee was criticised for saying that the bridge was safe."
+    r = one(t)
+    assert r["cue"] == "saying" and r["speaker"] == "Ann Lee"
+
+
 def test_passive_quoted_as_saying():
     t = "Ann Lee was quoted as saying that the talks had failed."
     r = one(t)

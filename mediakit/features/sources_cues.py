@@ -79,6 +79,7 @@ _TO_VERBS = {"hope": True, "expect": True, "agree": True, "decline": True, "refu
 _CLAUSE_JOIN = frozenset("and but while as because when although though so then since after before if".split())
 _MID_CAP = re.compile(r"(?<=[a-z,;] )([A-Z][\w’'\-]*)")
 _PREV_WORD = re.compile(r"(\w+(?:['’\-]\w+)*)\s*$")
+_GERUND_PREPS = frozenset("from for by after before while without despite".split())
 _CATENATIVE = frozenset(
     "continue continues continued continuing began begin begins went go goes going wants want wanted tried try".split()
 )
@@ -282,7 +283,7 @@ def _verb_cue(doc: _Doc, cs: int, ce: int, verb: Verb) -> Attribution | None:
     pw = _PREV_WORD.search(text, max(ss, cs - 40), cs)
     if pw is not None:
         prev = pw.group(1).lower()
-        if prev in _NOT_VERB_BEFORE and prev not in ("as", "to"):
+        if prev in _NOT_VERB_BEFORE and prev not in ("as", "to") and not (verb.form_kind == "ing" and prev in _GERUND_PREPS):
             return None
     left = _tokens(text, max(ss, cs - 160), cs)
     right = _tokens(text, ce, min(se, ce + 200))
@@ -298,7 +299,7 @@ def _verb_cue(doc: _Doc, cs: int, ce: int, verb: Verb) -> Attribution | None:
     if verb.lemma in ("quote", "cite", "report") and [t[2].lower() for t in right[:1]] == ["as"]:
         return None  # "was quoted as saying": the cue is "saying"
     catenative = len(lw) > 1 and lw[-1] == "to" and lw[-2] in _CATENATIVE  # "continues to insist"
-    if lw and lw[-1] in _NOT_VERB_BEFORE and not passive_frame and not catenative:
+    if lw and lw[-1] in _NOT_VERB_BEFORE and not passive_frame and not catenative and not (verb.form_kind == "ing" and lw[-1] in _GERUND_PREPS):
         return None
     if cs > 0 and text[cs - 1] == "-":
         return None
@@ -360,7 +361,7 @@ def _verb_cue(doc: _Doc, cs: int, ce: int, verb: Verb) -> Attribution | None:
         speaker_found = _inverted(doc, a, right)
     # participial cue after a comma: ", saying ...", ", adding ..." -> the clause's subject
     prev_tok = lw[i] if i >= 0 else ""
-    if not speaker_found and verb.form_kind == "ing" and prev_tok in ("from", "for", "by", "after", "before", "while", "without", "despite") and verb.strength == "strong" and doc.quote_at(cs) is None:
+    if not speaker_found and verb.form_kind == "ing" and prev_tok in _GERUND_PREPS and verb.strength == "strong" and doc.quote_at(cs) is None:
         a.extra["inherit"] = True  # "criticised for saying that ...": the clause's subject said it
         speaker_found = True
     if not speaker_found and (verb.form_kind == "ing" and (prev_tok in (",", "and", "—", "–") or prev_tok in _ANY_Q and lw[i - 1:i] == [","]) or prev_tok in ("and", "but") and verb.strength != "weak") and doc.quote_at(cs) is None:
