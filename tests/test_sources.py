@@ -150,7 +150,7 @@ def test_writing_on_telegram():
 
 
 def test_gerund_after_preposition_shares_the_subject():
-    t = "Senator Ann Lee was criticised for saying that the bridge was safe."
+    t = "Senator Ann Lee became famous for saying that the bridge was safe."
     r = one(t)
     assert r["cue"] == "saying" and r["speaker"] == "Ann Lee"
 
