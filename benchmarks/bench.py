@@ -117,12 +117,12 @@ def cmd_analyze(a: argparse.Namespace) -> None:
         size = src.stat().st_size / 1e6
         out = Path(tmp) / "features.parquet"
         cmd = [sys.executable, "-m", "mediakit.cli", "analyze", str(src), "-o", str(out),
-               "--jobs", str(a.jobs), "--chunksize", str(a.chunksize), "--quiet"]
+               "--jobs", str(a.jobs), "--chunksize", str(a.chunksize), "--measures", a.measures, "--quiet"]
         t0 = time.perf_counter()
         subprocess.run(cmd, check=True)
         s = time.perf_counter() - t0
         rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(f"analyze: {a.n} articles ({size:.0f} MB JSONL), jobs={a.jobs}: {s:.1f} s, "
+        print(f"analyze [{a.measures}]: {a.n} articles ({size:.0f} MB JSONL), jobs={a.jobs}: {s:.1f} s, "
               f"{a.n / s:,.0f} articles/s, peak RSS of the largest process {rss:.0f} MiB")
 
 
@@ -145,6 +145,7 @@ def main() -> None:
         p.add_argument("--n", type=int, default=100_000)
         p.add_argument("--jobs", type=int, default=1)
         p.add_argument("--chunksize", type=int, default=2000)
+        p.add_argument("--measures", default="hedges,sources,frames")
     a = ap.parse_args()
     {"speed": cmd_speed, "cleaning": cmd_cleaning, "analyze": cmd_analyze, "scaling": cmd_scaling}[a.cmd](a)
 
