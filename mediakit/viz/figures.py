@@ -158,18 +158,16 @@ def _rate_table(data: pd.DataFrame, measures: Sequence[str] | None, by: str) -> 
 
 def bootstrap_mean_ci(values: np.ndarray, level: float = 0.95, seed: int = 0,
                       n_boot: int = N_BOOT) -> tuple[float, float, float]:
-    """Mean and percentile-bootstrap interval; one value gives a zero-width interval."""
+    """Mean and percentile-bootstrap interval (missing values skipped); the same bootstrap as
+    ``mk.compare`` so a figure drawn from a profile matches the comparison table."""
+    from ..comparison.stats import bootstrap_mean_ci as interval
+
     values = np.asarray(values, dtype=float)
+    values = values[~np.isnan(values)]
     if len(values) == 0:
         return (np.nan, np.nan, np.nan)
-    mean = float(values.mean())
-    if len(values) == 1:
-        return (mean, mean, mean)
-    rng = np.random.default_rng(seed)
-    means = values[rng.integers(0, len(values), size=(n_boot, len(values)))].mean(axis=1)
-    tail = (1 - level) / 2 * 100
-    lo, hi = np.percentile(means, [tail, 100 - tail])
-    return (mean, float(lo), float(hi))
+    lo, hi = interval(values, n_boot, np.random.default_rng(seed), conf=level)
+    return (float(values.mean()), lo, hi)
 
 
 def _pick_measures(measures: Sequence[str] | None, present: list[str], where: str) -> list[str]:
