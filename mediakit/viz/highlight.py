@@ -303,6 +303,7 @@ def _source_marks(table: pd.DataFrame, text: str, counts: dict[str, int], labels
     if missing:
         raise SchemaError(f"the sources table lacks {missing}; it should come from find_sources")
     marks = []
+    tagged: set[tuple[int, int]] = set()  # one type badge per speaker mention, however many cues
     for i, row in enumerate(table.to_dict("records")):
         speaker = row.get("speaker") if isinstance(row.get("speaker"), str) else None
         stype = row.get("speaker_type") if isinstance(row.get("speaker_type"), str) else "other"
@@ -324,9 +325,11 @@ def _source_marks(table: pd.DataFrame, text: str, counts: dict[str, int], labels
             if not _check_span(s, e, text, "sources", i):
                 continue
             if part == "speaker":
+                badge = stype if labels and (s, e) not in tagged else None
+                tagged.add((s, e))
                 marks.append(Mark(s, e, ("mk-speaker", t),
                                   f"source: {who} · {kind} attribution{via}",
-                                  tag=stype if labels else None, tag_class=t))
+                                  tag=badge, tag_class=t))
             elif part == "cue":
                 marks.append(Mark(s, e, ("mk-cue",), f"attribution cue “{text[s:e]}” → {who}"))
             else:
