@@ -16,7 +16,7 @@ from typing import Any
 from ..article import Article
 from ..errors import FormatError, InputError
 from ..text.normalize import decode_bytes, normalize_text, tidy_paragraphs
-from .export_dates import language_code
+from .export_dates import find_export_date, language_code
 
 _WORDS = re.compile(r"(\d[\d,.\u202f\u00a0 ]*)\s*(?:words?|wörter|worte|mots?|palabras?)?", re.I)
 _BY = re.compile(r"^(?:by|von|par|por)\s+", re.I)
@@ -62,6 +62,21 @@ def decode_export(path: Path, data: bytes) -> str:
     except Exception as e:  # noqa: BLE001 - any decoding failure is the file's fault
         raise FormatError(f"{path.name}: cannot decode the export: {e}") from e
     return text
+
+
+def date_with_fallback(published: datetime | None, load_date_field: str | None
+                       ) -> tuple[datetime | None, datetime | None, str | None]:
+    """``(published, load_date, published_from)`` for a database record.
+
+    Without a date line, the load date (when the database added the article, usually within a
+    day or two of publication) is the best estimate; ``published_from`` says which one was used.
+    """
+    load_date = find_export_date(load_date_field or "")[0]
+    if published is not None:
+        return published, load_date, "date line"
+    if load_date is not None:
+        return load_date, load_date, "load date"
+    return None, None, None
 
 
 def build_article(*, body: list[str], fmt: str, title: str | None = None,

@@ -24,7 +24,7 @@ from ..article import Article
 from ..errors import FormatError
 from . import registry
 from .export_dates import find_export_date
-from .export_records import build_article, decode_export, parse_length, snake
+from .export_records import build_article, date_with_fallback, decode_export, parse_length, snake
 
 RECORD_START = re.compile(
     r"^[ \t]*(?:(?P<n1>\d+)[ \t]+(?:of|von|de|sur)[ \t]+(?P<m1>\d+)[ \t]+"
@@ -178,10 +178,7 @@ def _parse_record(chunk: str, *, fmt: str, source_path: str | None) -> Article |
         fields["edition"] = edition
     if not body and not title:
         return None
-    load_date = find_export_date(fields.get("load_date", ""))[0]
-    published_from = "date line" if published is not None else None
-    if published is None and load_date is not None:
-        published, published_from = load_date, "load date"
+    published, load_date, published_from = date_with_fallback(published, fields.get("load_date"))
     extra = {
         "length": parse_length(fields.get("length")),
         "load_date": load_date,

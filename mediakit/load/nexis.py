@@ -31,7 +31,14 @@ from ..article import Article
 from ..errors import FormatError
 from . import registry
 from .export_dates import find_export_date
-from .export_records import build_article, decode_export, parse_length, read_as_page, snake
+from .export_records import (
+    build_article,
+    date_with_fallback,
+    decode_export,
+    parse_length,
+    read_as_page,
+    snake,
+)
 
 END_OF_DOCUMENT = re.compile(
     r"^\s*(?:end of document|ende des dokuments|fin du document|fin del documento)\s*$", re.I)
@@ -190,12 +197,7 @@ def _parse_record(rec: list[str], *, fmt: str, source_path: str | None,
         body = join_wrapped(body, title)
     if not any(b.strip() for b in body) and not title:
         return None
-    load_date = find_export_date(fields.get("load_date", ""))[0]
-    published_from = "date line" if published is not None else None
-    if published is None and load_date is not None:
-        # No date line: the load date (when Nexis added the article, usually within a day or
-        # two of publication) is the best estimate; published_from says so.
-        published, published_from = load_date, "load date"
+    published, load_date, published_from = date_with_fallback(published, fields.get("load_date"))
     extra = {
         "length": parse_length(fields.get("length")),
         "load_date": load_date,
