@@ -34,7 +34,9 @@ PROFILE_COLUMNS = [
 ]
 _QUOTE_CHARS = "“”\"«»„"
 _STR = pd.StringDtype(na_value=np.nan)  # pandas' default text dtype; missing values are NaN
+_SMALL = 256
 _OFFSETS = ["cue_start", "cue_end", "speaker_start", "speaker_end", "content_start", "content_end"]
+_STR_COLUMNS = [c for c in COLUMNS if c not in _OFFSETS and c != "sentence_id"]
 
 
 def find_sources(text: Any, text_column: str = "text") -> pd.DataFrame:
@@ -108,17 +110,28 @@ def _frame(rows: list[dict], doc_ids: list | None = None) -> pd.DataFrame:
         ids = np.empty(len(doc_ids), dtype=object)
         ids[:] = doc_ids
         data["doc_id"] = ids
+    n = len(rows)
+    strings = None
+    if n <= _SMALL:
+        # Per-article calls are dominated by fixed pandas costs: one string array sliced into
+        # its columns costs a quarter of one array per column (kept to small frames, where the
+        # shared buffer is tiny).
+        big = pd.array([r[c] for c in _STR_COLUMNS for r in rows], dtype=_STR)
+        strings = {c: big[i * n:(i + 1) * n] for i, c in enumerate(_STR_COLUMNS)}
     for c in COLUMNS:
-        vals = [r[c] for r in rows]
         if c in _OFFSETS:
+            vals = [r[c] for r in rows]
             mask = np.array([v is None for v in vals], dtype=bool)
             arr = np.array([0 if v is None else v for v in vals], dtype="int64")
             data[c] = pd.arrays.IntegerArray(arr, mask)
         elif c == "sentence_id":
-            data[c] = np.array(vals, dtype="int64")
+            data[c] = np.array([r[c] for r in rows], dtype="int64")
+        elif strings is not None:
+            data[c] = strings[c]
         else:
-            data[c] = pd.array(vals, dtype=_STR)
-    return pd.DataFrame(data, columns=list(data), copy=False)
+            data[c] = pd.array([r[c] for r in rows], dtype=_STR)
+    # the dict is already in column order; passing columns= again costs a reindex
+    return pd.DataFrame(data, copy=False)
 
 
 def _sentence_span(text: str, a) -> tuple[int, int]:
