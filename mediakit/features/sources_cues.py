@@ -188,7 +188,7 @@ def _split_piece(text: str, start: int, end: int, out: list[tuple[int, int]]) ->
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    return [(*m.span(), m[0]) for m in _TOKEN.finditer(text, start, end)]
 
 
 def _is_cap(tok: str) -> bool:
