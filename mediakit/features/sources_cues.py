@@ -102,6 +102,14 @@ _MODIFIERS = frozenset(
 )
 _NO_CONTENT_AFTER = re.compile(r"^[\s,;:.!?)”\"'’»—–-]*$")
 _THAT = re.compile(r"\bthat\b")
+# Patterns used inside per-cue code, compiled once (re's own cache lookup costs more than the match).
+_PARA_BREAK = re.compile(r"\n[ \t]*\n")
+_TITLE_WORD = re.compile(r"[A-Za-z][\w’'\-]*")
+_DASHES = re.compile(r"[―—–]+")
+_W = re.compile(r"\w+")
+_OBJECT = re.compile(r"\s*((?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w’'.\-]+(?:\s+[A-Z][\w’'.\-]*){0,4})")
+_CHANNEL_AFTER = re.compile(r"\s+(?:on|in|to|with|at|from)\b")
+_SPACES = re.compile(r"\s*")
 _WEEKDAYS = re.compile(r"^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 
 
@@ -167,7 +175,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     the sentence splitter looks back from each full stop, so this keeps the cost linear."""
     out: list[tuple[int, int]] = []
     pos = 0
-    for m in re.finditer(r"\n[ \t]*\n", text):
+    for m in _PARA_BREAK.finditer(text):
         _split_piece(text, pos, m.start(), out)
         pos = m.end()
     _split_piece(text, pos, len(text), out)
@@ -407,7 +415,7 @@ def _verb_cue(doc: _Doc, cs: int, ce: int, verb: Verb) -> Attribution | None:
 
 def _title_case(text: str, ss: int, se: int) -> bool:
     """A headline in title case ('Obama Says Museum Will Tell ...'): capitalised cues are verbs there."""
-    words = re.findall(r"[A-Za-z][\w’'\-]*", text[ss:min(se, ss + 300)])
+    words = _TITLE_WORD.findall(text[ss:min(se, ss + 300)])
     if len(words) < 4:
         return False
     caps = sum(1 for w in words if w[0].isupper() or w.lower() in ("a", "an", "the", "of", "to", "in", "on", "for", "and", "at", "by"))
@@ -827,7 +835,7 @@ def _dash_cues(doc: _Doc) -> list[Attribution]:
         if not any(c in text[q_start:qpos] for c in "“”\"«»") and "''" not in text[q_start:qpos] and q is None:
             continue
         name = m.group(2).rstrip()  # str.rstrip also removes no-break spaces
-        dash = re.search(r"[―—–]+", text[m.end(1):m.start(2)])
+        dash = _DASHES.search(text[m.end(1):m.start(2)])
         if dash is None:
             continue
         ds = m.end(1) + dash.start()
@@ -870,7 +878,7 @@ def _set_content(doc: _Doc, a: Attribution, s: int, e: int) -> None:
         s += 1
     while e > s and text[e - 1] in " \t\n,;:—–-.":
         e -= 1
-    if e - s < 2 or all(w.lower() in _STOP or w.lower() in _DETERMINERS for w in re.findall(r"\w+", text[s:e])):
+    if e - s < 2 or all(w.lower() in _STOP or w.lower() in _DETERMINERS for w in _W.findall(text[s:e])):
         return  # nothing but function words ("and"): no content
     a.content_start, a.content_end = s, e
 
@@ -887,7 +895,7 @@ def _content(doc: _Doc, a: Attribution, ss: int, se: int, right) -> None:
     rest = text[r_start:se]
     low_rest = rest.lower()
     if a.verb is not None and a.verb.lemma in ("tell", "ask", "urge", "warn", "inform", "assure", "remind", "advise", "accuse", "call on", "brief", "thank"):
-        obj = re.match(r"\s*((?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w’'.\-]+(?:\s+[A-Z][\w’'.\-]*){0,4})", rest)
+        obj = _OBJECT.match(rest)
         if obj and not obj.group(1).lower().startswith(("that", "of")):
             a.extra["object"] = (r_start + obj.start(1), r_start + obj.end(1))
             r_start += obj.end()
@@ -926,7 +934,7 @@ def _content(doc: _Doc, a: Attribution, ss: int, se: int, right) -> None:
         _set_content(doc, a, _quote_start(doc, ss, l_end), l_end)
     # a colon introducing a quote in the next paragraph: 'He said:\n\n"..."'
     if a.content_start is None and text[a.cue_end:a.cue_end + 3].lstrip(" ")[:1] == ":":
-        nxt = re.compile(r"\s*").match(text, text.find(":", a.cue_end) + 1).end()
+        nxt = _SPACES.match(text, text.find(":", a.cue_end) + 1).end()
         q = doc.quote_at(nxt)
         if q is not None:
             a.content_start, a.content_end = q.start, q.end
@@ -994,7 +1002,7 @@ def _inherit_subjects(doc: _Doc, rows: list[Attribution]) -> None:
             # the participle opens the sentence: the subject follows its clause ("Citing X, Trump ...")
             comma = doc.text.find(",", a.cue_end, doc.sents[a.sentence_id][1])
             nxt = rows[n + 1] if n + 1 < len(rows) else None
-            channel = re.match(r"\s+(?:on|in|to|with|at|from)\b", doc.text[a.cue_end:a.cue_end + 8])
+            channel = _CHANNEL_AFTER.match(doc.text[a.cue_end:a.cue_end + 8])
             if comma > 0 and channel and nxt is not None and nxt.sentence_id == a.sentence_id and nxt.cue_start > comma:
                 a.extra["drop"] = True  # "Writing on Telegram, the governor said ...": one attribution
                 continue
@@ -1101,7 +1109,7 @@ def _trim_contents(doc: _Doc, rows: list[Attribution]) -> None:
                 e = cut
                 while e > a.content_start and doc.text[e - 1] in " ,;:—–-\n":
                     e -= 1
-                words = re.findall(r"\w+", doc.text[a.content_start:e])
+                words = _W.findall(doc.text[a.content_start:e])
                 if e - a.content_start >= 2 and any(w.lower() not in _STOP for w in words):
                     a.content_end = e
 

@@ -48,6 +48,12 @@ _FUNCTION_WORDS = frozenset(
     yet still then now meanwhile however also even only with without from by to of""".split()
 )
 _TITLE_MODIFIERS = frozenset("former then acting deputy senior chief top vice assistant press campaign presidential".split())
+# Patterns used per mention, compiled once (re's cache lookup costs more than these matches).
+_NAME_WORD = re.compile(r"[\w’'.\-&]+")
+_POSSESSIVE = re.compile(r"(?:’s|'s|’)$")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_THE = re.compile(r"^The\s+")
+_CAP_RUN = re.compile(r"(?:[A-Z][\w’'\-]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][\w’'\-]+|[A-Z]\.))+")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Sir|Dame|Lady|Lord)\.?\s+$")
 _HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen)\.?[ \t]+([A-Z][\w’'\-]+)\b(?![ \t]+[A-Z])")
 _GENDERED = {
@@ -72,7 +78,7 @@ class Resolved:
 
 
 def _words(s: str) -> list[str]:
-    return re.findall(r"[\w’'.\-&]+", s)
+    return _NAME_WORD.findall(s)
 
 
 def _clean(w: str) -> str:
@@ -82,7 +88,7 @@ def _clean(w: str) -> str:
 @lru_cache(maxsize=4096)
 def canonical_name(mention: str) -> str:
     """The name inside a mention: titles, roles and articles removed ('Sen. Ann Lee' -> 'Ann Lee')."""
-    mention = re.sub(r"(?:’s|'s|’)$", "", mention.strip(" ,.;:"))
+    mention = _POSSESSIVE.sub("", mention.strip(" ,.;:"))
     ws = _words(mention)
     while len(ws) > 1 and ws[0].lower() in _FUNCTION_WORDS:  # "But Fowler", "For Trump" at sentence start
         mention = mention[mention.index(ws[0]) + len(ws[0]):].lstrip()
@@ -90,7 +96,7 @@ def canonical_name(mention: str) -> str:
     if not ws:
         return mention
     if is_outlet(mention):
-        return _outlet_name(re.sub(r"^(?:the|a|an)\s+", "", mention, flags=re.I)) if mention[:1].islower() else _outlet_name(mention)
+        return _outlet_name(_ARTICLE.sub("", mention)) if mention[:1].islower() else _outlet_name(mention)
     r = roles()
     # the person's name is the run of capitalised words at the end that are not titles or institutions
     k = len(ws)
@@ -105,7 +111,7 @@ def canonical_name(mention: str) -> str:
         tail = []  # "Commission on Presidential Debates" is one institution
     if tail and (k == 0 or len(tail) >= 2 or _clean(ws[k - 1]) in r or _clean(ws[k - 1]) in _HONORIFICS):
         return " ".join(tail)
-    return re.sub(r"^(?:the|a|an)\s+", "", mention, flags=re.I)
+    return _ARTICLE.sub("", mention)
 
 
 @lru_cache(maxsize=4096)
@@ -167,7 +173,7 @@ def _outlet_name(s: str) -> str:
     folded = {k.lower(): k for k in known}
     if s.lower() in folded:
         return folded[s.lower()]  # "USA TODAY" -> "USA Today"
-    bare = re.sub(r"^The\s+", "", s)
+    bare = _THE.sub("", s)
     for cand in (bare, "The " + bare):
         if cand in known:
             return cand
@@ -178,7 +184,7 @@ def _outlet_name(s: str) -> str:
 def is_outlet(name: str) -> bool:
     if not name:
         return False
-    bare = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
+    bare = _ARTICLE.sub("", name.strip())
     known = outlets()
     return name in known or bare in known or ("The " + bare) in known or bool(_MASTHEAD.match(bare))
 
@@ -267,7 +273,7 @@ class Resolver:
         """Surname -> [(offset, full name)] for every multi-word capitalised name in the text."""
         if self._names is None:
             idx: dict[str, list[tuple[int, str]]] = {}
-            for m in re.finditer(r"(?:[A-Z][\w’'\-]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][\w’'\-]+|[A-Z]\.))+", self.text):
+            for m in _CAP_RUN.finditer(self.text):
                 full = canonical_name(m.group())
                 if " " in full and _is_person_name(full):
                     idx.setdefault(full.split()[-1], []).append((m.start(), full))
@@ -356,7 +362,7 @@ class Resolver:
             if prior is not None:
                 self._remember(a, prior, mention)
                 return prior
-            name = re.sub(r"^(?:the|a|an)\s+", "", mention.strip(), flags=re.I) if not _is_person_name(name) else name
+            name = _ARTICLE.sub("", mention.strip()) if not _is_person_name(name) else name
         if kind == "name" and a.title and a.title != name:
             self.titles.setdefault(name, []).insert(0, a.title)
         title = " ".join(x for x in (a.title, *self.titles.get(name, [])[:3]) if x)
