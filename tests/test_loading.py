@@ -42,6 +42,16 @@ def test_parse_html_gets_body_and_metadata():
     assert art.boilerplate == ["Dam repairs delayed again"]  # the <h1> headline left the body
 
 
+def test_parse_html_trims_template_lines_left_inside_the_article_element():
+    page = HTML_PAGE.replace(
+        "within weeks.</p>\n</article>",
+        "within weeks.</p>\n<p>By Friday the board hopes to name a contractor.</p>\n"
+        "<p class='trust'>Our standards: The Valley Post editorial principles.</p>\n</article>")
+    art = mk.parse_article(page)
+    assert art.text.endswith("By Friday the board hopes to name a contractor.")  # prose stays
+    assert "Our standards: The Valley Post editorial principles." in art.boilerplate
+
+
 def test_parse_html_falls_back_when_trafilatura_finds_nothing():
     art = mk.parse_article("<html><body></body></html>", format="html")
     assert isinstance(art, mk.Article) and art.text == ""

@@ -14,7 +14,7 @@ from datetime import datetime
 from ..article import Article
 from ..errors import InputError
 from ..text.normalize import normalize_text, tidy_paragraphs
-from .textpage import clean_text_page
+from .textpage import clean_text_page, edge_boilerplate
 
 FAVOR_PRECISION = True
 _HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p)[\s>]", re.I)
@@ -47,6 +47,11 @@ def parse_html(html: str, url: str | None = None) -> Article:
         # trafilatura keeps an <h1> headline as the first line; the body starts after it.
         if title_text and lines and _clean(lines[0]) == title_text:
             boilerplate.append(lines.pop(0).strip())
+        # template lines trafilatura kept at the end ("Our Standards: ...", "© 2026 ...")
+        while lines and (not lines[-1].strip() or edge_boilerplate(lines[-1])):
+            dropped = lines.pop().strip()
+            if dropped:
+                boilerplate.append(dropped)
         text = tidy_paragraphs(lines)
         fmt = "html"
     else:

@@ -226,6 +226,20 @@ def _cue_of(low: str, words: int) -> tuple[str | None, bool]:
     return cat, end
 
 
+def edge_boilerplate(line: str) -> str | None:
+    """Boilerplate category of one short line ("Our standards: ...", "© 2026 ..."), or None.
+
+    For trimming the first and last lines of a body another extractor returned: only short
+    lines, and never byline or editor prefixes ("By Friday, ..." can open a last paragraph).
+    """
+    collapsed = " ".join(line.split())
+    words = _count_words(collapsed)
+    if not collapsed or words > 15:
+        return None
+    cat, _ = _cue_of(collapsed[:_HEAD * 2].casefold(), words)
+    return None if cat in (None, "byline", "editor") else cat
+
+
 def _starts(head: str, phrase: str) -> bool:
     if not head.startswith(phrase):
         return False
