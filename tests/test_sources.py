@@ -376,3 +376,42 @@ def test_only_quote_marks_and_long_unpunctuated_text():
     _valid(t, mk.find_sources(t))
     t = "lorem ipsum dolor sit amet " * 40000  # about 1 MB, no punctuation at all
     assert len(mk.find_sources(t)) == 0
+
+
+# ----------------------------------------------------------------------------- speaker typing from context
+
+def test_states_speak_as_officials_but_a_person_with_that_name_does_not():
+    found = rows("Russia said the drills were routine. Michael Jordan said he was happy. "
+                 "Later, Jordan said it again. Beijing denied the report.")
+    assert [(r["speaker"], r["speaker_type"]) for r in found] == [
+        ("Russia", "official"), ("Michael Jordan", "other"), ("Michael Jordan", "other"), ("Beijing", "official")]
+
+
+def test_unlisted_state_recognised_from_its_nationality_adjective():
+    t = "Ostrenian forces moved at dawn. Ostrenia denied that its troops had crossed the river."
+    assert one(t)["speaker_type"] == "official"
+    assert one("Marenka denied that she had crossed the river.")["speaker_type"] == "other"
+
+
+@pytest.mark.parametrize("t", [
+    "Sheila Marlow, 78, who lives alone on Orchard Row, said she sat in the dark for hours.",
+    "Anya Dorsett, who arrived from Ulmar in November, said she had hoped for more.",
+    "Lucia Ferrand, who runs a deli on Market Street, said she threw food away.",
+])
+def test_age_or_residence_clause_marks_a_citizen(t):
+    assert one(t)["speaker_type"] == "citizen"
+
+
+def test_role_set_off_before_the_name():
+    r = one("Crews were still at the plant. Dravik's fire chief, Oskar Renholt, said the blaze was under control.")
+    assert (r["speaker"], r["speaker_type"]) == ("Oskar Renholt", "official")
+
+
+def test_people_in_a_place_are_not_the_place():
+    r = one("Homeowners and shopkeepers in Millbrook say the rate rise will hurt.")
+    assert r["speaker_type"] == "citizen" and r["speaker"] != "Millbrook"
+
+
+def test_object_pronoun_before_a_participle_is_no_speaker():
+    t = "Valdoria wanted the steps tied to a ceasefire while Ostrenia wanted them agreed separately."
+    assert rows(t) == []

@@ -90,7 +90,8 @@ _AFTER_INVERTED = frozenset(
 )
 _NOT_SUBJECT = frozenset(
     """nobody anyone anybody none nothing something everything all
-    there here what which whatever many few""".split()
+    there here what which whatever many few
+    them him me us""".split()  # object pronouns: "wanted them agreed separately" is no attribution
 )
 _PREP_JOIN = frozenset(["of", "for", "at", "from", "with", "in", "on", "to", "outside", "near", "inside", "around"])
 _NAME_JOIN = frozenset(["of", "for", "the", "de", "da", "van", "von", "der", "al", "bin", "la", "le", "del", "and", "&"])

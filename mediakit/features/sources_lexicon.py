@@ -57,6 +57,13 @@ def roles() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def states() -> frozenset[str]:
+    """Country names and capitals used for governments ("Russia said", "Beijing denied")."""
+    text = resources.files("mediakit.lexicons").joinpath("states.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def outlets() -> dict[str, str]:
     """``{outlet name as written: kind}`` (agency, newspaper, broadcaster, online, platform ...)."""
     return {r[0]: r[1] for r in _rows("outlets.tsv", 3)}

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .sources_cues import Attribution
-from .sources_lexicon import anonymity_patterns, outlets, roles
+from .sources_lexicon import anonymity_patterns, outlets, roles, states
 
 _HONORIFICS = frozenset(
     """mr mrs ms miss dr prof sen rep gov gen lt col maj capt sgt adm cmdr sir lord lady dame rev hon pres
@@ -29,12 +29,12 @@ _DETS = frozenset("the a an another one two three several some many most other b
 _GOV_WORDS = frozenset(
     """department ministry house kremlin pentagon government administration police army navy force forces
     senate congress parliament council commission committee bureau agency office embassy court cabinet
-    military command fbi cia nsa dhs doj nato un eu""".split()
+    military command fbi cia nsa dhs doj nato un eu guard service services""".split()
 )
 _ORG_WORDS = frozenset(
     """party campaign company corp corporation inc ltd group foundation association union institute center
     centre university college school hospital bank fund network coalition alliance federation league club
-    church organization organisation society trust board observatory""".split()
+    church organization organisation society trust board observatory chamber utility""".split()
 )
 _MASTHEAD = re.compile(
     r"^(?:The\s+)?(?:[A-Z][\w.\-&]*\s+){0,3}(?:Times|Post|News|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|"
@@ -43,6 +43,14 @@ _MASTHEAD = re.compile(
 # lower-case role words right before a name ("White House spokesperson Karine Jean-Pierre")
 _PRE_TITLE = re.compile(r"(?:(?<=\s)|^)(?:[a-z][\w\-]*\s+){1,4}$")
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|who\s+is|now|then|former|currently)\s[^,.;:()]{3,90}[,.]")
+# "Dravik's fire chief, Oskar Renholt, said": a role phrase set off before the name
+_PRE_APPOSITIVE = re.compile(r"(?:^|(?<=[\s(]))((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*),\s+$")
+# "Sheila Marlow, 78, ...", "Anya Dorsett, who arrived from Ulmar ...", "..., who runs the deli":
+# an age or a clause about where someone lives or what they run marks a private person
+_CITIZEN_AFTER = re.compile(
+    r",\s+(?:aged\s+)?\d{1,3}(?=\s*[,.;])|,\s+(?:\d{1,3},\s+)?who\s+(?:has\s+|had\s+)?(?:lives?|lived|arrived|"
+    r"moved|grew\s+up|runs?|ran|owns?|owned|works?|worked|rents?|farms?|was\s+born)\b"
+)
 _FUNCTION_WORDS = frozenset(
     """but for and so when as in on at after before if this that while since because although though
     yet still then now meanwhile however also even only with without from by to of""".split()
@@ -107,8 +115,8 @@ def canonical_name(mention: str) -> str:
             break
         k -= 1
     tail = ws[k:]
-    if k > 0 and _clean(ws[k - 1]) in ("of", "on", "for", "and", "the", "&", "de"):
-        tail = []  # "Commission on Presidential Debates" is one institution
+    if k > 0 and _clean(ws[k - 1]) in ("of", "on", "for", "and", "the", "&", "de", "in", "from", "at", "near"):
+        tail = []  # "Commission on Presidential Debates" is one institution; "residents in Millbrook" no place
     if tail and (k == 0 or len(tail) >= 2 or _clean(ws[k - 1]) in r or _clean(ws[k - 1]) in _HONORIFICS):
         return " ".join(tail)
     return _ARTICLE.sub("", mention)
@@ -249,6 +257,7 @@ class Resolver:
         self.history: list[tuple[int, str, str, bool, bool, str]] = []  # pos, name, type, person, plural, title
         self._names: dict[str, list[tuple[int, str]]] | None = None
         self.titles: dict[str, list[str]] = {}
+        self._demonyms: dict[str, bool] = {}
         self.genders: dict[str, str] = {}
         self.subject_pos: list[tuple[int, str]] = []  # people who open a sentence ("Professor Idris Haddad ...")
         # one pass each over the text, then per-attribution look-ups by position
@@ -297,6 +306,12 @@ class Resolver:
                     app = _APPOSITIVE.match(self.text, m.end())
                     if app:
                         title += app.group()
+                    if self.text.startswith(",", m.end()):
+                        pa = _PRE_APPOSITIVE.search(self.text, max(0, m.start() - 60), m.start())
+                        if pa and _role_type(pa.group(1).split()) is not None:
+                            title = pa.group(1) + " " + title
+                    if _CITIZEN_AFTER.match(self.text, m.end()):
+                        title += " resident"  # typing hint, after any stated role so that one wins
                     if title != full:
                         self.titles.setdefault(full, []).append(title)
             self._names = idx
@@ -363,17 +378,36 @@ class Resolver:
                 self._remember(a, prior, mention)
                 return prior
             name = _ARTICLE.sub("", mention.strip()) if not _is_person_name(name) else name
+        if kind == "name":
+            self.names()  # collects the roles written around each name anywhere in the text
         if kind == "name" and a.title and a.title != name:
             self.titles.setdefault(name, []).insert(0, a.title)
         title = " ".join(x for x in (a.title, *self.titles.get(name, [])[:3]) if x)
         typ = speaker_type(mention, title, kind, anon, name)
-        person = _is_person_name(name) and typ not in ("media", "organization", "document")
+        state = typ == "other" and kind in ("name", "np") and self._is_state(name)
+        if state:
+            typ = "official"  # "Russia said", "Ostrenia denies": a state speaks through its government
+        person = _is_person_name(name) and typ not in ("media", "organization", "document") and not state
         if kind == "np":
             person = typ in ("official", "expert", "citizen", "anonymous") and not mention.rstrip().endswith("s")
         plural = kind == "np" and mention.rstrip().endswith("s") and typ != "document"
         res = Resolved(name, typ, person, plural)
         self._remember(a, res, a.title or mention)
         return res
+
+    def _is_state(self, name: str) -> bool:
+        """A country or capital standing for its government: listed, or (for places the list
+        lacks, such as the workshop's fictional states) a single name the article also uses as a
+        nationality adjective ("Ostrenia" beside "Ostrenian forces")."""
+        if name in states():
+            return True
+        if " " in name or len(name) < 4 or not name[:1].isupper() or not name.isalpha():
+            return False
+        if name not in self._demonyms:
+            stem = name[:-1] if name[-1] in "aeiouy" else name
+            forms = {name + "n", name + "an", name + "ian", stem + "ian", stem + "an", name + "ese", stem + "ese", name + "i"}
+            self._demonyms[name] = any(re.search(rf"\b{f}\b(?!\s+[A-Z][a-z])", self.text) for f in forms - {name})
+        return self._demonyms[name]
 
     def _remember(self, a: Attribution, res: Resolved, title: str) -> None:
         if res.speaker:
