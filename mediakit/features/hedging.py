@@ -36,6 +36,7 @@ from ..text.sentences import (  # its abbreviations decide where cutting is safe
 )
 from ..text.tokens import count_words
 from .corpus_input import iter_texts
+from .sources_speakers import canonical_name, full_name_at, surname_index
 
 COLUMNS = ["start", "end", "cue", "category", "kind", "in_quote", "speaker", "voice", "sentence_id", "negated", "source"]
 RATE_COLUMNS = [
@@ -908,6 +909,23 @@ class _Voices:
         self._reported: dict[int, list[_Attribution]] = {}
         self._quote_speaker: dict[int, str | None] = {}
         self._named: list[tuple[int, str]] | None = None
+        self._canonical: dict[str, str] = {}
+        self._surnames: dict[str, list[tuple[int, str]]] | None = None
+
+    def canonical(self, speaker: str | None, pos: int) -> str | None:
+        """The speaker as find_sources names them: titles dropped, a surname ("Rasmussen") made
+        the full name written earlier ("Anders Fogh Rasmussen"), so hedges and sources join."""
+        if speaker is None:
+            return None
+        out = self._canonical.get(speaker)
+        if out is None:
+            out = canonical_name(speaker)
+            if " " not in out and out[:1].isupper():
+                if self._surnames is None:
+                    self._surnames = surname_index(self.text)
+                out = full_name_at(self._surnames, out, pos)
+            self._canonical[speaker] = out
+        return out
 
     def quote_index(self, start: int, end: int) -> int | None:
         i = bisect.bisect_right(self._quote_starts, start) - 1
@@ -1123,6 +1141,7 @@ def _collect(text: str, lexicon: HedgeLexicon, conditions: bool, cols: dict[str,
     for start, end, category, kind, negated, source in rows:
         sid = max(bisect.bisect_right(starts, start) - 1, 0)
         in_quote, speaker, voice = voices.voice(start, end, sid)
+        speaker = voices.canonical(speaker, start)
         cols["start"].append(start)
         cols["end"].append(end)
         cols["cue"].append(text[start:end])

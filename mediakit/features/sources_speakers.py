@@ -249,6 +249,26 @@ def speaker_type(mention: str, title: str, kind: str, anonymous_context: bool, c
     return typ
 
 
+def surname_index(text: str) -> dict[str, list[tuple[int, str]]]:
+    """Surname -> [(offset, full name)] for the multi-word person names in a text (no titles:
+    the light index find_hedges uses to name speakers as find_sources does)."""
+    idx: dict[str, list[tuple[int, str]]] = {}
+    for m in _CAP_RUN.finditer(text):
+        full = canonical_name(m.group())
+        if " " in full and _is_person_name(full):
+            idx.setdefault(full.split()[-1], []).append((m.start(), full))
+    return idx
+
+
+def full_name_at(index: dict[str, list[tuple[int, str]]], name: str, pos: int) -> str:
+    """A lone surname as the full name written last before ``pos`` (or first after it)."""
+    cands = index.get(name) if " " not in name else None
+    if not cands:
+        return name
+    before = [c for c in cands if c[0] <= pos]
+    return (before[-1] if before else cands[0])[1]
+
+
 class Resolver:
     """Walks the attributions of one text in order, resolving each speaker against the earlier ones."""
 
@@ -328,14 +348,7 @@ class Resolver:
         return self._names
 
     def full_name(self, name: str, pos: int) -> str:
-        ws = name.split()
-        if len(ws) != 1:
-            return name
-        cands = self.names().get(ws[0])
-        if not cands:
-            return name
-        before = [c for c in cands if c[0] <= pos]
-        return (before[-1] if before else cands[0])[1]
+        return name if " " in name.strip() else full_name_at(self.names(), name.strip(), pos)
 
     def resolve(self, a: Attribution, sentence: tuple[int, int], same_sentence_prev: Attribution | None) -> Resolved:
         text = self.text
