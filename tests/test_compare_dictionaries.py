@@ -2,9 +2,12 @@
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import mediakit as mk
 from mediakit.errors import FormatError, InputError
+from mediakit.lexicons.dictionary import PhraseMatcher, normalized_words, tokenize
 
 
 def test_load_yaml_nested_and_lowercased(tmp_path):
@@ -85,3 +88,28 @@ def test_rates_whole_corpus_and_document_level():
 def test_phrase_entries_and_wildcards_inside_words():
     r = mk.dictionary_rates("They were under attack, a counter-attack.", {"x": ["under attack", "*attack"]}, level="document")
     assert r["x_per_1k"].iloc[0] == pytest.approx(1000 * 2 / 6)
+
+
+_VOCAB = ["tax", "cut", "cuts", "the", "regime", "illegal", "immigrant", "a"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(_VOCAB), max_size=40),
+    entries=st.dictionaries(
+        st.sampled_from(["econ", "label", "other"]),
+        st.lists(st.lists(st.sampled_from(_VOCAB), min_size=1, max_size=3).map(" ".join), min_size=1, max_size=4),
+        min_size=1,
+    ),
+)
+def test_literal_fast_path_matches_the_general_path(words, entries):
+    # literal phrases are compared as tuple slices; anchored regexes take the word-by-word path
+    fast = PhraseMatcher(entries).find_words(words)
+    general = PhraseMatcher({k: [" ".join(f"^{w}$" for w in e.split()) for e in v] for k, v in entries.items()},
+                            regex=True).find_words(words)
+    assert [(m.label, m.first, m.last) for m in fast] == [(m.label, m.first, m.last) for m in general]
+
+
+@given(st.text(max_size=200))
+def test_normalized_words_are_the_tokens_words(text):
+    assert normalized_words(text) == [t[0] for t in tokenize(text)]

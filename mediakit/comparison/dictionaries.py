@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..errors import InputError
 from ..features.corpus_input import iter_texts
-from ..lexicons.dictionary import load_dictionary, tokenize
+from ..lexicons.dictionary import load_dictionary, normalized_words
 from .patterns import build_matcher
 from .stats import bootstrap_ratio_ci, group_values
 
@@ -33,9 +33,9 @@ def dictionary_counts(df: Any, dictionary: Any, text_column: str = "text") -> pd
     cats = list(d)
     rows = []
     for doc_id, text in iter_texts(df, text_column):
-        tokens = tokenize(text)
-        counts = matcher.count(tokens)
-        rows.append([doc_id, len(tokens), *[counts.get(c, 0) for c in cats]])
+        words = normalized_words(text)
+        counts = matcher.count(words)
+        rows.append([doc_id, len(words), *[counts.get(c, 0) for c in cats]])
     return pd.DataFrame(rows, columns=["doc_id", "words", *cats])
 
 

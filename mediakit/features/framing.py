@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError
-from ..lexicons.dictionary import PhraseMatcher, read_bundled_table, tokenize
+from ..lexicons.dictionary import PhraseMatcher, normalized_words, read_bundled_table, tokenize
 from .corpus_input import iter_texts, score_table
 
 FRAME_KEYS: tuple[str, ...] = (
@@ -74,9 +74,9 @@ def _matcher() -> PhraseMatcher:
 
 def _scorer(matcher: PhraseMatcher, keys: tuple[str, ...]):
     def score(text: str) -> pd.Series:
-        tokens = tokenize(text)
-        counts = matcher.count(tokens)
-        n = len(tokens)
+        words = normalized_words(text)
+        counts = matcher.count(words)
+        n = len(words)
         values = [1000.0 * counts.get(k, 0) / n if n else 0.0 for k in keys]
         return pd.Series(values, index=list(keys), dtype=float)
 

@@ -26,7 +26,7 @@ from typing import Any
 
 from ..errors import FormatError, InputError
 from ..text.normalize import decode_bytes
-from ..text.tokens import iter_words
+from ..text.tokens import WORD_RE, iter_words
 
 Dictionary = dict[str, list[str]]
 
@@ -152,9 +152,28 @@ def normalize_token(word: str) -> str:
     return w
 
 
+_NORMALIZED: dict[str, str] = {}  # word as written -> normalize_token(word); news repeats its words
+
+
+def _normalized(word: str) -> str:
+    n = _NORMALIZED.get(word)
+    if n is None:
+        n = normalize_token(word)
+        if len(_NORMALIZED) < 500_000:
+            _NORMALIZED[word] = n
+    return n
+
+
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """``(normalised word, start, end)`` for each word of ``text`` (mediakit's word definition)."""
-    return [(normalize_token(m.group()), m.start(), m.end()) for m in iter_words(text)]
+    norm = _normalized
+    return [(norm(m[0]), *m.span()) for m in iter_words(text)]
+
+
+def normalized_words(text: str) -> list[str]:
+    """The normalised words of ``text`` without offsets (what counting needs; several times faster)."""
+    norm = _normalized
+    return [norm(w) for w in WORD_RE.findall(text)]
 
 
 _PATTERN_WORD = re.compile(r"[^\s]+")
@@ -246,13 +265,23 @@ class PhraseMatcher:
                 break
             cands.extend((pat, label, entry, 1) for pat, label, entry in self._prefix.get(w[:length], ()))
         cands.extend((pat, label, entry, 0) for pat, label, entry in self._other)
+        # the words still to check, as a tuple to compare with a slice when none is a wildcard
+        cands = [(pat, label, entry, checked, self._literal(pat[checked:])) for pat, label, entry, checked in cands]
         if len(self._cache) < 500_000:
             self._cache[w] = cands
         return cands
 
+    def _literal(self, rest: tuple[str, ...]) -> tuple[str, ...] | None:
+        if self.regex or (not self.fixed and any("*" in x or "?" in x for x in rest)):
+            return None
+        return rest
+
     def find(self, tokens: list[tuple[str, int, int]]) -> list[Match]:
         """Every (label, entry) match; a label's matches never overlap (earliest, then longest, wins)."""
-        words = [t[0] for t in tokens]
+        return self.find_words([t[0] for t in tokens])
+
+    def find_words(self, words: list[str]) -> list[Match]:
+        """:meth:`find` on normalised words (:func:`normalized_words`) instead of tokens."""
         n = len(words)
         out: list[Match] = []
         # a label's matches do not overlap: "tax cut" counts once, not as "tax cut" and "cut"
@@ -263,11 +292,12 @@ class PhraseMatcher:
             if not cands:
                 continue
             best: dict[str, Match] = {}
-            for pat, label, entry, checked in cands:
+            for pat, label, entry, checked, rest in cands:
                 k = len(pat)
                 if i + k > n or label_end.get(label, 0) > i:
                     continue
-                if all(match(pat[j], words[i + j]) for j in range(checked, k)):
+                if (not rest or tuple(words[i + checked:i + k]) == rest) if rest is not None else \
+                        all(match(pat[j], words[i + j]) for j in range(checked, k)):
                     prev = best.get(label)
                     if prev is None or k > prev.last - prev.first:
                         best[label] = Match(label, entry, i, i + k)
@@ -276,9 +306,11 @@ class PhraseMatcher:
                 out.append(m)
         return out
 
-    def count(self, tokens: list[tuple[str, int, int]]) -> dict[str, int]:
+    def count(self, tokens: list[tuple[str, int, int]] | list[str]) -> dict[str, int]:
+        """Matches per label, from tokens or from :func:`normalized_words`."""
         counts: dict[str, int] = {}
-        for m in self.find(tokens):
+        words = tokens if not tokens or isinstance(tokens[0], str) else [t[0] for t in tokens]
+        for m in self.find_words(words):  # type: ignore[arg-type]
             counts[m.label] = counts.get(m.label, 0) + 1
         return counts
 
