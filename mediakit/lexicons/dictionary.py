@@ -287,8 +287,11 @@ class PhraseMatcher:
         # a label's matches do not overlap: "tax cut" counts once, not as "tax cut" and "cut"
         label_end: dict[str, int] = {}
         match = self._word_matches
+        cache = self._cache
         for i, w in enumerate(words):
-            cands = self._candidates(w)
+            cands = cache.get(w)
+            if cands is None:
+                cands = self._candidates(w)
             if not cands:
                 continue
             best: dict[str, Match] = {}

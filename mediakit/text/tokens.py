@@ -19,6 +19,8 @@ WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*")
 def count_words(text: str | None) -> int:
     if not text:
         return 0
+    if len(text) < 1_000_000:
+        return len(WORD_RE.findall(text))  # a list of an article's words is cheap and 3x faster
     return sum(1 for _ in WORD_RE.finditer(text))
 
 
