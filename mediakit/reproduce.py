@@ -68,19 +68,45 @@ def run_notebooks(notebooks: str | Path | None = None, output_dir: str | Path = 
         nb.metadata.setdefault("kernelspec", {"name": "python3", "display_name": "Python 3", "language": "python"})
         ipynb = out / "notebooks" / f"{script.stem}.ipynb"
         jupytext.write(nb, ipynb)
-        before = set(out.glob("*.png"))
+        before = {p: p.stat().st_mtime_ns for p in out.glob("*.png")}  # a re-run rewrites them
         t0 = time.perf_counter()
         error = None
         try:
             pm.execute_notebook(str(ipynb), str(ipynb), parameters={"output_dir": str(out), **(parameters or {})},
                                 cwd=str(src), kernel_name="python3", progress_bar=False,
-                                execution_timeout=timeout)
+                                execution_timeout=timeout, **_kernel_manager())
         except Exception as e:  # noqa: BLE001 - report which notebook failed and go on
             error = f"{type(e).__name__}: {str(e).strip().splitlines()[-1] if str(e).strip() else ''}"
         _export_html(ipynb)
         runs.append(NotebookRun(script.stem, time.perf_counter() - t0,
-                                sorted(set(out.glob("*.png")) - before), error))
+                                sorted(p for p in out.glob("*.png") if before.get(p) != p.stat().st_mtime_ns), error))
     return runs
+
+
+def _kernel_manager() -> dict[str, str]:
+    """Where jupyter_client can encrypt kernel traffic (CurveZMQ, "auto": only if the kernel
+    declares support), use it: ipykernel 7.3+ otherwise prints a warning about unencrypted TCP
+    for every notebook, which workshop participants read as an error."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    if not AsyncKernelManager.class_traits().get("transport_encryption"):
+        return {}
+    return {"kernel_manager_class": "mediakit.reproduce.EncryptedKernelManager"}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "EncryptedKernelManager":  # built on first use: jupyter_client is an optional extra
+        from jupyter_client.manager import AsyncKernelManager
+        from traitlets import default
+
+        class EncryptedKernelManager(AsyncKernelManager):
+            @default("transport_encryption")
+            def _default_transport_encryption(self) -> str:
+                return "auto"
+
+        globals()[name] = EncryptedKernelManager
+        return EncryptedKernelManager
+    raise AttributeError(name)
 
 
 def _export_html(ipynb: Path) -> None:

@@ -34,3 +34,14 @@ def test_notebook_runs(name, tmp_path):
     assert run.figures, f"{name} wrote no figure"
     for fig in run.figures:
         assert Path(fig).stat().st_size > 5_000
+
+
+def test_rerun_reports_its_figures_again_and_the_kernel_is_quiet(tmp_path, capfd):
+    pytest.importorskip("papermill")
+    from mediakit.reproduce import run_notebooks
+
+    first = run_notebooks(ROOT / "notebooks", tmp_path, only=["00_"])[0]
+    capfd.readouterr()
+    again = run_notebooks(ROOT / "notebooks", tmp_path, only=["00_"])[0]
+    assert again.error is None and again.figures == first.figures  # rewritten, so listed again
+    assert "without encryption" not in capfd.readouterr().err  # ipykernel 7.3+ warns otherwise
