@@ -51,6 +51,7 @@ _CITIZEN_AFTER = re.compile(
     r",\s+(?:aged\s+)?\d{1,3}(?=\s*[,.;])|,\s+(?:\d{1,3},\s+)?who\s+(?:has\s+|had\s+)?(?:lives?|lived|arrived|"
     r"moved|grew\s+up|runs?|ran|owns?|owned|works?|worked|rents?|farms?|was\s+born)\b"
 )
+_ADJECTIVE_CANDIDATE = re.compile(r"\b([A-Z][a-z]+)\b(?![ \t]+[A-Z][a-z])")
 _FUNCTION_WORDS = frozenset(
     """but for and so when as in on at after before if this that while since because although though
     yet still then now meanwhile however also even only with without from by to of""".split()
@@ -277,7 +278,7 @@ class Resolver:
         self.history: list[tuple[int, str, str, bool, bool, str]] = []  # pos, name, type, person, plural, title
         self._names: dict[str, list[tuple[int, str]]] | None = None
         self.titles: dict[str, list[str]] = {}
-        self._demonyms: dict[str, bool] = {}
+        self._adjectives: frozenset[str] | None = None
         self.genders: dict[str, str] = {}
         self.subject_pos: list[tuple[int, str]] = []  # people who open a sentence ("Professor Idris Haddad ...")
         # one pass each over the text, then per-attribution look-ups by position
@@ -416,11 +417,11 @@ class Resolver:
             return True
         if " " in name or len(name) < 4 or not name[:1].isupper() or not name.isalpha():
             return False
-        if name not in self._demonyms:
-            stem = name[:-1] if name[-1] in "aeiouy" else name
-            forms = {name + "n", name + "an", name + "ian", stem + "ian", stem + "an", name + "ese", stem + "ese", name + "i"}
-            self._demonyms[name] = any(re.search(rf"\b{f}\b(?!\s+[A-Z][a-z])", self.text) for f in forms - {name})
-        return self._demonyms[name]
+        if self._adjectives is None:  # one pass: capitalised words not followed by another name word
+            self._adjectives = frozenset(_ADJECTIVE_CANDIDATE.findall(self.text))
+        stem = name[:-1] if name[-1] in "aeiouy" else name
+        forms = (name + "n", name + "an", name + "ian", stem + "ian", stem + "an", name + "ese", stem + "ese", name + "i")
+        return any(f in self._adjectives for f in forms if f != name)
 
     def _remember(self, a: Attribution, res: Resolved, title: str) -> None:
         if res.speaker:
