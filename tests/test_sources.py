@@ -415,3 +415,22 @@ def test_people_in_a_place_are_not_the_place():
 def test_object_pronoun_before_a_participle_is_no_speaker():
     t = "Valdoria wanted the steps tied to a ceasefire while Ostrenia wanted them agreed separately."
     assert rows(t) == []
+
+
+@pytest.mark.parametrize("t", [
+    "The national grid operator, Valgrid, began rotating cuts. Valgrid said the cuts would last a week.",
+    "Aldergate, which employs about 350 people, reported the leak. Aldergate said the tank had failed.",
+    "A group calling itself Grey Tide posted online. Grey Tide said it had the data.",
+    "Angry Vellacom customers queued outside. Vellacom said the outage was over.",
+])
+def test_companies_and_groups_known_from_how_the_article_presents_them(t):
+    assert rows(t)[-1]["speaker_type"] == "organization"
+
+
+def test_a_name_without_such_evidence_stays_other():
+    assert one("Valgrid said the cuts would last a week.")["speaker_type"] == "other"
+
+
+def test_person_role_wins_over_an_institution_name_used_as_modifier():
+    r = one("Ines Okafor, the Council of Nations envoy who chaired the sessions, said progress was made.")
+    assert (r["speaker"], r["speaker_type"]) == ("Ines Okafor", "official")

@@ -52,6 +52,13 @@ _CITIZEN_AFTER = re.compile(
     r"moved|grew\s+up|runs?|ran|owns?|owned|works?|worked|rents?|farms?|was\s+born)\b"
 )
 _ADJECTIVE_CANDIDATE = re.compile(r"\b([A-Z][a-z]+)\b(?![ \t]+[A-Z][a-z])")
+# nouns that present a name as a company or group, and things only a company or group has
+_BODY_NOUNS = (r"(?:company|firm|operator|utility|provider|carrier|manufacturer|maker|retailer|chain|"
+               r"insurer|producer|supplier|developer|lender|airline|group|brigade|militia|charity|union|"
+               r"co-operative|cooperative|conglomerate|subsidiary|startup|start-up)")
+_BODY_PARTS = (r"(?:customers|subscribers|shareholders|employees|staff|shop|shops|stores|plant|factory|"
+               r"headquarters|board|chief\s+executive|spokesperson|spokesman|spokeswoman|members)")
+_WHICH_CLAUSE = re.compile(r",\s+which\b")
 _FUNCTION_WORDS = frozenset(
     """but for and so when as in on at after before if this that while since because although though
     yet still then now meanwhile however also even only with without from by to of""".split()
@@ -211,8 +218,16 @@ def _role_type_cached(words: tuple[str, ...]) -> str | None:
         if two in r:
             return r[two]
         if lows[k] in r:
+            if r[lows[k]] == "organization" and _in_institution_name(words, k):
+                continue  # "the Council of Nations envoy": the person is the envoy
             return r[lows[k]]
     return None
+
+
+def _in_institution_name(words: tuple[str, ...], k: int) -> bool:
+    """``words[k]`` opens a capitalised institution name used as a modifier ("Council of Nations")."""
+    nxt = words[k + 1:k + 3]
+    return words[k][:1].isupper() and len(nxt) == 2 and nxt[0] == "of" and nxt[1][:1].isupper() and len(words) > k + 3
 
 
 @lru_cache(maxsize=4096)
@@ -230,6 +245,9 @@ def speaker_type(mention: str, title: str, kind: str, anonymous_context: bool, c
     if is_outlet(canonical) or is_outlet(mention):
         return "media"
     desc = title or mention
+    which = _WHICH_CLAUSE.search(desc)
+    if which:  # "Aldergate, which employs 350 people,": a body, and the clause's nouns are not its role
+        desc = desc[:which.start()]
     words = _words(desc)
     lows = [_clean(w) for w in words]
     r = roles()
@@ -242,7 +260,7 @@ def speaker_type(mention: str, title: str, kind: str, anonymous_context: bool, c
         elif any(w in _ORG_WORDS for w in lows):
             typ = "organization"
     if typ is None:
-        return "other"
+        return "organization" if which else "other"
     first = lows[0] if lows else ""
     if typ == "official" and not named and kind == "np" and (first in _INDEFINITE or (lows and lows[-1].endswith("s") and first not in ("the",))):
         # "a Homeland Security Department official said", "officials said": unnamed officials
@@ -279,6 +297,7 @@ class Resolver:
         self._names: dict[str, list[tuple[int, str]]] | None = None
         self.titles: dict[str, list[str]] = {}
         self._adjectives: frozenset[str] | None = None
+        self._bodies: dict[str, bool] = {}
         self.genders: dict[str, str] = {}
         self.subject_pos: list[tuple[int, str]] = []  # people who open a sentence ("Professor Idris Haddad ...")
         # one pass each over the text, then per-attribution look-ups by position
@@ -401,6 +420,8 @@ class Resolver:
         state = typ == "other" and kind in ("name", "np") and self._is_state(name)
         if state:
             typ = "official"  # "Russia said", "Ostrenia denies": a state speaks through its government
+        elif typ == "other" and kind == "name" and self._is_body(name):
+            typ = "organization"  # "Valgrid said", after "the grid operator Valgrid" or "Valgrid, which ..."
         person = _is_person_name(name) and typ not in ("media", "organization", "document") and not state
         if kind == "np":
             person = typ in ("official", "expert", "citizen", "anonymous") and not mention.rstrip().endswith("s")
@@ -422,6 +443,23 @@ class Resolver:
         stem = name[:-1] if name[-1] in "aeiouy" else name
         forms = (name + "n", name + "an", name + "ian", stem + "ian", stem + "an", name + "ese", stem + "ese", name + "i")
         return any(f in self._adjectives for f in forms if f != name)
+
+    def _is_body(self, name: str) -> bool:
+        """The article presents a name as a company or group: "the grid operator Valgrid",
+        "Aldergate Agrochem, which employs ...", "a group calling itself Grey Tide",
+        "Vellacom customers". Checked for at most 40 names per text, so the cost stays linear."""
+        if name not in self._bodies:
+            if len(self._bodies) >= 40 or not name[:1].isupper():
+                return False
+            n = re.escape(name)
+            pattern = re.compile(
+                rf"\b{_BODY_NOUNS}\s*,?\s+(?:the\s+)?{n}\b"
+                rf"|\b{n},\s+(?:which\b|(?:the|a|an|[A-Z]\w+(?:'s|’s))\s+(?:[\w\-]+\s+){{0,4}}?{_BODY_NOUNS}\b)"
+                rf"|calling\s+(?:itself|themselves)\s+(?:the\s+)?[\"“']?{n}\b"
+                rf"|\b{n}(?:'s|’s)?\s+{_BODY_PARTS}\b"
+            )
+            self._bodies[name] = pattern.search(self.text) is not None
+        return self._bodies[name]
 
     def _remember(self, a: Attribution, res: Resolved, title: str) -> None:
         if res.speaker:
