@@ -434,3 +434,16 @@ def test_a_name_without_such_evidence_stays_other():
 def test_person_role_wins_over_an_institution_name_used_as_modifier():
     r = one("Ines Okafor, the Council of Nations envoy who chaired the sessions, said progress was made.")
     assert (r["speaker"], r["speaker_type"]) == ("Ines Okafor", "official")
+
+
+@pytest.mark.parametrize("t, speaker", [
+    ("“They are wrong,” said widow Terry Strada.", "Terry Strada"),
+    ("“The shelves are empty,” said local baker Ann Lee.", "Ann Lee"),
+])
+def test_inverted_speaker_with_a_bare_description_before_the_name(t, speaker):
+    r = one(t)
+    assert (r["speaker"], r["speaker_type"]) == (speaker, "citizen")
+
+
+def test_verb_phrase_after_the_cue_is_not_a_description():
+    assert all(r["speaker"] != "out Russia" for r in rows("Lawmakers renewed their call out Russia for hacking."))

@@ -683,6 +683,24 @@ def _inverted(doc: _Doc, a: Attribution, right) -> bool:
     return True
 
 
+_PARTICLES = frozenset("out up off down back over away along around through forth".split())
+
+
+def _name_ahead(right, k: int) -> bool:
+    """Lower-case words at ``right[k]`` run (at most three of them) into a capitalised name:
+    a bare description before a name ("widow Terry Strada", "local baker Ann Lee")."""
+    first = right[k][2].lower()
+    if first.endswith(("ed", "ing")) or first in _PARTICLES:
+        return False  # "call out Russia", "judged America": a verb phrase, not a description
+    for t in right[k + 1:k + 4]:
+        tok = t[2]
+        if _is_cap(tok):
+            return tok.lower() not in _STOP and tok.lower() not in _INTRO
+        if not _LOWER_WORD.fullmatch(tok) or tok in _STOP or tok in _BETWEEN:
+            return False
+    return False
+
+
 def _np_right(doc: _Doc, a: Attribution, right, j: int, loose: bool = False) -> bool:
     """A noun phrase starting at ``right[j]``; ``loose`` (after 'according to', 'by') admits
     lower-case heads and one prepositional tail ('exit polls', 'people familiar with the matter')."""
@@ -708,8 +726,8 @@ def _np_right(doc: _Doc, a: Attribution, right, j: int, loose: bool = False) -> 
             end += 1
         elif loose and end > j and low.endswith("ed") and low not in roles():
             break  # "a summary released by ...": the phrase ends before the participle
-        elif _LOWER_WORD.fullmatch(low) and low not in _STOP and low not in _BETWEEN and (start != j or loose) and end - j < (7 if loose else 4) and not low.endswith("ly"):
-            end += 1  # "the poll", "a new national poll"
+        elif _LOWER_WORD.fullmatch(low) and low not in _STOP and low not in _BETWEEN and (start != j or loose or _name_ahead(right, end) and not any(_is_cap(t[2]) for t in right[j:end])) and end - j < (7 if loose else 4) and not low.endswith("ly"):
+            end += 1  # "the poll", "a new national poll", "said widow Terry Strada"
         elif loose and low in ("of", "for", "at", "in", "with", "from", "on") and end > j and end + 1 < len(right) and (
             _LOWER_WORD.fullmatch(right[end + 1][2].lower()) or _is_cap(right[end + 1][2])
         ) and right[end + 1][2].lower() not in _STOP - _DETERMINERS:
