@@ -548,3 +548,24 @@ def test_factbank_dev_hedged_sentences():
         fn += gold and not pred
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert f1 >= 0.78
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officials believe the drone was launched from the north.", ["believe"]),
+    ("Police believed his account was false.", ["believed"]),
+    ("Many voters believe in the plan.", []),          # support, not belief in a claim
+    ("John does not believe his father.", []),          # trust in a person
+    ("Believe me, it works.", []),
+])
+def test_believe_hedges_a_claim_not_faith_or_trust(text, expected):
+    assert cues(text, "hedge") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("You may check the schedule on the council website.", []),   # permission
+    ("One may view the two cases as one.", []),
+    ("You may be right about the delay.", ["may"]),               # possibility
+    ("Troops may arrive on Friday.", ["may"]),
+])
+def test_may_of_permission_after_you_or_one(text, expected):
+    assert cues(text, "hedge") == expected

@@ -465,6 +465,9 @@ def _rule_may(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     wider = " ".join(_clause(ctx.before(s, 8)))
     if "so that" in wider or "in order that" in wider:
         return None  # "so that they may sanctify": purpose, not possibility
+    prev = ctx.before(s, 1)
+    if prev and prev[0] in ("you", "one") and nxt and nxt[0] not in ("be", "have", "not", "well", "also", "already"):
+        return None  # "you may check his website", "one may view": permission, not possibility
     return _keep(e)
 
 
@@ -595,6 +598,27 @@ def _rule_that_clause(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
 def _rule_think(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     nxt = ctx.after(end, 1)
     if nxt and nxt[0] in ("about", "of", "through", "over", "tank", "tanks", "ahead", "twice", "back", "up", "again", "big", "outside", "so"):
+        return None
+    return _keep(e)
+
+
+_OBJECT_PRONOUNS = frozenset("me him her them us you".split())
+_POSSESSIVES = frozenset("his her their my your our its".split())
+
+
+def _rule_believe(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
+    """Belief in a claim hedges it; believing *in* something or *someone* does not.
+
+    "believe in God", "believe in the plan": faith or support. "does not believe his father",
+    "believe me.": trust in a person (an object and then the clause ends)."""
+    nxt = ctx.after(end, 3)
+    if not nxt:
+        return _keep(e)
+    if nxt[0] == "in":
+        return None
+    if nxt[0] in _OBJECT_PRONOUNS and (len(nxt) == 1 or nxt[1] in _CLAUSE_BREAK or nxt[1] in ("and", "or", "but")):
+        return None
+    if nxt[0] in _POSSESSIVES and len(nxt) >= 2 and (len(nxt) == 2 or nxt[2] in _CLAUSE_BREAK):
         return None
     return _keep(e)
 
@@ -824,6 +848,7 @@ RULES: dict[str, Rule] = {
     "suggest": _rule_suggest,
     "that_clause": _rule_that_clause,
     "think": _rule_think,
+    "believe": _rule_believe,
     "thought": _rule_thought,
     "suspect": _rule_suspect,
     "not_as": _rule_not_as,
