@@ -268,14 +268,20 @@ def speaker_type(mention: str, title: str, kind: str, anonymous_context: bool, c
     return typ
 
 
-def surname_index(text: str) -> dict[str, list[tuple[int, str]]]:
-    """Surname -> [(offset, full name)] for the multi-word person names in a text (no titles:
-    the light index find_hedges uses to name speakers as find_sources does)."""
-    idx: dict[str, list[tuple[int, str]]] = {}
+def _person_names(text: str):
+    """(match, full name) for each multi-word capitalised run that is a person's name."""
     for m in _CAP_RUN.finditer(text):
         full = canonical_name(m.group())
         if " " in full and _is_person_name(full):
-            idx.setdefault(full.split()[-1], []).append((m.start(), full))
+            yield m, full
+
+
+def surname_index(text: str) -> dict[str, list[tuple[int, str]]]:
+    """Surname -> [(offset, full name)] for the person names in a text (no titles: the light
+    index find_hedges uses to name speakers as find_sources does)."""
+    idx: dict[str, list[tuple[int, str]]] = {}
+    for m, full in _person_names(text):
+        idx.setdefault(full.split()[-1], []).append((m.start(), full))
     return idx
 
 
@@ -322,38 +328,36 @@ class Resolver:
         """Surname -> [(offset, full name)] for every multi-word capitalised name in the text."""
         if self._names is None:
             idx: dict[str, list[tuple[int, str]]] = {}
-            for m in _CAP_RUN.finditer(self.text):
-                full = canonical_name(m.group())
-                if " " in full and _is_person_name(full):
-                    idx.setdefault(full.split()[-1], []).append((m.start(), full))
-                    before = self.text[max(0, m.start() - 3):m.start()].strip()
-                    if not before or before[-1] in ".!?\"”\n":
-                        self.subject_pos.append((m.start(), full))
-                    title = m.group()
-                    hon = _HONORIFIC_BEFORE.search(self.text, max(0, m.start() - 8), m.start())
-                    if hon:
-                        title = hon.group() + title  # "Mr. Tom Hart", "Ms. Ann Lee"
-                    pre = _PRE_TITLE.search(self.text, max(0, m.start() - 80), m.start())
-                    if pre:
-                        # only the role words right before the name ("coal miners met Tom Clarke" is no title)
-                        kept: list[str] = []
-                        for w in reversed(pre.group().split()):
-                            if w.lower() not in roles() and w.lower() not in _TITLE_MODIFIERS:
-                                break
-                            kept.insert(0, w)
-                        if kept:
-                            title = " ".join(kept) + " " + title
-                    app = _APPOSITIVE.match(self.text, m.end())
-                    if app:
-                        title += app.group()
-                    if self.text.startswith(",", m.end()):
-                        pa = _PRE_APPOSITIVE.search(self.text, max(0, m.start() - 60), m.start())
-                        if pa and _role_type(pa.group(1).split()) is not None:
-                            title = pa.group(1) + " " + title
-                    if _CITIZEN_AFTER.match(self.text, m.end()):
-                        title += " resident"  # typing hint, after any stated role so that one wins
-                    if title != full:
-                        self.titles.setdefault(full, []).append(title)
+            for m, full in _person_names(self.text):
+                idx.setdefault(full.split()[-1], []).append((m.start(), full))
+                before = self.text[max(0, m.start() - 3):m.start()].strip()
+                if not before or before[-1] in ".!?\"”\n":
+                    self.subject_pos.append((m.start(), full))
+                title = m.group()
+                hon = _HONORIFIC_BEFORE.search(self.text, max(0, m.start() - 8), m.start())
+                if hon:
+                    title = hon.group() + title  # "Mr. Tom Hart", "Ms. Ann Lee"
+                pre = _PRE_TITLE.search(self.text, max(0, m.start() - 80), m.start())
+                if pre:
+                    # only the role words right before the name ("coal miners met Tom Clarke" is no title)
+                    kept: list[str] = []
+                    for w in reversed(pre.group().split()):
+                        if w.lower() not in roles() and w.lower() not in _TITLE_MODIFIERS:
+                            break
+                        kept.insert(0, w)
+                    if kept:
+                        title = " ".join(kept) + " " + title
+                app = _APPOSITIVE.match(self.text, m.end())
+                if app:
+                    title += app.group()
+                if self.text.startswith(",", m.end()):
+                    pa = _PRE_APPOSITIVE.search(self.text, max(0, m.start() - 60), m.start())
+                    if pa and _role_type(pa.group(1).split()) is not None:
+                        title = pa.group(1) + " " + title
+                if _CITIZEN_AFTER.match(self.text, m.end()):
+                    title += " resident"  # typing hint, after any stated role so that one wins
+                if title != full:
+                    self.titles.setdefault(full, []).append(title)
             self._names = idx
             # "Mr. Clarke ...": a single surname with an honorific opens a sentence too
             for m in _HONORIFIC_NAME.finditer(self.text):
