@@ -229,7 +229,7 @@ def _cue_of(low: str, words: int) -> tuple[str | None, bool]:
 def edge_boilerplate(line: str) -> str | None:
     """Boilerplate category of one short line ("Our standards: ...", "© 2026 ..."), or None.
 
-    For trimming the first and last lines of a body another extractor returned: only short
+    For trimming the last lines of a body another extractor returned (trafilatura): only short
     lines, and never byline or editor prefixes ("By Friday, ..." can open a last paragraph).
     """
     collapsed = " ".join(line.split())
