@@ -70,6 +70,11 @@ _API: dict[str, str] = {
     "align_events": "mediakit.comparison.events",
     "align_claims": "mediakit.comparison.claims",
     "compare": "mediakit.comparison.profiles",
+    # validation on your own data
+    "validation_sample": "mediakit.validation.sample",
+    "read_coding": "mediakit.validation.coding_file",
+    "agreement": "mediakit.validation.agreement",
+    "correct_shares": "mediakit.validation.correction",
 }
 
 __all__ = sorted(_API)

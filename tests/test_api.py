@@ -46,6 +46,10 @@ EXPECTED = [
     "align_events",
     "align_claims",
     "compare",
+    "validation_sample",
+    "read_coding",
+    "agreement",
+    "correct_shares",
 ]
 
 
