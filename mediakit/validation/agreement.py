@@ -69,7 +69,8 @@ class Agreement:
         if format == "markdown":
             head = "| " + " | ".join(rows.columns) + " |"
             rule = "|" + "|".join("---" for _ in rows.columns) + "|"
-            body = ["| " + " | ".join(str(v) for v in r) + " |" for r in rows.itertuples(index=False)]
+            body = ["| " + " | ".join(str(v).replace("|", "\\|") for v in r) + " |"
+                    for r in rows.itertuples(index=False)]
             return "\n".join([head, rule, *body, "", self._caption()])
         if format == "latex":
             def tex(v: Any) -> str:
@@ -203,9 +204,9 @@ def agreement(coded: pd.DataFrame, reference: str | None = None, n_boot: int = 1
         raise InputError(f"ci must be between 0 and 1, got {ci!r}")
     table = coded.copy()
     for c in raters:
-        col = table[c].astype(object).where(table[c].notna(), None)
-        col = col.map(lambda v: None if v is None or (isinstance(v, str) and not v.strip()) else str(v).strip())
-        table[c] = col.map(lambda v: merge.get(v, v) if merge and v is not None else v)
+        col = [answer_or_none(v) for v in table[c].tolist()]
+        table[c] = pd.Series([merge.get(v, v) if merge and v is not None else v for v in col],
+                             index=table.index, dtype=object)
     if reference is None and coders:
         reference = coders[0] if len(coders) == 1 else MAJORITY
     if reference is not None and reference != MAJORITY and reference not in coders:
@@ -294,6 +295,14 @@ def agreement(coded: pd.DataFrame, reference: str | None = None, n_boot: int = 1
     table.attrs["categories"] = labels
     return Agreement(pairs, cats, coders_alpha, table, reference, labels, int(n_boot), float(ci), weighted, notes,
                      {"merge": dict(merge) if merge else None})
+
+
+def answer_or_none(value: Any) -> str | None:
+    """A coder's answer as text, or None when the unit was not answered (NaN, NA, empty)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return None
+    text = str(value).strip()
+    return text or None
 
 
 def _majority(answers: pd.DataFrame) -> pd.Series:

@@ -30,7 +30,14 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError, SchemaError
-from .agreement import MAJORITY, SMALL_CATEGORY, Agreement, _bootstrap_indices, _majority
+from .agreement import (
+    MAJORITY,
+    SMALL_CATEGORY,
+    Agreement,
+    _bootstrap_indices,
+    _majority,
+    answer_or_none,
+)
 
 # An interval wider than this says little about a share; the result says so.
 WIDE_INTERVAL = 0.5
@@ -150,36 +157,32 @@ def correct_shares(units: Any, validation: Any, by: str = "group", reference: st
 
     M, present = _matrix(v_tool, v_ref, v_w, k)
     q = {g: c.sum(0) / c.sum() for g, c in counts.items()}
-    rest = {g: sum(counts[h].sum(0) for h in groups if h != g) for g in groups}
+    rest = {g: sum((counts[h].sum(0) for h in groups if h != g), np.zeros(k)) for g in groups}
     point = {g: _invert(M, present, q[g]) for g in groups}
     point_rest = {g: _invert(M, present, rest[g] / rest[g].sum()) if rest[g].sum() else None for g in groups}
 
     rng = np.random.default_rng(seed)
-    val_idx = _bootstrap_indices(v_strata, n_boot, seed)
     obs_b = {g: np.full((n_boot, k), np.nan) for g in groups}
     cor_b = {g: np.full((n_boot, k), np.nan) for g in groups}
     diff_b = {g: np.full((n_boot, k), np.nan) for g in groups}
-    failed = 0
-    for b, idx in enumerate(val_idx):
-        Mb, pres_b = _matrix(v_tool[idx], v_ref[idx], v_w[idx], k)
-        sums = {}
-        for g in groups:
-            c = counts[g]
-            reps = rng.multinomial(len(c), np.full(len(c), 1 / len(c)))
-            sums[g] = reps @ c
-        bad = not _informative(Mb, pres_b)
-        failed += bad
+    failed_share = 0.0
+    if n_boot > 0:
+        idx = np.stack(_bootstrap_indices(v_strata, n_boot, seed))
+        Mb, pres_b = _matrices(v_tool[idx], v_ref[idx], v_w[idx], k)
+        usable = _informative_batch(Mb, pres_b)
+        failed_share = float(1 - usable.mean())
+        inverse = np.linalg.pinv(np.transpose(Mb, (0, 2, 1)))
+        sums = {g: _resampled_sums(counts[g], n_boot, rng) for g in groups}
         total = sum(sums.values())
         for g in groups:
-            qb = sums[g] / sums[g].sum()
-            obs_b[g][b] = qb
-            if bad:
-                continue
-            cor_b[g][b] = _invert(Mb, pres_b, qb)
+            obs_b[g] = sums[g] / sums[g].sum(1, keepdims=True)
+            cor = _normalise(np.einsum("bij,bj->bi", inverse, obs_b[g]))
+            cor[~usable] = np.nan
+            cor_b[g] = cor
             r = total - sums[g]
             if r.sum():
-                diff_b[g][b] = cor_b[g][b] - _invert(Mb, pres_b, r / r.sum())
-    failed_share = failed / n_boot if n_boot else 0.0
+                others = _normalise(np.einsum("bij,bj->bi", inverse, r / r.sum(1, keepdims=True)))
+                diff_b[g] = cor - others
 
     rows = []
     for g in groups:
@@ -234,8 +237,7 @@ def _validation(validation: Any, reference: str | None) -> tuple[pd.DataFrame, s
         raise SchemaError("the coded table needs a 'tool' column and at least one coder_* column")
     coded = validation.copy()
     for c in ["tool", *coders]:
-        coded[c] = coded[c].map(lambda v: None if v is None or (isinstance(v, float) and np.isnan(v))
-                                or (isinstance(v, str) and not v.strip()) or v is pd.NA else str(v).strip())
+        coded[c] = pd.Series([answer_or_none(v) for v in coded[c].tolist()], index=coded.index, dtype=object)
     ref = reference or (coders[0] if len(coders) == 1 else MAJORITY)
     if ref != MAJORITY and ref not in coders:
         raise InputError(f"reference must be one of {coders} or 'majority', got {ref!r}")
@@ -267,26 +269,55 @@ def _matrix(tool: np.ndarray, ref: np.ndarray, w: np.ndarray, k: int) -> tuple[n
     return m, present
 
 
-def _informative(M: np.ndarray, present: np.ndarray) -> bool:
-    sub = M[np.ix_(present, present)]
-    if sub.shape[0] < 2:
-        return False
-    if sub.shape[0] == 2:
-        return float(np.trace(sub) - 1) >= MIN_INFORMATIVE  # Se + Sp - 1
-    return float(np.linalg.svd(sub, compute_uv=False).min()) >= MIN_INFORMATIVE
+def _matrices(tool: np.ndarray, ref: np.ndarray, w: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_matrix` for a stack of bootstrap resamples (rows of ``tool``/``ref``/``w``)."""
+    b = tool.shape[0]
+    flat = (np.arange(b)[:, None] * k * k + ref * k + tool).ravel()
+    m = np.bincount(flat, weights=w.ravel(), minlength=b * k * k).reshape(b, k, k)
+    totals = m.sum(2)
+    present = totals > 0
+    np.divide(m, totals[..., None], out=m, where=present[..., None])
+    return m, present
+
+
+def _informative_batch(M: np.ndarray, present: np.ndarray) -> np.ndarray:
+    """Per resample: can the error matrix be inverted without blowing up the noise? For two
+    categories the test is Youden's J = Se + Sp - 1 (the determinant); otherwise the smallest
+    singular value among the categories the coders used."""
+    n_present = present.sum(1)
+    if M.shape[1] == 2:
+        return (n_present == 2) & (np.linalg.det(M) >= MIN_INFORMATIVE)
+    sv = np.linalg.svd(M, compute_uv=False)  # sorted, largest first; absent rows add zeros
+    smallest = np.take_along_axis(sv, np.clip(n_present - 1, 0, None)[:, None], axis=1)[:, 0]
+    return (n_present >= 2) & (smallest >= MIN_INFORMATIVE)
+
+
+def _normalise(p: np.ndarray) -> np.ndarray:
+    """Shares clipped at 0 and rescaled to sum to 1 (the last axis)."""
+    p = np.clip(p, 0, None)
+    total = p.sum(-1, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(total > 0, p / total, np.nan)
 
 
 def _invert(M: np.ndarray, present: np.ndarray, q: np.ndarray) -> np.ndarray:
-    """True shares ``p`` with ``Mᵀ p = q`` (least squares over the categories coders used),
-    clipped to [0, 1] and summing to 1."""
-    p = np.zeros(len(q))
+    """True shares ``p`` with ``Mᵀ p = q``: least squares (the pseudo-inverse gives 0 to the
+    categories coders never used), clipped to [0, 1] and summing to 1."""
     if present.sum() == 0:
         return np.full(len(q), np.nan)
-    A = M[present].T
-    sol, *_ = np.linalg.lstsq(A, q, rcond=None)
-    sol = np.clip(sol, 0, None)
-    p[present] = sol / sol.sum() if sol.sum() > 0 else np.nan
-    return p
+    return _normalise(np.linalg.pinv(M.T) @ q)
+
+
+def _resampled_sums(counts: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.ndarray:
+    """Category totals of ``n_boot`` resamples of the articles (rows of ``counts``), drawn in
+    chunks so that memory stays bounded on large corpora."""
+    n = len(counts)
+    out = np.empty((n_boot, counts.shape[1]))
+    chunk = max(1, 2_000_000 // max(n * counts.shape[1], 1))
+    for lo in range(0, n_boot, chunk):
+        m = min(chunk, n_boot - lo)
+        out[lo:lo + m] = counts[rng.integers(0, n, size=(m, n))].sum(1)
+    return out
 
 
 def _interval(values: np.ndarray, ci: float) -> tuple[float, float]:
@@ -309,6 +340,8 @@ def _verdict(row: dict, failed: float, present: bool) -> str:
     if hi - lo > WIDE_INTERVAL:
         return "interval too wide to conclude"
     dlo, dhi = row["difference_low"], row["difference_high"]
+    if not np.isfinite(row["difference"]):
+        return "no other group to compare with"
     if np.isfinite(dlo) and dlo > 0:
         return "higher than the other groups"
     if np.isfinite(dhi) and dhi < 0:
