@@ -130,6 +130,13 @@ def test_small_samples_are_named_as_such():
     assert any("only 20 units" in n for n in a.notes)
 
 
+def test_perfect_agreement_says_the_interval_understates_uncertainty():
+    t = pd.DataFrame({"tool": ["a", "b"] * 15, "coder_a": ["a", "b"] * 15})
+    a = mk.agreement(t, n_boot=100)
+    assert a.pairs["kappa"].iloc[0] == 1
+    assert any("rule of three" in n and "10%" in n for n in a.notes)
+
+
 def test_bad_input():
     with pytest.raises(SchemaError):
         mk.agreement(pd.DataFrame({"tool": ["a"]}))

@@ -343,6 +343,10 @@ def _notes(pairs: pd.DataFrame, cats: pd.DataFrame, reference: str | None, table
         if r.n < SMALL_PAIR:
             notes.append(f"{r.a} vs {r.b}: only {r.n} units coded by both; the intervals are wide and a "
                          f"journal will want at least {SMALL_PAIR * 3}–{SMALL_PAIR * 7} (see docs/validation.md).")
+        if r.n and r.agreement == 1:
+            notes.append(f"{r.a} and {r.b} agree on all {r.n} units: a bootstrap interval cannot show "
+                         f"uncertainty then; a disagreement rate up to {3 / r.n:.0%} (3/n, the 'rule of "
+                         "three') is still consistent with these units.")
     if reference is not None and len(cats):
         ref = cats[cats["rater"] == reference]
         thin = ref[ref["n_reference"] < SMALL_CATEGORY]["category"].tolist()

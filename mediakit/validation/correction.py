@@ -10,9 +10,10 @@ Gladen 1978). ``M`` is estimated with the sample's inverse-probability weights, 
 groups: the correction assumes the tool errs at the same rates in every group (check it with
 ``mk.agreement`` on each group's units when the sample allows).
 
-Intervals come from one bootstrap that resamples both sources of uncertainty: the validation
-units (within their strata, so the error rates vary as they would with another sample) and
-the articles of each group (so the observed share varies as it would with other articles).
+Intervals carry both sources of uncertainty, draw by draw: the error rates are drawn from
+their posterior given the validation sample and its design (per stratum and tool answer, a
+Dirichlet over the coders' answers with a prior of total weight 1), and the articles of each
+group are resampled (bootstrap), so the observed share varies as it would with other articles.
 
 >>> import mediakit as mk
 >>> s = mk.validation_sample(mk.load_workshop(), "hedges", n=40, seed=1)          # doctest: +SKIP
@@ -30,14 +31,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError, SchemaError
-from .agreement import (
-    MAJORITY,
-    SMALL_CATEGORY,
-    Agreement,
-    _bootstrap_indices,
-    _majority,
-    answer_or_none,
-)
+from .agreement import MAJORITY, SMALL_CATEGORY, Agreement, _majority, answer_or_none
 
 # An interval wider than this says little about a share; the result says so.
 WIDE_INTERVAL = 0.5
@@ -167,8 +161,7 @@ def correct_shares(units: Any, validation: Any, by: str = "group", reference: st
     diff_b = {g: np.full((n_boot, k), np.nan) for g in groups}
     failed_share = 0.0
     if n_boot > 0:
-        idx = np.stack(_bootstrap_indices(v_strata, n_boot, seed))
-        Mb, pres_b = _matrices(v_tool[idx], v_ref[idx], v_w[idx], k)
+        Mb, pres_b = _posterior_matrices(v_tool, v_ref, v_w, v_strata, k, n_boot, rng)
         usable = _informative_batch(Mb, pres_b)
         failed_share = float(1 - usable.mean())
         inverse = np.linalg.pinv(np.transpose(Mb, (0, 2, 1)))
@@ -269,15 +262,33 @@ def _matrix(tool: np.ndarray, ref: np.ndarray, w: np.ndarray, k: int) -> tuple[n
     return m, present
 
 
-def _matrices(tool: np.ndarray, ref: np.ndarray, w: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`_matrix` for a stack of bootstrap resamples (rows of ``tool``/``ref``/``w``)."""
-    b = tool.shape[0]
-    flat = (np.arange(b)[:, None] * k * k + ref * k + tool).ravel()
-    m = np.bincount(flat, weights=w.ravel(), minlength=b * k * k).reshape(b, k, k)
-    totals = m.sum(2)
-    present = totals > 0
-    np.divide(m, totals[..., None], out=m, where=present[..., None])
-    return m, present
+def _posterior_matrices(tool: np.ndarray, ref: np.ndarray, w: np.ndarray, strata: np.ndarray, k: int,
+                        n_draws: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Draws of ``M`` given the validation sample, following its design.
+
+    Inside each stratum, and for each answer ``o`` of the tool, the coders' answers are a
+    multinomial sample: their shares are drawn from a Dirichlet (the counts plus a prior of
+    total weight 1 over the categories coders used) and scaled by the number of corpus units
+    they stand for (the weights). Summed over strata this is a draw of the joint table of
+    (coder answer, tool answer) in the corpus; its rows, normalised, are ``M``.
+
+    Why not resample the validation units: when the tool made no error on, say, 13 units, every
+    resample shows no error either, and the interval pretends the error rate is known to be 0.
+    The posterior keeps the uncertainty that 13 units leave.
+    """
+    _, present = _matrix(tool, ref, w, k)
+    used = np.flatnonzero(present)
+    joint = np.zeros((n_draws, k, k))
+    for s in np.unique(strata):
+        in_s = strata == s
+        for o in np.unique(tool[in_s]):
+            sel = in_s & (tool == o)
+            counts = np.bincount(ref[sel], minlength=k)[used]
+            shares = rng.dirichlet(counts + 1.0 / len(used), size=n_draws)
+            joint[:, used, o] += w[sel].sum() * shares
+    totals = joint.sum(2)
+    np.divide(joint, totals[..., None], out=joint, where=totals[..., None] > 0)
+    return joint, np.broadcast_to(present, (n_draws, k)).copy()
 
 
 def _informative_batch(M: np.ndarray, present: np.ndarray) -> np.ndarray:
