@@ -130,3 +130,11 @@ mk.viz.save(fig, Path(output_dir) / "06_workshop_summary.png")
 #   (Read the highlighted articles; the accuracy tables in `docs/accuracy.md` give the numbers.)
 # - Eight articles per outlet is a small sample; what do the intervals tell you?
 # - What would change with real outlets, where coverage differs in topic, length and genre?
+
+# %% [markdown]
+# ## Extra: validate on your own data (20 minutes)
+# The first discussion question has a practical answer: code a sample yourself and compare.
+# `07_validate_on_your_data` draws 80 sentences stratified by outlet, lets you code them blind
+# (a widget, an offline HTML page or a spreadsheet), measures agreement with the tool (precision,
+# recall, kappa, alpha) and corrects the outlet comparison for the errors it finds. Design advice
+# for a real study: `docs/validation.md`.

@@ -100,6 +100,13 @@ def test_difference_between_groups_and_verdict():
     assert yes.loc["A", "verdict"] == "lower than the other groups"
     assert yes.loc["B", "verdict"] == "higher than the other groups"
     assert yes.loc["B", "difference"] == pytest.approx(yes.loc["B", "corrected"] - yes.loc["A", "corrected"])
+    d = r.difference("B", "A")
+    assert d["corrected"] == pytest.approx(yes.loc["B", "corrected"] - yes.loc["A", "corrected"])
+    assert d["corrected_low"] > 0 and d["verdict"] == "B higher, also after correction"
+    # the corrected difference is less certain than the tool's own, never more
+    assert d["corrected_high"] - d["corrected_low"] > d["observed_high"] - d["observed_low"]
+    with pytest.raises(InputError):
+        r.difference("B", "Z")
 
 
 def test_from_a_sample_and_an_agreement_result():

@@ -33,6 +33,8 @@ import pandas as pd
 from ..errors import InputError, SchemaError
 from .agreement import MAJORITY, SMALL_CATEGORY, Agreement, _majority, answer_or_none
 
+# Answers that mean "not flagged"; the other answer of a yes/no measure is the one plotted.
+_NEGATIVE = ("none", "no", "other", "boilerplate", "absent", "false", "0")
 # An interval wider than this says little about a share; the result says so.
 WIDE_INTERVAL = 0.5
 # When more than this fraction of resamples cannot be inverted, the correction is not reliable.
@@ -55,6 +57,50 @@ class CorrectedShares:
     ci: float
     failed: float = 0.0
     meta: dict[str, Any] = field(default_factory=dict)
+    draws: dict[str, dict[str, np.ndarray]] = field(default_factory=dict, repr=False)
+
+    def _category(self, category: str | None) -> str:
+        """The category asked for, or the positive one of a yes/no measure."""
+        if category is not None:
+            return category
+        if self.meta.get("positive"):
+            return self.meta["positive"]
+        labels = self.meta["labels"]
+        rest = [c for c in labels if c not in _NEGATIVE]
+        if len(labels) == 2 and len(rest) == 1:
+            return rest[0]
+        raise InputError(f"say which category: category= one of {', '.join(labels)}")
+
+    def difference(self, a: str, b: str, category: str | None = None) -> pd.Series:
+        """Share in group ``a`` minus share in group ``b``, as the tool sees it and corrected,
+        each with its interval, and a verdict in words.
+
+        >>> r.difference("The Policy Ledger", "Meridian Wire")   # doctest: +SKIP
+        """
+        cat = self._category(category)
+        labels = self.meta["labels"]
+        if cat not in labels:
+            raise InputError(f"no category {cat!r}; choose from {', '.join(labels)}")
+        for g in (a, b):
+            if g not in self.draws.get("observed", {}):
+                raise InputError(f"no group {g!r}; choose from {', '.join(self.draws.get('observed', {}))}")
+        i = labels.index(cat)
+        t = self.table.set_index(["group", "category"])
+        out = {"a": a, "b": b, "category": cat}
+        for kind in ("observed", "corrected"):
+            out[kind] = float(t.loc[(a, cat), kind] - t.loc[(b, cat), kind])
+            d = self.draws[kind][a][:, i] - self.draws[kind][b][:, i]
+            out[f"{kind}_low"], out[f"{kind}_high"] = _interval(d, self.ci)
+        lo, hi = out["corrected_low"], out["corrected_high"]
+        if not (np.isfinite(lo) and np.isfinite(hi)):
+            out["verdict"] = "no interval: the validation sample is too small to correct"
+        elif lo > 0:
+            out["verdict"] = f"{a} higher, also after correction"
+        elif hi < 0:
+            out["verdict"] = f"{a} lower, also after correction"
+        else:
+            out["verdict"] = "cannot tell apart after correction"
+        return pd.Series(out)
 
     def __repr__(self) -> str:
         cols = ["group", "category", "observed", "corrected", "corrected_low", "corrected_high", "verdict"]
@@ -75,7 +121,7 @@ class CorrectedShares:
         import matplotlib.pyplot as plt
 
         t = self.table
-        cat = category or self.meta.get("positive") or t["category"].iloc[0]
+        cat = self._category(category)
         if cat not in set(t["category"]):
             raise InputError(f"no category {cat!r}; choose from {', '.join(t['category'].unique())}")
         t = t[t["category"] == cat].reset_index(drop=True)
@@ -199,7 +245,8 @@ def correct_shares(units: Any, validation: Any, by: str = "group", reference: st
     errors = _error_table(M, present, labels, v_ref, v_w)
     notes = _notes(errors, failed_share, n_dropped, table, len(v_tool), reference)
     meta = {"unit": unit_name, "positive": positive, "reference": reference, "labels": labels}
-    return CorrectedShares(table, errors, notes, by, len(v_tool), int(n_boot), float(ci), failed_share, meta)
+    return CorrectedShares(table, errors, notes, by, len(v_tool), int(n_boot), float(ci), failed_share, meta,
+                           {"observed": obs_b, "corrected": cor_b})
 
 
 # ---------------------------------------------------------------- inputs
