@@ -79,6 +79,9 @@ coder
 # Read the codes back (the team's two passes, plus yours if you coded all 80) and compare.
 
 # %%
+if coding_files is None and corpus != "workshop":
+    raise mk.InputError("the bundled codes belong to the workshop corpus: code your own sample "
+                        "(section 2) and set coding_files=[...] in the parameters cell")
 files = coding_files or [mk.bundled_path("workshop", "validation_coding_example.csv")]
 coded = mk.read_coding(files, sample=sample)
 agree = mk.agreement(coded, n_boot=1000, seed=0)

@@ -12,7 +12,7 @@ sample itself, as is usual.
 >>> import pandas as pd, mediakit as mk
 >>> coded = pd.DataFrame({"tool": ["hedge", "none", "hedge", "none"],
 ...                       "coder_a": ["hedge", "none", "none", "none"]})
->>> round(mk.agreement(coded, n_boot=0).pairs["kappa"].iloc[0], 2)
+>>> round(float(mk.agreement(coded, n_boot=0).pairs["kappa"].iloc[0]), 2)
 0.5
 """
 
