@@ -151,3 +151,20 @@ def test_coders_only_without_tool():
     a = mk.agreement(coded, n_boot=0)
     assert a.pairs["kappa"].iloc[0] == pytest.approx(0.4)
     assert a.categories.empty
+
+
+answers = st.one_of(st.none(), st.sampled_from(["a", "b", "c", "", " a "]))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("abc"), answers, answers), min_size=1, max_size=40))
+def test_any_table_gives_bounded_statistics_or_nan(rows):
+    tool, c1, c2 = zip(*rows)
+    a = mk.agreement(pd.DataFrame({"tool": tool, "coder_1": c1, "coder_2": c2}), n_boot=20)
+    for col in ("kappa", "alpha"):
+        v = a.pairs[col].dropna()
+        assert ((v >= -1 - 1e-9) & (v <= 1 + 1e-9)).all()
+    for col in ("precision", "recall", "f1"):
+        v = a.categories[col].dropna()
+        assert ((v >= 0) & (v <= 1)).all()
+    assert (a.pairs["n"] <= len(rows)).all()

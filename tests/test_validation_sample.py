@@ -120,3 +120,26 @@ def test_input_is_not_mutated(workshop):
     before = workshop.copy()
     mk.validation_sample(workshop, "sources", n=10, seed=0)
     pd.testing.assert_frame_equal(workshop, before)
+
+
+def test_frames_take_detect_frames_with_one_line(monkeypatch, workshop):
+    """The detector adapter reads the contract of mk.detect_frames (doc_id, frame, probability,
+    present); switching FRAME_TOOL to it is the one change needed once detect_frames exists."""
+    import mediakit.validation.units as units
+
+    docs = workshop.head(4)
+
+    def fake_detect_frames(corpus):
+        rows = []
+        for doc_id in corpus["doc_id"]:
+            rows += [{"doc_id": doc_id, "frame": "economic", "probability": 0.7, "present": True},
+                     {"doc_id": doc_id, "frame": "political", "probability": 0.9, "present": True},
+                     {"doc_id": doc_id, "frame": "morality", "probability": 0.95, "present": False}]
+        return pd.DataFrame(rows)
+
+    monkeypatch.setattr(mk, "detect_frames", fake_detect_frames, raising=False)
+    monkeypatch.setattr(units, "FRAME_TOOL", units.frames_from_detector)
+    t = tool_units(docs, "frames")
+    assert set(t["tool"]) == {"political"}  # the most probable frame among those present
+    one = tool_units(docs, "frames", frame="morality")
+    assert set(one["tool"]) == {"none"}
