@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ...text.tokens import WORD_RE
-from .lexicon import NO_CUES, Lexicon, load_lexicon, rest_matches
+from .lexicon import NO_CUES, Lexicon, _norm, load_lexicon, rest_matches
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+|\n\s*\n")
 
@@ -51,7 +51,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def collect_evidence(text: str, scheme: str = "mfc", lexicon: Lexicon | None = None) -> Evidence:
     """Cue hits of ``text`` for every frame of ``scheme``, located in sentences."""
     lex = lexicon or load_lexicon(scheme)
-    low = text.lower()
+    low = text.lower().replace("’", "'")  # same length: offsets stay valid
     spans = sentence_spans(text)
     findall = WORD_RE.findall
     cand = lex.candidates
@@ -63,12 +63,25 @@ def collect_evidence(text: str, scheme: str = "mfc", lexicon: Lexicon | None = N
         words = findall(low, a, b)
         n_words += len(words)
         # most words start no cue: skip them in one comprehension (the hot path)
+        last = len(words) - 1
         for i in [i for i, w in enumerate(words) if get(w) is not NO_CUES]:
-            entries = get(words[i]) or cand(words[i])
-            for rest, e in entries:
-                if not rest or rest_matches(words, i, rest):
-                    hs.append(s)
-                    he.append(e)
+            found = get(words[i]) or cand(words[i])
+            if not found:  # a new word form that starts no cue (now cached)
+                continue
+            single, by_second, wild = found
+            for e in single:
+                hs.append(s)
+                he.append(e)
+            if i < last and (by_second or wild):
+                nxt = words[i + 1]
+                for rest, e in by_second.get(nxt) or by_second.get(_norm(nxt), ()):
+                    if not rest or rest_matches(words, i + 2, rest):
+                        hs.append(s)
+                        he.append(e)
+                for rest, e in wild:
+                    if rest_matches(words, i + 1, rest):
+                        hs.append(s)
+                        he.append(e)
     n_frames = len(lex.frames)
     weights = np.zeros((len(spans), n_frames))
     hit_sentence = np.asarray(hs, dtype=np.int64)

@@ -51,7 +51,7 @@ def _norm(word: str) -> str:
     return w
 
 
-NO_CUES: list = []  # shared "this word starts no cue" marker (compared by identity)
+NO_CUES: tuple = ()  # shared "this word starts no cue" marker (compared by identity)
 
 
 @dataclass
@@ -67,41 +67,53 @@ class Lexicon:
     # first word -> [(rest of phrase, entry id)]; rest is () for a one-word cue
     exact: dict[str, list[tuple[tuple[str, ...], int]]] = field(default_factory=dict)
     prefix: dict[str, list[tuple[tuple[str, ...], int]]] = field(default_factory=dict)
-    _cache: dict[str, list[tuple[tuple[str, ...], int]]] = field(default_factory=dict)
+    _cache: dict[str, tuple] = field(default_factory=dict)
 
-    def candidates(self, word: str) -> list[tuple[tuple[str, ...], int]]:
-        """Entries whose first word matches ``word`` (a lowercased token); cached per word form."""
+    def candidates(self, word: str) -> tuple[list[int], dict[str, list[tuple[tuple[str, ...], int]]], list]:
+        """What a token can start: ``(one-word entry ids, {second word: [(rest, id)]}, [(rest, id)])``.
+
+        Phrases are indexed by their second word, so a common first word ("the plan", "the
+        public") costs one dict lookup, not one comparison per phrase. The last list holds
+        phrases whose second word is a wildcard. Cached per word form.
+        """
         hit = self._cache.get(word)
         if hit is not None:
             return hit
         w = _norm(word)
-        out = list(self.exact.get(w, ()))
+        found = list(self.exact.get(w, ()))
         for n in range(len(w), 1, -1):
             more = self.prefix.get(w[:n])
             if more:
-                out.extend(more)
-        result = out if out else NO_CUES
+                found.extend(more)
+        if not found:
+            result = NO_CUES
+        else:
+            single = [e for rest, e in found if not rest]
+            by_second: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+            wild = []
+            for rest, e in found:
+                if rest and rest[0].endswith("*"):
+                    wild.append((rest, e))
+                elif rest:
+                    by_second.setdefault(rest[0], []).append((rest[1:], e))
+            result = (single, by_second, wild)
         if len(self._cache) < 400_000:  # bounded: a corpus of typos must not grow memory forever
             self._cache[word] = result
         return result
 
 
-def _rest_matches(words: list[str], i: int, rest: tuple[str, ...]) -> bool:
-    if i + len(rest) >= len(words):
+def rest_matches(words: list[str], i: int, rest: tuple[str, ...]) -> bool:
+    """Whether the words from position ``i`` on continue with the phrase words ``rest``."""
+    if i + len(rest) > len(words):
         return False
     for k, pat in enumerate(rest):
-        w = _norm(words[i + 1 + k])
+        w = _norm(words[i + k])
         if pat.endswith("*"):
             if not w.startswith(pat[:-1]):
                 return False
         elif w != pat:
             return False
     return True
-
-
-def rest_matches(words: list[str], i: int, rest: tuple[str, ...]) -> bool:
-    """Whether the words after position ``i`` continue the phrase ``rest``."""
-    return not rest or _rest_matches(words, i, rest)
 
 
 @lru_cache(maxsize=4)
