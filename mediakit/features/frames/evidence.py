@@ -56,6 +56,7 @@ def collect_evidence(text: str, scheme: str = "mfc", lexicon: Lexicon | None = N
     findall = WORD_RE.findall
     cand = lex.candidates
     get = lex._cache.get
+    frame_of, weight = lex.frame_of, lex.weight
     hs: list[int] = []
     he: list[int] = []
     n_words = 0
@@ -64,32 +65,43 @@ def collect_evidence(text: str, scheme: str = "mfc", lexicon: Lexicon | None = N
         n_words += len(words)
         # most words start no cue: skip them in one comprehension (the hot path)
         last = len(words) - 1
+        covered: dict[int, int] = {}  # frame -> last token already counted for it
+        # most words start no cue: skip them in one comprehension (the hot path)
         for i in [i for i, w in enumerate(words) if get(w) is not NO_CUES]:
             found = get(words[i]) or cand(words[i])
             if not found:  # a new word form that starts no cue (now cached)
                 continue
             single, by_second, wild = found
-            for e in single:
-                hs.append(s)
-                he.append(e)
+            matches = [(1, e) for e in single]
             if i < last and (by_second or wild):
                 nxt = words[i + 1]
                 for rest, e in by_second.get(nxt) or by_second.get(_norm(nxt), ()):
                     if not rest or rest_matches(words, i + 2, rest):
-                        hs.append(s)
-                        he.append(e)
+                        matches.append((2 + len(rest), e))
                 for rest, e in wild:
                     if rest_matches(words, i + 1, rest):
-                        hs.append(s)
-                        he.append(e)
+                        matches.append((1 + len(rest), e))
+            # a word counts once per frame: the longest cue wins ("supreme court", not also
+            # "court"), and "campaign" is not counted again by "campaign*"
+            best: dict[int, tuple[int, int]] = {}
+            for n, e in matches:
+                f = frame_of[e]
+                if covered.get(f, -1) >= i:
+                    continue
+                held = best.get(f)
+                if held is None or n > held[0] or (n == held[0] and weight[e] > weight[held[1]]):
+                    best[f] = (n, e)
+            for f, (n, e) in best.items():
+                hs.append(s)
+                he.append(e)
+                covered[f] = i + n - 1
     n_frames = len(lex.frames)
     weights = np.zeros((len(spans), n_frames))
     hit_sentence = np.asarray(hs, dtype=np.int64)
     hit_entry = np.asarray(he, dtype=np.int64)
     if len(he):
-        frame_of = _frame_array(lex)
-        weight = _weight_array(lex)
-        np.add.at(weights, (hit_sentence, frame_of[hit_entry]), weight[hit_entry])
+        frames_arr, weights_arr = _arrays(lex)
+        np.add.at(weights, (hit_sentence, frames_arr[hit_entry]), weights_arr[hit_entry])
     return Evidence(lex.scheme, n_words, spans, weights, hit_sentence, hit_entry)
 
 
@@ -102,11 +114,3 @@ def _arrays(lex: Lexicon) -> tuple[np.ndarray, np.ndarray]:
         got = (np.asarray(lex.frame_of, dtype=np.int64), np.asarray(lex.weight, dtype=float))
         _ARRAYS[id(lex)] = got
     return got
-
-
-def _frame_array(lex: Lexicon) -> np.ndarray:
-    return _arrays(lex)[0]
-
-
-def _weight_array(lex: Lexicon) -> np.ndarray:
-    return _arrays(lex)[1]

@@ -4,7 +4,8 @@ Every frame of an article is described by the same few numbers (``FEATURES``), c
 its cue evidence: how much evidence (log count), how dense (per 1,000 words), how spread
 (share of sentences with a cue), how prominent against the other frames (share of all frame
 evidence), and the article's length. A small logistic model turns them into a probability;
-its coefficients are data in ``mediakit/models/frames_<scheme>.json`` (trained by
+the MFC model reads the evidence count and the article length (the other numbers added
+nothing out-of-fold); its coefficients are data in ``mediakit/models/frames_<scheme>.json`` (trained by
 ``scripts/train_frames.py``; see the model card beside it). Because it is a logistic model
 fitted out-of-fold, its output is already a Platt-calibrated probability.
 
@@ -51,6 +52,11 @@ def load_model(scheme: str) -> dict:
     data["coef_"] = np.asarray(data["coef"], dtype=float)
     data["intercept_"] = np.asarray(data["intercept"], dtype=float)
     data["threshold_"] = np.asarray(data["threshold"], dtype=float)
+    if data["coef_"].ndim == 1:  # the shared model reads a subset of FEATURES, named in the file
+        unknown = [n for n in data["features"] if n not in FEATURES]
+        if unknown:
+            raise InputError(f"{name}: unknown features {unknown}")
+        data["columns_"] = [FEATURES.index(n) for n in data["features"]]
     return data
 
 
@@ -58,7 +64,7 @@ def probabilities(features: np.ndarray, model: dict) -> np.ndarray:
     """Probability per frame from ``frame_features`` rows (one coefficient row per frame)."""
     coef = model["coef_"]
     if coef.ndim == 1:  # one shared model for all frames
-        z = features @ coef + model["intercept_"]
+        z = features[:, model["columns_"]] @ coef + model["intercept_"]
     else:  # one model per frame, each row already its design (see generic_design)
         z = np.einsum("fk,fk->f", features, coef) + model["intercept_"]
     return 1.0 / (1.0 + np.exp(-z))
