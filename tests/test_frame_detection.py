@@ -164,3 +164,33 @@ def test_generic_frames_on_narrative_articles_beat_chance_clearly():
     for code, frame in {"economic": "economic", "moral": "morality", "conflict": "conflict"}.items():
         y = [code in r["frames"] for r in rows]
         assert roc_auc_score(y, wide[frame].to_numpy()) > 0.72, frame
+
+
+def test_model_files_are_small_numeric_data():
+    from importlib import resources
+
+    for scheme, n_frames in (("mfc", 14), ("generic", 5)):
+        raw = resources.files("mediakit.models").joinpath(f"frames_{scheme}.json").read_text(encoding="utf-8")
+        assert len(raw) < 20_000
+        model = json.loads(raw)
+        assert model["frames"] == list(SCHEME_FRAMES[scheme])
+        coef = np.asarray(model["coef"], dtype=float)
+        assert np.isfinite(coef).all() and coef.shape[-1] == len(model["features"])
+        assert np.broadcast_to(np.asarray(model["threshold"]), (n_frames,)).shape == (n_frames,)
+    card = resources.files("mediakit.models").joinpath("frames_model_card.md").read_text(encoding="utf-8")
+    assert "Validation protocol" in card and "licence" in card.lower()
+
+
+def test_team_sentences_rank_their_frame_near_the_top():
+    # 84 team-written sentences, 6 per frame (tests/fixtures); a guard for every one of the 14
+    # frames, including those no open set covers (capacity, quality of life, external regulation)
+    from conftest import ROOT
+
+    d = pd.read_csv(ROOT / "tests" / "fixtures" / "frames_team_sentences.tsv", sep="\t", comment="#")
+    t = mk.detect_frames(d["sentence"], evidence=False)
+    wide = t.pivot(index="doc_id", columns="frame", values="probability").loc[d.index]
+    rank = wide.rank(axis=1, ascending=False, method="min")
+    own = np.array([rank.iloc[i][f] for i, f in enumerate(d["frame"])])
+    assert (own == 1).mean() >= 0.8
+    for frame in MFC14:
+        assert (own[d["frame"].to_numpy() == frame] <= 2).mean() >= 0.5, frame
