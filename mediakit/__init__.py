@@ -60,6 +60,7 @@ _API: dict[str, str] = {
     # framing and comparison
     "score_frames": "mediakit.features.framing",
     "FrameClassifier": "mediakit.features.framing",
+    "detect_frames": "mediakit.features.frames",
     "FRAMES": "mediakit.features.framing",
     "load_dictionary": "mediakit.lexicons.dictionary",
     "keyness": "mediakit.comparison.keyness",

@@ -83,7 +83,7 @@ def build_report(
         _header(corpus, name, by, title, notes),
         _contents(),
         _summary_section(summary, summary_note, corpus, by),
-        _figures_section(prof, summary, by),
+        _figures_section(prof, summary, by, corpus),
         _articles_table(corpus, prof, by),
         _articles_section(corpus, by, max_articles, expand, measures),
     ]
@@ -270,7 +270,8 @@ def _header(corpus: pd.DataFrame, name: str, by: str, title: str | None, notes: 
         "<q>reportedly</q>, <q>appears to</q>); <i>boosters</i> harden it (<q>clearly</q>, "
         "<q>proves</q>); rates are per 1,000 words. <i>Sources</i> are the people and bodies an "
         "article attributes statements to, by type (official, expert, anonymous ...). "
-        "<i>Frames</i> count cue words of each frame per 1,000 words. All measures come from "
+        "<i>Frames</i> are detected per article (which of the Media Frames Corpus frames it uses, "
+        "from weighted cue words and a small calibrated model). All measures come from "
         "word lists and patterns: they miss some cases and mark some wrongly, so read the "
         "highlighted articles before trusting a difference. Measured accuracy is in "
         "docs/accuracy.md of the mediakit repository.</p>")
@@ -322,7 +323,8 @@ def _summary_section(summary: pd.DataFrame, note: str, corpus: pd.DataFrame, by:
         "under each mean are its interval.</p>\n</section>"
 
 
-def _figures_section(prof: pd.DataFrame, summary: pd.DataFrame, by: str) -> str:
+def _figures_section(prof: pd.DataFrame, summary: pd.DataFrame, by: str,
+                     corpus: pd.DataFrame | None = None) -> str:
     from . import viz
 
     specs = []
@@ -337,10 +339,19 @@ def _figures_section(prof: pd.DataFrame, summary: pd.DataFrame, by: str) -> str:
                       f"Share of each source type among all attributions in the articles of each "
                       f"{by} (n = attributions). Attributions are pooled, so an article with many "
                       "attributions weighs more here than in the summary table."))
-    if any(c.startswith("frame_") for c in prof.columns):
-        specs.append(("Frame profile", lambda: viz.frame_heatmap(prof, by=by),
-                      f"Mean frame cue words per 1,000 words for each {by}; a darker cell means "
-                      "more cue words of that frame."))
+    if corpus is not None and any(c.startswith("frame_") for c in prof.columns):
+        # frames as labels per article (share of articles using a frame), not raw cue rates:
+        # a rate scale lets one frame drown the rest, and the residual "other" is all zeros
+        def frame_figure():
+            from .features.frames import detect_frames
+
+            detected = detect_frames(corpus, evidence=False)
+            return viz.frame_share_plot(viz.frame_shares(detected, corpus, by=by))
+
+        specs.append(("Frames used", frame_figure,
+                      f"Share of the articles of each {by} that use each Media Frames Corpus frame, "
+                      "as detected by mk.detect_frames (calibrated yes/no labels, one vote per article), "
+                      "with 95% Wilson intervals. Frames that no article uses are left out."))
     out = ["<section id=\"figures\">", "<h2>Figures</h2>"]
     if not specs:
         out.append("<p class=\"warn\">No measures are available to draw.</p>")

@@ -13,10 +13,11 @@
 #
 # Three lenses on how outlets tell the same stories differently:
 #
-# 1. **Frame cues** — how often an article uses the vocabulary of each frame dimension of the
-#    Media Frames Corpus codebook (economic, security and defense, health and safety, morality…).
-#    These are *indicators* from a team-written lexicon, not a trained classifier: they say which
-#    vocabulary is present, not which frame a human coder would assign.
+# 1. **Frames** — which of the 14 frame dimensions of the Media Frames Corpus codebook (economic,
+#    security and defense, health and safety, morality…) each article uses: `mk.detect_frames`
+#    gives a calibrated probability and a yes/no label per article and frame, with the cue
+#    phrases and sentences that carried the decision. Validated figures (and where it fails)
+#    are in `docs/accuracy.md`. `mk.score_frames` still gives the raw vocabulary rates.
 # 2. **Keyness** — which words are distinctive of one outlet against all others (log-odds ratio
 #    with an informative Dirichlet prior, Monroe, Colaresi & Quinn 2008), computed *within events*
 #    so that covering different stories does not pass for framing.
@@ -33,12 +34,26 @@ import mediakit as mk
 
 Path(output_dir).mkdir(parents=True, exist_ok=True)
 df = mk.load_dataset(corpus)
-frames = mk.score_frames(df).merge(df[["doc_id", "outlet"]], on="doc_id")
-frames.groupby("outlet").mean(numeric_only=True).round(1)
+detected = mk.detect_frames(df)
+shares = mk.viz.frame_shares(detected, df, by="outlet")
+shares.pivot(index="frame", columns="group", values="share").round(2)
+
+# %% [markdown]
+# The figure shows, per outlet, the share of its articles that use each frame, with a 95 %
+# interval (with a few articles per outlet the intervals are wide: read them before the dots).
 
 # %%
-fig = mk.viz.frame_heatmap(frames, by="outlet")
-mk.viz.save(fig, Path(output_dir) / "04_frame_profile_heatmap.png")
+fig = mk.viz.frame_share_plot(shares)
+mk.viz.save(fig, Path(output_dir) / "04_frames_by_outlet.png")
+
+# %% [markdown]
+# Why was a frame detected? Each row names the cue phrases that fired and the sentences (offsets)
+# that carry most of the frame's weight.
+
+# %%
+first = df["doc_id"].iloc[0]
+row = detected[(detected["doc_id"] == first) & detected["present"]]
+row[["frame", "probability", "cues", "evidence"]]
 
 # %% [markdown]
 # ## Distinctive words per outlet
@@ -74,6 +89,9 @@ mk.kwic(df, "regime", window=6, by="outlet").head(10)
 
 # %% [markdown]
 # ## Where it fails
-# Frame cue rates count vocabulary: "attack" counts for security even in "a heart attack".
+# Frames come from weighted cue words: "attack" counts for security even in "a heart attack",
+# and a frame argued without its usual vocabulary is missed. The labels were calibrated on
+# climate articles and checked on sentences and headlines, not on your corpus: code a sample
+# (`mk.validation_sample`) before publishing shares.
 # Keyness finds differences in words, not in meaning; with few articles per outlet, read the
 # `count_target` column before interpreting a high score. See `docs/framing_and_comparison.md`.

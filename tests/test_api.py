@@ -36,6 +36,7 @@ EXPECTED = [
     "write_report",
     "score_frames",
     "FrameClassifier",
+    "detect_frames",
     "FRAMES",
     "load_dictionary",
     "keyness",

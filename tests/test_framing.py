@@ -220,3 +220,31 @@ def test_multilabel_frames():
     assert cv.set_index("frame").loc["micro avg", "f1"] > 0.5
     with pytest.raises(InputError, match="mix"):
         mk.FrameClassifier().fit(texts[:2], ["economic", ("legality",)])
+
+
+def test_multilabel_thresholds_are_chosen_per_frame_by_cross_validation():
+    texts = ECON + LEGAL + ["Wages fell after the court ruled against the union", "The judge fined the bank millions"]
+    labels = [("economic",)] * 8 + [("legality",)] * 8 + [("economic", "legality")] * 2
+    clf = mk.FrameClassifier(cv=3).fit(texts, labels)
+    assert set(clf.thresholds_) == {"economic", "legality"}
+    assert all(0.05 <= t <= 0.95 for t in clf.thresholds_.values())
+    fixed = mk.FrameClassifier(threshold=0.5).fit(texts, labels)
+    assert fixed.thresholds_ == {"economic": 0.5, "legality": 0.5}
+    with pytest.raises(InputError, match="threshold"):
+        mk.FrameClassifier(threshold="best").fit(texts, labels)
+
+
+def test_classifier_learns_from_a_coded_csv(tmp_path):
+    rows = [(t, "economic") for t in ECON] + [(t, "legality") for t in LEGAL]
+    rows += [("Wages fell after the court ruled against the union", "economic;legality")]
+    path = tmp_path / "coded.csv"
+    pd.DataFrame(rows, columns=["text", "frames"]).to_csv(path, index=False)
+    clf = mk.FrameClassifier().fit_csv(path)
+    assert clf.multilabel_ and list(clf.classes_) == ["economic", "legality"]
+    assert clf.predict(["The judge ruled on the appeal"])[0] == ("legality",)
+    # wide layout: one 0/1 column per frame
+    wide = pd.DataFrame({"text": ECON + LEGAL, "economic": [1] * 8 + [0] * 8, "legality": [0] * 8 + [1] * 8})
+    wide.to_csv(tmp_path / "wide.csv", index=False)
+    assert list(mk.FrameClassifier().fit_csv(tmp_path / "wide.csv").classes_) == ["economic", "legality"]
+    with pytest.raises(InputError, match="not found"):
+        mk.FrameClassifier().fit_csv(tmp_path / "missing.csv")

@@ -157,8 +157,15 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     sentences. ``cross_validate`` reports per-frame precision and recall; ``explain`` lists the
     terms that pushed a text towards a frame. If each label is a list/tuple/set of frames (a
     text may carry several, or none), the classifier is multi-label: ``predict`` returns a tuple
-    of frames per text (those with probability >= ``threshold``) and ``predict_proba`` one
-    independent probability per frame.
+    of frames per text and ``predict_proba`` one independent probability per frame. With
+    ``threshold="cv"`` (the default) each frame gets its own cut-off, the one with the best F1
+    on out-of-fold probabilities of the training data (``thresholds_``); a number fixes one
+    cut-off for all frames. Rare frames and other languages need lower cut-offs than 0.5.
+
+    From a coded CSV (a text column, and a frames column like ``economic;legality``):
+
+    >>> clf = mk.FrameClassifier().fit_csv("coded.csv")  # doctest: +SKIP
+    >>> clf.predict(corpus)  # doctest: +SKIP
 
     >>> import mediakit as mk
     >>> texts = ["taxes and jobs", "the court ruled", "budget and wages", "judges and lawsuits"] * 3
@@ -177,8 +184,9 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         stop_words: str | list[str] | None = "english",
         C: float = 4.0,
         class_weight: str | dict | None = "balanced",
-        threshold: float = 0.5,
+        threshold: float | str = "cv",
         text_column: str = "text",
+        cv: int = 5,
     ):
         self.ngram_range = ngram_range
         self.min_df = min_df
@@ -189,6 +197,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         self.class_weight = class_weight
         self.threshold = threshold
         self.text_column = text_column
+        self.cv = cv
 
     def build_vectorizer(self):
         from sklearn.feature_extraction.text import TfidfVectorizer
@@ -236,7 +245,92 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             raise InputError(f"could not build features from the texts: {exc}") from None
         self.model_ = self.build_model().fit(features, labels)
         self.classes_ = self.binarizer_.classes_ if self.multilabel_ else self.model_.classes_
+        if self.multilabel_:
+            self.thresholds_ = self._choose_thresholds(texts, labels)
         return self
+
+    def _choose_thresholds(self, texts: list[str], labels: np.ndarray) -> dict[str, float]:
+        """Per frame, the cut-off with the best out-of-fold F1 (``threshold="cv"``), else the fixed one."""
+        if self.threshold != "cv":
+            try:
+                fixed = float(self.threshold)
+            except (TypeError, ValueError):
+                raise InputError(f"threshold must be a number or 'cv', got {self.threshold!r}") from None
+            return {str(c): fixed for c in self.classes_}
+        from sklearn.base import clone
+        from sklearn.metrics import f1_score
+        from sklearn.model_selection import KFold
+
+        k = min(int(self.cv), len(texts))
+        out = {str(c): 0.5 for c in self.classes_}
+        if k < 2:
+            return out
+        oof = np.zeros(labels.shape, dtype=float)
+        arr = np.asarray(texts, dtype=object)
+        for train, test in KFold(n_splits=k, shuffle=True, random_state=0).split(arr):
+            part = labels[train]
+            if not ((part.sum(axis=0) > 0) & (part.sum(axis=0) < len(train))).all():
+                # a frame absent (or everywhere) in a fold: its cut-off stays 0.5 below
+                keep = (part.sum(axis=0) > 0) & (part.sum(axis=0) < len(train))
+            else:
+                keep = np.ones(labels.shape[1], dtype=bool)
+            if not keep.any():
+                continue
+            vec = self.build_vectorizer()
+            try:
+                feats = vec.fit_transform(list(arr[train]))
+            except ValueError:
+                continue
+            model = clone(self.build_model()).fit(feats, part[:, keep])
+            proba = model.predict_proba(vec.transform(list(arr[test])))
+            oof[np.ix_(test, np.flatnonzero(keep))] = proba
+        grid = np.round(np.arange(0.05, 0.951, 0.05), 2)
+        for j, c in enumerate(self.classes_):
+            y = labels[:, j]
+            if y.sum() < 2 or y.sum() == len(y):
+                continue
+            f1 = [f1_score(y, oof[:, j] >= t, zero_division=0) for t in grid]
+            best = max(f1)
+            # among equally good cut-offs, the one nearest 0.5
+            out[str(c)] = float(min((t for t, f in zip(grid, f1) if f >= best - 1e-12), key=lambda t: abs(t - 0.5)))
+        return out
+
+    def fit_csv(
+        self, path: Any, text_column: str | None = None, frames_column: str = "frames", sep: str = ";"
+    ) -> FrameClassifier:
+        """Learn from a coded CSV/TSV: one row per text, a text column and a frames column.
+
+        The frames column holds one frame or several separated by ``sep`` ("economic;legality",
+        empty = no frame); a file where every row has exactly one frame and no ``sep`` trains a
+        single-label classifier. Alternatively, give one 0/1 column per frame (no frames column).
+
+        >>> clf = mk.FrameClassifier().fit_csv("coded.csv")  # doctest: +SKIP
+        """
+        from pathlib import Path
+
+        p = Path(path)
+        if not p.exists():
+            raise InputError(f"coded file not found: {p}")
+        table = pd.read_csv(p, sep=None, engine="python", dtype=str, keep_default_na=False)
+        text_column = text_column or self.text_column
+        if text_column not in table.columns:
+            raise InputError(f"{p.name}: no {text_column!r} column (columns: {', '.join(table.columns)})")
+        texts = table[text_column].tolist()
+        if frames_column in table.columns:
+            cells = table[frames_column].tolist()
+            if any(sep in c or not c.strip() for c in cells):
+                labels: list[Any] = [tuple(f.strip() for f in c.split(sep) if f.strip()) for c in cells]
+            else:
+                labels = [c.strip() for c in cells]
+        else:
+            flags = [c for c in table.columns if c != text_column and set(table[c].str.strip()) <= {"0", "1", ""}]
+            if not flags:
+                raise InputError(
+                    f"{p.name}: no {frames_column!r} column and no 0/1 frame columns; "
+                    f"name the labels column with frames_column=..."
+                )
+            labels = [tuple(c for c in flags if row[c].strip() == "1") for _, row in table.iterrows()]
+        return self.fit(texts, labels)
 
     def _check_fitted(self) -> None:
         if not hasattr(self, "model_"):
@@ -258,9 +352,10 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         if not self.multilabel_:
             return self.model_.predict(features)
         proba = self.model_.predict_proba(features)
+        cut = np.array([self.thresholds_[str(c)] for c in self.classes_])
         out = np.empty(proba.shape[0], dtype=object)
         for i, row in enumerate(proba):
-            out[i] = tuple(str(c) for c, p in zip(self.classes_, row) if p >= self.threshold)
+            out[i] = tuple(str(c) for c, p, t in zip(self.classes_, row, cut) if p >= t)
         return out
 
     def explain(self, text: str, top: int = 10, frame: str | None = None) -> pd.DataFrame:

@@ -21,6 +21,8 @@ _LAZY = {
     "source_composition": "mediakit.viz.figures",
     "keyness_bars": "mediakit.viz.figures",
     "frame_heatmap": "mediakit.viz.figures",
+    "frame_shares": "mediakit.viz.frame_figures",
+    "frame_share_plot": "mediakit.viz.frame_figures",
     "claim_certainty": "mediakit.viz.figures",
     "claims_from_pairs": "mediakit.viz.figures",
     "save": "mediakit.viz.figures",
@@ -29,7 +31,8 @@ _LAZY = {
 }
 
 __all__ = [
-    "Explorer", "Highlighted", "claim_certainty", "claims_from_pairs", "explore", "frame_heatmap", "highlight",
+    "Explorer", "Highlighted", "claim_certainty", "claims_from_pairs", "explore", "frame_heatmap", "frame_share_plot",
+    "frame_shares", "highlight",
     "keyness_bars", "rates_by_outlet", "save", "source_composition",
 ]
 

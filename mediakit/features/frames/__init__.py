@@ -1,0 +1,14 @@
+"""Frame detection: which frames an article uses, with a calibrated probability and the evidence.
+
+The package reads as its pipeline: ``lexicon`` (weighted cues per frame, with provenance) ->
+``evidence`` (where cues fire, sentence by sentence) -> ``model`` (evidence numbers -> calibrated
+probability, coefficients stored as data) -> ``detect`` (the public long table).
+
+>>> import mediakit as mk
+>>> sorted(mk.detect_frames("Voters went to the polls.").columns)[:3]
+['cues', 'evidence', 'frame']
+"""
+
+from .detect import detect_frames
+
+__all__ = ["detect_frames"]
