@@ -268,3 +268,20 @@ def test_align_claims_same_outlet_never_paired():
     df = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "X"], "event_id": ["e", "e"],
                        "text": ["Troops will go to the border soon.", "Troops will go to the border soon."]})
     assert mk.align_claims(df).empty
+
+
+def test_align_claims_skips_datelines_and_aligns_without_event_ids():
+    text_a = ("VESSEN, Esmerin (Courier Wire) — The ministry may send troops to the northern border next week.\n\n"
+              "Markets were calm.")
+    text_b = "The ministry will send troops to the northern border next week, officials said."
+    df = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["Courier", "Ledger", "Post"],
+                       "title": ["Troops may go to northern border", "Troops to go to northern border",
+                                 "Harvest festival opens in the valley"],
+                       "text": [text_a, text_b, "A harvest festival with pumpkins and cider opened in the valley."]})
+    pairs = mk.align_claims(df, window=None)
+    assert len(pairs) == 1
+    row = pairs.iloc[0]
+    assert row.sentence_a.startswith("The ministry may") and "VESSEN" not in row.sentence_a
+    assert text_a[row.start_a:row.end_a].startswith("The ministry may")
+    # the harvest article is its own story, so it was never compared
+    assert set(pairs.doc_id_a) | set(pairs.doc_id_b) == {"a", "b"}
