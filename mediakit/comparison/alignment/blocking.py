@@ -17,8 +17,8 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
-#: how many entries of a dense similarity block one chunk may hold (about 32 MB of float64)
-BLOCK_CELLS = 4_000_000
+#: how many entries of a dense similarity block one chunk may hold (16 MB of float64)
+BLOCK_CELLS = 2_000_000
 
 
 def candidate_pairs(
@@ -44,6 +44,7 @@ def candidate_pairs(
     sims_out: list[np.ndarray] = []
     start = 0
     Xo = X[order].tocsr()
+    rd = np.concatenate([sorted_days, np.full(n - n_known, np.nan)])
     while start < n:
         if use_window and start < n_known:
             # size the chunk so that (chunk x its window) stays within BLOCK_CELLS
@@ -51,7 +52,11 @@ def candidate_pairs(
             guess_hi = int(np.searchsorted(sorted_days, sorted_days[start] + window, "right"))
             width = guess_hi - lo + len(undated)
             end = min(n_known, start + max(1, BLOCK_CELLS // max(width, 1)))
-            hi = int(np.searchsorted(sorted_days, sorted_days[end - 1] + window, "right"))
+            while True:
+                hi = int(np.searchsorted(sorted_days, sorted_days[end - 1] + window, "right"))
+                if (end - start) * (hi - lo + len(undated)) <= BLOCK_CELLS or end - start == 1:
+                    break
+                end = start + max(1, (end - start) // 2)
             cols = np.concatenate([np.arange(lo, hi), np.arange(n_known, n)])
         else:
             end = min(n, start + max(1, BLOCK_CELLS // n))
@@ -60,7 +65,6 @@ def candidate_pairs(
         rows = np.arange(start, end)
         block[cols[None, :] == rows[:, None]] = 0.0
         if use_window:
-            rd = np.concatenate([sorted_days, np.full(n - n_known, np.nan)])
             gap = np.abs(rd[rows][:, None] - rd[cols][None, :])
             block[np.nan_to_num(gap, nan=0.0) > window] = 0.0
         kk = min(k, block.shape[1])
