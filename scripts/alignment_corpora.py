@@ -1,7 +1,8 @@
 """The labelled corpora that train and score story alignment (read from ../shared, never copied).
 
 Each corpus is a DataFrame with ``doc_id, outlet, title, text, published, story``. Variants:
-``leads`` (first 90 words of the body), ``headlines`` (empty bodies), ``mixed`` (BASIL with the
+``leads`` (first 90 words of the body), ``headlines`` (empty bodies), ``thinned`` (half the
+stories cut to one article: many articles alone), ``mixed`` (BASIL with the
 AllSides stories moved onto BASIL dates as distractors).
 """
 
@@ -39,6 +40,19 @@ def leads(df: pd.DataFrame, words: int = 90) -> pd.DataFrame:
 
 def headlines(df: pd.DataFrame) -> pd.DataFrame:
     return df.assign(text="")
+
+
+def thinned(df: pd.DataFrame, share: float = 0.5, seed: int = 0) -> pd.DataFrame:
+    """``share`` of the stories cut to one article each (chosen with a fixed seed): a corpus in
+    which many articles have no partner, so that leaving an article alone is learned and scored."""
+    rng = np.random.default_rng(seed)
+    stories = sorted(set(df["story"]))
+    cut = set(rng.choice(stories, size=int(round(share * len(stories))), replace=False).tolist())
+    keep = []
+    for story, idx in df.groupby("story", sort=True).groups.items():
+        idx = sorted(idx)
+        keep.extend([idx[int(rng.integers(len(idx)))]] if story in cut else idx)
+    return df.loc[sorted(keep)].reset_index(drop=True)
 
 
 def mixed(basil: pd.DataFrame, neus: pd.DataFrame, seed: int = 0) -> pd.DataFrame:

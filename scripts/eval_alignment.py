@@ -82,6 +82,8 @@ def main() -> None:
         "BASIL (full text)": basil,
         "BASIL leads (90 words)": corpora.leads(basil),
         "BASIL headlines only": corpora.headlines(basil),
+        "neus_dev, half the stories cut to 1 article": corpora.thinned(neus, seed=99),
+        "BASIL, half the stories cut to 1 article": corpora.thinned(basil, seed=99),
         "BASIL + neus_dev distractors": corpora.mixed(basil, neus),
         "BASIL + distractors, headlines only": corpora.headlines(corpora.mixed(basil, neus)),
     }

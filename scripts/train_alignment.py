@@ -5,7 +5,8 @@
 Data (read from ../shared, never copied): ../shared/eval/neus_dev.jsonl (AllSides roundups,
 468 articles, 156 stories) and ../shared/datasets/basil (300 articles, 100 stories). Each is
 used as given (neus: leads; BASIL: full texts), as 90-word leads (BASIL) and as headlines only,
-so that one model serves all three kinds of input.
+so that one model serves all three kinds of input, and with half of the stories cut to one
+article, so that the model also learns to leave an article alone.
 
 Protocol: stories are split into 5 folds (fixed seed). For each fold a model is trained on the
 candidate pairs whose two articles both belong to the other folds' stories, and scores every
@@ -159,7 +160,15 @@ def build_sets(window: float | None) -> tuple[list[Set], list[Set]]:
     scored = [prepare("neus_dev", neus, window), prepare("basil", basil, window)]
     extra = [prepare("neus_dev headlines", corpora.headlines(neus), window),
              prepare("basil leads", corpora.leads(basil), window),
-             prepare("basil headlines", corpora.headlines(basil), window)]
+             prepare("basil headlines", corpora.headlines(basil), window),
+             # without these the model never sees an article whose best match is not its story
+             prepare("neus_dev thinned", corpora.thinned(neus, seed=SEED), window),
+             prepare("basil thinned", corpora.thinned(basil, seed=SEED), window),
+             prepare("neus_dev thinned headlines", corpora.headlines(corpora.thinned(neus, seed=SEED + 1)), window),
+             prepare("basil thinned headlines", corpora.headlines(corpora.thinned(basil, seed=SEED + 1)), window),
+             # corpora without dates: every pair is a candidate, and the date clues say nothing
+             prepare("neus_dev thinned, no dates", corpora.thinned(neus, seed=SEED + 2).drop(columns="published"), None),
+             prepare("basil thinned, no dates", corpora.thinned(basil, seed=SEED + 2).drop(columns="published"), None)]
     return scored + extra, scored
 
 

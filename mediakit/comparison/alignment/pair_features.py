@@ -10,7 +10,7 @@ story; a pair well below it usually is not).
 
 >>> from mediakit.comparison.alignment.pair_features import FEATURES
 >>> FEATURES[:3]
-['cos_all', 'cos_title', 'cos_cross']
+['cos_all', 'log_cos_all', 'cos_title']
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from .fields import Fields
 
 FEATURES = [
     "cos_all",  # TF-IDF cosine of headline (twice) + body
+    "log_cos_all",  # its log: a very low similarity is strong evidence against, whatever else
     "cos_title",  # headlines
     "cos_cross",  # the better of headline(a)~lead(b), headline(b)~lead(a)
     "cos_local",  # headline + lead, term weights from document frequency within the window
@@ -152,7 +153,7 @@ def _rowdot(A: sp.csr_matrix, a: np.ndarray, B: sp.csr_matrix, b: np.ndarray) ->
     if len(a) == 0:
         return np.zeros(0)
     out = np.empty(len(a))
-    step = 200_000
+    step = 20_000
     for s in range(0, len(a), step):
         out[s:s + step] = np.asarray(A[a[s:s + step]].multiply(B[b[s:s + step]]).sum(axis=1)).ravel()
     return out
@@ -172,6 +173,7 @@ def pair_features(vec: Vectors, fields: Fields, pairs: np.ndarray, sims: np.ndar
     below_a, below_b = best[a] - sims, best[b] - sims
     cols = [
         sims,
+        np.log(sims + 0.02),
         _rowdot(vec.title, a, vec.title, b),
         cross,
         _rowdot(vec.local, a, vec.local, b),
