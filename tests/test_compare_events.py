@@ -285,3 +285,16 @@ def test_align_claims_skips_datelines_and_aligns_without_event_ids():
     assert text_a[row.start_a:row.end_a].startswith("The ministry may")
     # the harvest article is its own story, so it was never compared
     assert set(pairs.doc_id_a) | set(pairs.doc_id_b) == {"a", "b"}
+
+
+def test_pinning_some_known_event_ids_keeps_them():
+    df = mk.load_workshop()
+    known = df["event_id"].where(df.index % 2 == 0)  # half the articles come with their story
+    out = mk.align_events(df.assign(event_id=known), pin="event_id")
+    given = known.notna()
+    assert (out.loc[given, "event_id"] == df.loc[given, "event_id"]).all()
+    free = mk.align_events(df.drop(columns="event_id"))
+    assert pairwise_scores(df["event_id"], out["event_id"])["ari"] >= pairwise_scores(df["event_id"], free["event_id"])["ari"]
+    # the unpinned articles were placed by the model: most of them joined their pinned story
+    joined = (out.loc[~given, "event_id"] == df.loc[~given, "event_id"]).mean()
+    assert joined >= 0.9
