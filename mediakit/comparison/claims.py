@@ -1,7 +1,8 @@
 """Claim alignment: pair sentences that report the same claim in different outlets' articles.
 
-Within one event, every sentence of one outlet's article is compared with every sentence of
-another outlet's article (TF-IDF cosine over the event's sentences). A pair is kept when each
+Events come from an ``event_id`` column or, when there is none, from :func:`mk.align_events`
+(the learned same-story alignment). Within one event, every sentence of one outlet's article
+is compared with every sentence of another outlet's article (TF-IDF cosine over the event's sentences). A pair is kept when each
 sentence is the other's best match and the similarity reaches ``threshold``. For each side the
 table shows hedges, boosters and attribution cues found in the sentence (when mediakit's hedge
 and source finders are available), so "Rasmussen said troops may come" can be set beside
@@ -9,6 +10,8 @@ and source finders are available), so "Rasmussen said troops may come" can be se
 
 The pairing is a similarity guess, not a judgement that the two sentences make the same claim:
 ``similarity`` is reported for every pair; inspect low ones before drawing conclusions.
+A dateline opening a paragraph ("VESSEN, Esmerin (Meridian Wire) —") is not part of a claim:
+the sentence starts after it, and a sentence that is only a dateline is skipped.
 
 >>> import mediakit as mk, pandas as pd
 >>> df = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["A", "B"], "event_id": ["e1", "e1"],
@@ -19,6 +22,8 @@ The pairing is a similarity guess, not a judgement that the two sentences make t
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -26,6 +31,7 @@ import pandas as pd
 
 from ..errors import InputError, MediakitError
 from ..features.corpus_input import iter_texts
+from ..lexicons.dictionary import read_bundled_table
 from ..text.sentences import split_sentences
 from ..text.tokens import WORD_RE, count_words
 from .stats import group_values, require_columns
@@ -55,10 +61,22 @@ def _cue_offsets(text: str) -> tuple[list[tuple[int, str]], list[int]]:
     return hedges, sources
 
 
+@lru_cache(maxsize=1)
+def _dateline() -> re.Pattern[str]:
+    """The dateline patterns of the house-style list (the same ones mk.keyness masks)."""
+    rows = read_bundled_table("house_style_patterns.txt")
+    # the list anchors at a line start ("^"); here the caller checks that the sentence opens a paragraph
+    return re.compile("|".join(f"(?:{r['pattern'].lstrip('^')})" for r in rows if r["category"] == "dateline"))
+
+
 def _sentences(doc_id: Any, group: str, text: str, min_words: int, cues: bool) -> list[dict[str, Any]]:
     hedges, sources = _cue_offsets(text) if cues else ([], [])
     rows = []
     for i, (s, e) in enumerate(split_sentences(text)):
+        at_paragraph_start = s == 0 or text[:s].rstrip(" \t").endswith("\n")
+        m = _dateline().match(text, s, e) if at_paragraph_start else None
+        if m is not None:
+            s = m.end()
         sent = text[s:e]
         if count_words(sent) < min_words:
             continue
@@ -87,11 +105,13 @@ def align_claims(
     event_column: str = "event_id",
     text_column: str = "text",
     cues: bool = True,
+    window: Any = "auto",
 ) -> pd.DataFrame:
     """Mutually-best-matching sentence pairs across articles of different groups in each event.
 
     ``event_id`` restricts to one event (default: every event in ``event_column``; a DataFrame
-    without that column is treated as one event). Returns one row per pair with, for each side
+    without that column is first grouped into stories by :func:`mk.align_events`, with its
+    ``window=``). Returns one row per pair with, for each side
     (``_a``, ``_b``, ``group_a < group_b``): ``doc_id, group, sentence_id, start, end`` (offsets
     into that article's text), ``sentence``, ``hedges`` (hedge and approximator cues),
     ``boosters``, ``attributed`` (an attribution cue in the sentence), then ``similarity``
@@ -112,7 +132,10 @@ def align_claims(
     elif event_id is not None:
         raise InputError(f"event_id= needs a {event_column!r} column (see mk.align_events)")
     else:
-        events = pd.Series("all", index=df.index, dtype=object)
+        from .events import align_events
+
+        aligned = align_events(df, window=window, text_column=text_column, column=event_column)
+        events = aligned[event_column].astype(str)
     if event_id is not None:
         if str(event_id) not in set(events):
             raise InputError(f"event {event_id!r} not found in column {event_column!r}")

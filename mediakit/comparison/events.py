@@ -1,16 +1,18 @@
-"""Event alignment: group articles from different outlets that report the same event.
+"""Event alignment: group articles from different outlets that report the same story.
 
-Articles are compared by TF-IDF cosine similarity of their words (title and body) combined with
-character n-grams (robust to "Trump's"/"Trump", "shutdown"/"shut-down" and short texts), and
-may only be grouped when their publication dates lie within ``window_days`` of each other.
-Average-linkage agglomerative clustering then cuts the tree at ``threshold`` (a similarity):
-two groups merge only when their articles are on average at least that similar. Everything is
-deterministic: no random initialisation, ties broken by input order.
+The default method (``method="learned"``) reads, for each article, its headline, lead, body,
+capitalised names, figures and date; keeps as candidates only pairs within the date window
+that share rare words (so 100,000 articles never form a 100,000 x 100,000 matrix); scores each
+candidate pair with a small logistic regression trained on AllSides and BASIL stories
+(``mediakit/models/alignment.json`` and its card); and groups articles by average linkage over
+those probabilities within the date window. ``method="tfidf"`` is the earlier word +
+character TF-IDF cosine with average linkage, kept for comparison. Deterministic: no random
+initialisation, ties broken by input order.
 
 >>> import mediakit as mk, pandas as pd
->>> df = pd.DataFrame({"text": ["Flood hits the river town of Elm", "River town Elm is flooded",
-...                             "Senate passes the farm bill"]})
->>> mk.align_events(df, threshold=0.2, window_days=None)["event_id"].tolist()
+>>> df = pd.DataFrame({"title": ["Flood hits the river town of Elmbridge", "Elmbridge is flooded",
+...                              "Senate passes the farm bill"], "text": ["", "", ""]})
+>>> mk.align_events(df, window=None)["event_id"].tolist()
 ['e0001', 'e0001', 'e0002']
 """
 
@@ -93,7 +95,166 @@ def event_similarity(
     return np.clip(sims, 0.0, 1.0)
 
 
+_AUTO: Any = "auto"
+METHODS = ("learned", "tfidf")
+
+
 def align_events(
+    df: pd.DataFrame,
+    threshold: float | None = None,
+    window_days: float | None = _AUTO,
+    date_column: str = "published",
+    text_column: str = "text",
+    title_column: str | None = "title",
+    lead_words: int | None = None,
+    char_weight: float = 0.5,
+    exclusive_by: str | None = None,
+    column: str = "event_id",
+    prefix: str = "e",
+    *,
+    window: float | None = _AUTO,
+    allow_same_outlet: bool = True,
+    outlet_column: str = "outlet",
+    pin: str | None = None,
+    method: str = "learned",
+) -> pd.DataFrame:
+    """A copy of ``df`` with an ``event_id`` column grouping articles about the same story.
+
+    Parameters
+    ----------
+    threshold
+        Minimum average same-story probability (0-1) for two groups of articles to be merged;
+        lower gives bigger, looser stories. ``None`` takes the cross-validated default stored
+        with the model (see docs/accuracy.md). With ``method="tfidf"`` it is a cosine
+        similarity instead (default 0.10 with a date window, 0.15 without).
+    window, window_days
+        Articles further apart in time than this many days are never put in one story
+        (``window_days`` is the older name of the same option). Default: the cross-validated
+        window stored with the model. ``None`` ignores dates (so does a DataFrame without
+        ``date_column``, with a warning). Articles without a date are compared with all.
+    title_column
+        Headlines are used when this column exists; headlines alone (empty text) work too.
+    lead_words
+        Use only the first ``lead_words`` words of each body.
+    allow_same_outlet
+        ``False`` forbids two articles of one outlet (``outlet_column``) in one story, e.g. when
+        you know each outlet wrote once per story, as in BASIL. ``exclusive_by`` names any
+        other such column.
+    pin
+        A column with known stories for some articles (other rows empty): articles with the
+        same value always share a story, with different values never; the others may join
+        them. Pinned stories keep their given id.
+    method
+        ``"learned"`` (default) or ``"tfidf"`` (the earlier method, all pairs, at most
+        15,000 articles; ``char_weight`` applies to it only).
+
+    Also in the result: ``event_size``, ``event_cohesion`` (mean same-story probability to
+    the other articles of the story; NaN for an article alone), ``confidence`` (the same for
+    grouped articles; for an article alone, one minus its best probability to any other) and
+    ``event_why`` (names, figures and words most articles of the story share).
+    ``df.attrs["align_events"]`` records the parameters.
+
+    >>> import mediakit as mk
+    >>> df = mk.align_events(mk.load_corpus("articles/"), window=2)   # doctest: +SKIP
+    """
+    from .alignment import score_corpus
+    from .alignment.clustering import cluster
+    from .alignment.explain import cohesion, confidence, why
+    from .alignment.scorer import load_model, same_story_probability
+
+    if method not in METHODS:
+        raise InputError(f"method must be one of {', '.join(METHODS)}, got {method!r}")
+    if window is not _AUTO and window_days is not _AUTO and window != window_days:
+        raise InputError("window= and window_days= are the same option; pass one of them")
+    win = window if window is not _AUTO else window_days
+    require_columns(df, [text_column], "align_events")
+    if threshold is not None and not 0.0 <= threshold <= 1.0:
+        raise InputError(f"threshold is between 0 and 1, got {threshold}")
+    if win is not _AUTO and win is not None and not (isinstance(win, (int, float)) and win >= 0):
+        raise InputError(f"window is a number of days >= 0 or None, got {win!r}")
+    if not allow_same_outlet:
+        if exclusive_by not in (None, outlet_column):
+            raise InputError("allow_same_outlet=False and exclusive_by= name two columns; pass one")
+        exclusive_by = outlet_column
+    if win is not None and date_column not in df.columns:
+        import warnings
+
+        # a corpus without dates is still worth aligning; say so rather than fail or stay silent
+        warnings.warn(
+            f"align_events: no {date_column!r} column, so dates are ignored (text similarity only); "
+            "pass date_column=... to name the date column, or window=None to silence this",
+            stacklevel=2,
+        )
+        win = None
+    if method == "tfidf":
+        if pin is not None:
+            raise InputError('pin= needs method="learned"')
+        return _align_tfidf(df, threshold, 3 if win is _AUTO else win, date_column, text_column,
+                            title_column, lead_words, char_weight, exclusive_by, column, prefix)
+    model = load_model()
+    if win is _AUTO:
+        win = float(model["defaults"]["window"])
+    if threshold is None:
+        threshold = float(model["defaults"]["threshold"])
+    if exclusive_by is not None:
+        require_columns(df, [exclusive_by], "align_events (exclusive_by)")
+    if pin is not None:
+        require_columns(df, [pin], "align_events (pin)")
+    out = df.copy()
+    n = len(df)
+    data = df
+    if lead_words is not None:
+        data = df.assign(**{text_column: [" ".join(t.split()[:lead_words]) for _, t in iter_texts(df, text_column)]})
+    scored = score_corpus(data, win, text_column, title_column, date_column if win is not None else None)
+    probs = same_story_probability(scored.features, model)
+    excl = df[exclusive_by].astype(str).to_numpy() if exclusive_by is not None else None
+    pins = df[pin].to_numpy(dtype=object) if pin is not None else None
+    labels = (cluster(n, scored.pairs, probs, threshold, scored.fields.days, win, excl, pins)
+              if n else np.zeros(0, dtype=np.int64))
+    out[column] = _event_ids(labels, pins, prefix)
+    out["event_size"] = np.bincount(labels)[labels] if n else np.zeros(0, dtype=int)
+    out["event_cohesion"] = cohesion(labels, scored.pairs, probs) if n else np.zeros(0)
+    out["confidence"] = confidence(labels, scored.pairs, probs) if n else np.zeros(0)
+    out["event_why"] = why(labels, scored.fields, scored.vectors)
+    out.attrs["align_events"] = {
+        "method": method,
+        "threshold": threshold,
+        "window": win,
+        "lead_words": lead_words,
+        "exclusive_by": exclusive_by,
+        "pin": pin,
+        "candidate_pairs": int(len(scored.pairs)),
+    }
+    return out
+
+
+def _event_ids(labels: np.ndarray, pins: np.ndarray | None, prefix: str) -> np.ndarray:
+    """Ids by first appearance (``e0001`` ...); a story holding pinned articles keeps their id."""
+    given: dict[int, str] = {}
+    if pins is not None:
+        for lab, p in zip(labels.tolist(), pins.tolist()):
+            if p is not None and p == p and lab not in given:
+                given[lab] = str(p)
+    used = set(given.values())
+    names: dict[int, str] = {}
+    counter = 0
+    for lab in labels.tolist():
+        if lab in names:
+            continue
+        if lab in given:
+            names[lab] = given[lab]
+            continue
+        while True:
+            counter += 1
+            name = f"{prefix}{counter:04d}"
+            if name not in used:
+                break
+        names[lab] = name
+    return np.array([names[lab] for lab in labels.tolist()], dtype=object)
+
+
+
+def _align_tfidf(
     df: pd.DataFrame,
     threshold: float | None = None,
     window_days: float | None = 3,
@@ -106,36 +267,7 @@ def align_events(
     column: str = "event_id",
     prefix: str = "e",
 ) -> pd.DataFrame:
-    """A copy of ``df`` with an ``event_id`` column grouping articles about the same event.
-
-    Parameters
-    ----------
-    threshold
-        Minimum average cosine similarity (0-1) for two groups of articles to be merged.
-        Lower gives bigger, looser events. ``None`` (default) picks 0.10 when a date window is
-        applied and 0.15 on text alone (see docs/framing_and_comparison.md
-        for how ARI on BASIL varies with it).
-    window_days
-        Articles further apart in time than this (in days, by ``date_column``) are never put in
-        one event. ``None`` ignores dates (so does a DataFrame without ``date_column``, with a
-        warning). Articles without a date are compared with all.
-    title_column
-        Headlines are added to the text (twice) when this column exists.
-    lead_words
-        Use only the first ``lead_words`` words of each body (e.g. 50 for lead paragraphs).
-    char_weight
-        Weight (0-1) of character 3-5-gram TF-IDF in the blended similarity; 0 = words only.
-    exclusive_by
-        A column (e.g. ``"outlet"``) whose values may occur only once per event — use it when
-        you know each outlet wrote at most one article per event, as in BASIL.
-
-    Also in the result: ``event_size`` (articles in the event) and ``event_cohesion`` (mean
-    similarity of the article to the other articles of its event; NaN for singletons), so weak
-    groupings can be inspected. ``df.attrs["align_events"]`` records the parameters.
-
-    >>> import mediakit as mk
-    >>> df = mk.align_events(mk.load_corpus("articles/"), window_days=2)   # doctest: +SKIP
-    """
+    """The earlier method (``method="tfidf"``): word + char TF-IDF cosine, average linkage, all pairs."""
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import squareform
 
@@ -219,18 +351,26 @@ def align_events(
 
 
 def pairwise_scores(true: Any, pred: Any) -> dict[str, float]:
-    """Adjusted Rand index and pairwise precision/recall/F1 of a predicted grouping."""
+    """Adjusted Rand index and pairwise precision/recall/F1 of a predicted grouping.
+
+    Counted from the contingency table, so 100,000 articles cost no 100,000 x 100,000 matrix.
+
+    >>> pairwise_scores(["a", "a", "b"], [1, 1, 2])["pair_precision"]
+    1.0
+    """
     from sklearn.metrics import adjusted_rand_score
 
-    t = np.asarray(list(true), dtype=object)
-    p = np.asarray(list(pred), dtype=object)
+    t = pd.Series(list(true), dtype=object).astype(str)
+    p = pd.Series(list(pred), dtype=object).astype(str)
     if len(t) != len(p):
         raise InputError("true and predicted labels differ in length")
-    same_t = t[:, None] == t[None, :]
-    same_p = p[:, None] == p[None, :]
-    iu = np.triu_indices(len(t), 1)
-    tp = float((same_t & same_p)[iu].sum())
-    prec = tp / max(float(same_p[iu].sum()), 1.0)
-    rec = tp / max(float(same_t[iu].sum()), 1.0)
+
+    def pairs(counts: pd.Series) -> float:
+        c = counts.to_numpy(dtype=float)
+        return float((c * (c - 1) / 2).sum())
+
+    tp = pairs(pd.DataFrame({"t": t, "p": p}).value_counts()) if len(t) else 0.0
+    prec = tp / max(pairs(p.value_counts()), 1.0)
+    rec = tp / max(pairs(t.value_counts()), 1.0)
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     return {"ari": float(adjusted_rand_score(t, p)), "pair_precision": prec, "pair_recall": rec, "pair_f1": f1}
