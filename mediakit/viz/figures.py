@@ -178,8 +178,8 @@ def _draw_rates(ax: Any, table: pd.DataFrame, measures: list[str], groups: list[
         ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     finish_axes(ax, "x")
     if k > 1:
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18 - 0.03 * (len(groups) < 4)
-                                                      - 0.04 * (few or too_few)),
+        lines = xlabel.count("\n") + 1
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1 - 0.062 * lines - 0.03 * (len(groups) < 4)),
                   ncol=min(k, 2 if len(labels[0]) > 22 else 3), handletextpad=0.3,
                   columnspacing=1.4)
 
@@ -501,7 +501,7 @@ def cleaning_summary(
     ax: Any = None,
     title: str | None = None,
     max_pages: int = 30,
-    label_width: int = 42,
+    label_width: int = 50,
 ) -> Any:
     """Words kept in the body and words removed as page furniture, one bar per page.
 
@@ -555,8 +555,10 @@ def cleaning_summary(
     ax.set_title(_wrap(title or head, 62))
     finish_axes(ax, "x")
     ax.tick_params(axis="y", length=0)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1 - 0.06 * (len(records) < 5)), ncol=1,
-              handlelength=1.2)
+    if ax.figure.get_layout_engine() is not None:
+        fig.legend(loc="outside lower center", ncol=2, handlelength=1.2, fontsize=8.5)
+    else:  # drawn into the caller's axes: keep the legend inside them
+        ax.legend(loc="lower right", fontsize=8, handlelength=1.2)
     return fig
 
 
