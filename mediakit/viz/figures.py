@@ -135,6 +135,7 @@ def _draw_rates(ax: Any, table: pd.DataFrame, measures: list[str], groups: list[
     k = len(measures)
     step = 0.7 / k if k > 1 else 0.0
     few = too_few = False
+    thin_at: dict[int, float] = {}  # group -> rightmost marker of a group with too few articles
     for i, measure in enumerate(measures):
         rows = table[table["measure"] == measure].set_index("group").reindex(groups)
         y = np.arange(len(groups)) + (i - (k - 1) / 2) * step
@@ -151,12 +152,14 @@ def _draw_rates(ax: Any, table: pd.DataFrame, measures: list[str], groups: list[
         ax.errorbar(mean, y, xerr=err, fmt=MARKERS[i % len(MARKERS)], color=col, ecolor=col,
                     elinewidth=1.6, capsize=3, markersize=6.5, label=labels[i], zorder=3,
                     clip_on=False)  # a zero rate sits on the axis and must stay visible
-        for yi, xi, t in zip(y, mean, thin):
+        for gi, (xi, t) in enumerate(zip(mean, thin)):
             if t and np.isfinite(xi):
-                ax.annotate("too few articles", (xi, yi), xytext=(7, 0), textcoords="offset points",
-                            va="center", fontsize=8, color="#666666", fontstyle="italic")
+                thin_at[gi] = max(thin_at.get(gi, xi), xi)
         too_few |= bool(thin.any())
         few |= bool((~np.isnan(n) & (n < SMALL_N)).any())
+    for gi, xi in thin_at.items():  # once per outlet, right of its rightmost marker
+        ax.annotate("too few articles", (xi, gi), xytext=(8, 0), textcoords="offset points",
+                    va="center", fontsize=8, color="#666666", fontstyle="italic")
     counts = table.groupby("group")["n"].max().reindex(groups)
     ax.set_yticks(np.arange(len(groups)))
     if ticklabels:
