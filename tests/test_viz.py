@@ -203,7 +203,7 @@ def test_keyness_leaves_out_function_words_and_names_its_unit():
     ax = figures.keyness_bars(table, n=5).axes[0]
     drawn = {t.get_text() for t in ax.texts}
     assert {"regime", "drone"} <= drawn and not drawn & {"said", "had", "it's", "of the"}
-    assert "z-score" in ax.get_xlabel() and "4 function word(s)" in ax.get_xlabel()
+    assert "z-score" in ax.get_xlabel() and "4 function word(s), number(s)" in ax.get_xlabel()
     ax = figures.keyness_bars(table, n=5, function_words=True).axes[0]
     assert "said" in {t.get_text() for t in ax.texts}
 

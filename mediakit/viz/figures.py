@@ -485,7 +485,8 @@ def keyness_bars(
     xlabel = (f"{what}; dotted lines at ±1.96\n← more in {reference_label}  |  more in "
               f"{target_label} →")
     if dropped:
-        xlabel += f"\n{dropped} function word(s) and reporting verb(s) left out (function_words=True shows them)"
+        xlabel += (f"\n{dropped} function word(s), number(s) or reporting verb(s) left out "
+                   "(function_words=True shows them)")
     ax.set_xlabel(xlabel)
     ax.set_title(_wrap(title or f"Words that set {target_label} apart", 62))
     finish_axes(ax, "x")
