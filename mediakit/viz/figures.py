@@ -300,8 +300,9 @@ def source_composition(
         left = left + width
     for yi, (g, total) in enumerate(zip(groups, totals)):
         k = articles.get(g) if articles is not None else None
-        note = f"n={_fmt_n(k)} articles\n{_fmt_n(total)} attributions" if k is not None \
-            else f"{_fmt_n(total)} attributions"
+        note = (f"n={_fmt_n(k)} article{'' if k == 1 else 's'}\n"
+                f"{_fmt_n(total)} attribution{'' if total == 1 else 's'}") if k is not None \
+            else f"{_fmt_n(total)} attribution{'' if total == 1 else 's'}"
         if k is not None and k < MIN_ARTICLES_CI:
             note += "\ntoo few articles"
         ax.text(1.01, yi, note, ha="left", va="center", fontsize=8, linespacing=1.1,
