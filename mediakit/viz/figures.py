@@ -181,8 +181,11 @@ def _draw_rates(ax: Any, table: pd.DataFrame, measures: list[str], groups: list[
         ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     finish_axes(ax, "x")
     if k > 1:
+        # the legend sits below the tick labels and the x label: their height is fixed in inches,
+        # so its offset in axes units grows as the axes get shorter
         lines = xlabel.count("\n") + 1
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1 - 0.062 * lines - 0.03 * (len(groups) < 4)),
+        axes_h = max(ax.get_position().height * ax.figure.get_size_inches()[1] * 0.85, 1.0)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -(0.32 + 0.18 * lines) / axes_h),
                   ncol=min(k, 2 if len(labels[0]) > 22 else 3), handletextpad=0.3,
                   columnspacing=1.4)
 
