@@ -86,6 +86,8 @@ def test_exact_two_group_permutation_p_by_hand():
     assert res.loc["A", "p_value"] == pytest.approx(0.1, abs=0.01)
     assert res.loc["A", "p_omnibus"] == pytest.approx(0.1, abs=0.01)  # two groups: the same test
     assert res.loc["A", "diff"] == -3.0 and res.loc["B", "diff"] == 3.0
+    # two groups: "A vs rest" and "B vs rest" are the same test, so nothing more to adjust
+    assert res.loc["A", "p_adjusted"] == res.loc["B", "p_adjusted"] == res.loc["A", "p_omnibus"]
 
 
 def test_exact_three_group_omnibus_p_by_hand():

@@ -224,7 +224,9 @@ def compare(
     else:
         within = np.full(len(out), math.nan)
         for _, idx in out.groupby("measure", sort=False).indices.items():
-            within[idx] = adjust_pvalues(out["p_value"].to_numpy()[idx], adjust)
+            raw = out["p_value"].to_numpy()[idx]
+            # with two groups "A vs the rest" and "B vs the rest" are one test: nothing to adjust
+            within[idx] = raw if np.isfinite(raw).sum() == 2 else adjust_pvalues(raw, adjust)
         # a follow-up can only be significant where its measure's omnibus test is
         out["p_adjusted"] = np.fmax(within, out["p_omnibus"].to_numpy())
         out.loc[np.isnan(within), "p_adjusted"] = math.nan
