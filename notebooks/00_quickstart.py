@@ -31,7 +31,8 @@ if df["outlet"].isna().any():
     # kept under a visible name rather than dropped: compare refuses articles without a group
     print(f"{df['outlet'].isna().sum()} article(s) have no outlet name; they are grouped as '(no outlet)'.")
     df["outlet"] = df["outlet"].fillna("(no outlet)")
-print(f"{len(df)} articles from {df['outlet'].nunique()} outlets, {df['words'].sum():,} words")
+n_outlets = df["outlet"].nunique()
+print(f"{len(df)} article{'s' * (len(df) != 1)} from {n_outlets} outlet{'s' * (n_outlets != 1)}, {df['words'].sum():,} words")
 df[["outlet", "title", "author", "published", "words"]].head()
 
 # %% [markdown]
