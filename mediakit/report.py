@@ -32,8 +32,12 @@ from . import __version__
 from .errors import InputError, MediakitError, SchemaError
 
 #: Columns of the per-outlet summary table, in order (only those the profile has are shown).
-SUMMARY_MEASURES = ("hedges_per_1k", "boosters_per_1k", "n_sources", "share_official",
+#: Hedges and boosters are counted in the outlet's own voice (quotes and reported speech left
+#: out), as in the notebooks and figures: a cautious source quoted at length does not make a
+#: cautious newspaper. The table of articles shows all voices beside it.
+SUMMARY_MEASURES = ("author_hedges_per_1k", "author_boosters_per_1k", "n_sources", "share_official",
                     "share_anonymous")
+RATE_MEASURES = ("author_hedges_per_1k", "author_boosters_per_1k")
 #: Articles highlighted in full by default; the table of articles always lists every article.
 MAX_HIGHLIGHTED = 200
 WORKSHOP_NAMES = ("workshop", "workshop-pages")
@@ -188,13 +192,15 @@ def _summary(prof: pd.DataFrame, by: str) -> tuple[pd.DataFrame, str]:
         table = compare(prof[cols], by=by, measures=measures, strata=strata, adjust="holm")
     if table is not None and {"group", "measure", "mean", "ci_low", "ci_high"} <= set(table.columns):
         note = ("Mean per article with its 95% bootstrap confidence interval (mk.compare, 2,000 "
-                "resamples of articles).")
+                "resamples of articles); no interval from fewer than 3 articles (\"too few "
+                "articles\"), and intervals from fewer than 10 articles are rough.")
         if {"diff", "p_adjusted"} <= set(table.columns):
             within = " within each event" if strata else ""
             others = "outlets" if by == "outlet" else f"{by} values"
-            note += (f" ▲ / ▼: higher / lower than the articles of all other {others} "
-                     f"(permutation test{within}, p < 0.05 after Holm's correction over the "
-                     "whole table).")
+            note += (f" ▲ / ▼: higher / lower than the articles of all other {others}, where "
+                     f"two permutation tests{within} agree at p < 0.05: the {others} differ on "
+                     "this measure at all (one test per column, Holm-adjusted across the "
+                     f"columns), and this one differs from the rest (Holm-adjusted across the {others}).")
         return table, note
     return _bootstrap_summary(prof, by, measures), (
         "Mean per article with a 95% percentile-bootstrap interval over articles "
@@ -222,8 +228,8 @@ def _bootstrap_summary(prof: pd.DataFrame, by: str, measures: Sequence[str]) -> 
         for m in measures:
             values = pd.to_numeric(part[m], errors="coerce").to_numpy(dtype=float)
             finite = values[~np.isnan(values)]
-            lo, hi = bootstrap_mean_ci(finite, 2000, rng)
-            rows.append({"group": group, "measure": m, "n": len(part),
+            lo, hi = bootstrap_mean_ci(finite, 2000, rng) if len(finite) >= 3 else (math.nan, math.nan)
+            rows.append({"group": group, "measure": m, "n": len(finite),
                          "mean": float(finite.mean()) if len(finite) else math.nan,
                          "ci_low": lo, "ci_high": hi})
     return pd.DataFrame(rows)
@@ -268,7 +274,9 @@ def _header(corpus: pd.DataFrame, name: str, by: str, title: str | None, notes: 
     lines.append(
         "<p><b>How to read it.</b> <i>Hedges</i> are words that soften a claim (<q>may</q>, "
         "<q>reportedly</q>, <q>appears to</q>); <i>boosters</i> harden it (<q>clearly</q>, "
-        "<q>proves</q>); rates are per 1,000 words. <i>Sources</i> are the people and bodies an "
+        "<q>proves</q>); rates are per 1,000 words and count the <i>outlet's own voice</i> "
+        "(quotes and reported speech left out) unless a column says <i>all voices</i> or "
+        "<i>quoted</i>. <i>Sources</i> are the people and bodies an "
         "article attributes statements to, by type (official, expert, anonymous ...). "
         "<i>Frames</i> are detected per article (which of the Media Frames Corpus frames it uses, "
         "from weighted cue words and a small calibrated model). All measures come from "
@@ -307,8 +315,10 @@ def _summary_section(summary: pd.DataFrame, note: str, corpus: pd.DataFrame, by:
         for m in measures:
             if (str(g), m) in cells.index:
                 r = cells.loc[(str(g), m)]
+                interval = (f"{_fmt(r['ci_low'], m)}–{_fmt(r['ci_high'], m)}"
+                            if _enough(r.get("n")) else "too few articles")
                 tds.append(f"<td>{_fmt(r['mean'], m)}{_marker(r)}<span class=\"ci\">"
-                           f"{_fmt(r['ci_low'], m)}–{_fmt(r['ci_high'], m)}</span></td>")
+                           f"{interval}</span></td>")
             else:
                 tds.append("<td>–</td>")
         rows.append("<tr>" + "".join(tds) + "</tr>")
@@ -328,16 +338,18 @@ def _figures_section(prof: pd.DataFrame, summary: pd.DataFrame, by: str,
     from . import viz
 
     specs = []
-    rates = summary[summary["measure"].isin(["hedges_per_1k", "boosters_per_1k"])] \
-        if not summary.empty else summary
+    rates = summary[summary["measure"].isin(RATE_MEASURES)] if not summary.empty else summary
     if not rates.empty:
         specs.append(("Hedges and boosters", lambda: viz.rates_by_outlet(rates, by=by),
-                      f"Mean hedges and boosters per 1,000 words in the articles of each {by}, "
-                      "with 95% confidence intervals (the numbers of the summary table)."))
+                      f"Mean hedges and boosters per 1,000 words in the outlet's own voice "
+                      f"(quotes and reported speech left out) in the articles of each {by}, "
+                      "with 95% confidence intervals (the numbers of the summary table); n = "
+                      "articles."))
     if any(c.startswith("share_") for c in prof.columns):
         specs.append(("Who is cited", lambda: viz.source_composition(prof, by=by),
                       f"Share of each source type among all attributions in the articles of each "
-                      f"{by} (n = attributions). Attributions are pooled, so an article with many "
+                      f"{by}; beside each bar the number of articles that cite someone and their "
+                      "attributions. Attributions are pooled, so an article with many "
                       "attributions weighs more here than in the summary table."))
     if corpus is not None and any(c.startswith("frame_") for c in prof.columns):
         # frames as labels per article (share of articles using a frame), not raw cue rates:
@@ -371,15 +383,16 @@ def _figures_section(prof: pd.DataFrame, summary: pd.DataFrame, by: str,
 
 
 def _articles_table(corpus: pd.DataFrame, prof: pd.DataFrame, by: str) -> str:
-    cols = ["doc_id", *[c for c in ("hedges_per_1k", "boosters_per_1k", "share_anonymous")
-                        if c in prof.columns]]
+    cols = ["doc_id", *[c for c in ("author_hedges_per_1k", "hedges_per_1k", "author_boosters_per_1k",
+                                    "share_anonymous") if c in prof.columns]]
     if "words" not in corpus.columns and "words" in prof.columns:
         cols.append("words")
     merged = corpus.merge(prof[cols], on="doc_id", how="left")
     merged = _ordered(merged, by)
     show_event = "event_id" in merged.columns and by != "event_id"
-    heads = [by, *(["event"] if show_event else []), "date", "title", "words", "hedges /1k",
-             "boosters /1k", "anon. sources"]
+    heads = [by, *(["event"] if show_event else []), "date", "title", "words",
+             "hedges /1k (own voice)", "hedges /1k (all voices)", "boosters /1k (own voice)",
+             "anon. sources"]
     rows = []
     for i, r in merged.iterrows():
         tds = [f"<td>{_esc(r[by])}</td>"]
@@ -389,8 +402,9 @@ def _articles_table(corpus: pd.DataFrame, prof: pd.DataFrame, by: str) -> str:
             f"<td class=\"date\">{_date(r.get('published'))}</td>",
             f"<td class=\"title\"><a href=\"#{_anchor(i)}-text\">{_esc(_title(r))}</a></td>",
             f"<td class=\"n\">{_fmt(r.get('words'), 'words')}</td>",
+            f"<td class=\"n\">{_fmt(r.get('author_hedges_per_1k'), 'hedges_per_1k')}</td>",
             f"<td class=\"n\">{_fmt(r.get('hedges_per_1k'), 'hedges_per_1k')}</td>",
-            f"<td class=\"n\">{_fmt(r.get('boosters_per_1k'), 'boosters_per_1k')}</td>",
+            f"<td class=\"n\">{_fmt(r.get('author_boosters_per_1k'), 'boosters_per_1k')}</td>",
             f"<td class=\"n\">{_fmt(r.get('share_anonymous'), 'share_anonymous')}</td>",
         ]
         rows.append("<tr>" + "".join(tds) + "</tr>")
@@ -560,8 +574,19 @@ def _n(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
+def _enough(n: Any) -> bool:
+    """At least 3 articles behind a mean: the fewest that get an interval."""
+    try:
+        return float(n) >= 3
+    except (TypeError, ValueError):
+        return True
+
+
 def _column_label(measure: str) -> str:
-    return {"hedges_per_1k": "hedges / 1k words", "boosters_per_1k": "boosters / 1k words",
+    return {"author_hedges_per_1k": "hedges / 1k words (outlet's own voice)",
+            "author_boosters_per_1k": "boosters / 1k words (outlet's own voice)",
+            "hedges_per_1k": "hedges / 1k words (all voices)",
+            "boosters_per_1k": "boosters / 1k words (all voices)",
             "n_sources": "distinct sources per article", "share_official": "official sources",
             "share_anonymous": "anonymous sources"}.get(measure, measure)
 
@@ -595,7 +620,7 @@ table.num thead th:not(:first-child){text-align:right}
 table.num th[scope=row]{white-space:nowrap}
 table.articles td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 table.articles td.date{white-space:nowrap;font-variant-numeric:tabular-nums}
-table.articles thead th:nth-last-child(-n+4){text-align:right}
+table.articles thead th:nth-last-child(-n+5){text-align:right}
 table.articles td.title{width:46%;min-width:12em}
 .wide{overflow-x:auto}
 figure{margin:1.2em 0 2em;break-inside:avoid;page-break-inside:avoid}

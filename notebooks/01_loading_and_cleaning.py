@@ -13,7 +13,8 @@
 #
 # Researchers rarely get clean articles. They copy and paste pages, save HTML, export tables.
 # This notebook loads the **bundled sample pages** (saved copies of workshop articles with menus,
-# "Read also" lists, share buttons and footers) and shows what was kept and what was removed.
+# "Read also" lists, share buttons and footers) — or your own pages, set `corpus` below — and
+# shows what was kept and what was removed.
 
 # %% tags=["parameters"]
 corpus = "workshop-pages"
@@ -22,7 +23,6 @@ output_dir = "figures"
 # %%
 from pathlib import Path
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
 import mediakit as mk
@@ -30,7 +30,13 @@ import mediakit as mk
 Path(output_dir).mkdir(parents=True, exist_ok=True)
 pages = mk.load_sample_pages() if corpus == "workshop-pages" else None
 df = mk.load_dataset(corpus)
-df[["source_path", "outlet", "title", "author", "published", "words", "boilerplate_lines"]]
+# pages read from files have a source_path; a table (CSV, JSONL, a dataset) has no pages to clean
+from_pages = "source_path" in df.columns and df["source_path"].notna().any()
+if not from_pages:
+    print("This corpus was read from a table, not from saved pages: there is no page cleaning to "
+          "show, so the sections below say so and skip.")
+df[[c for c in ("source_path", "outlet", "title", "author", "published", "words", "boilerplate_lines")
+    if c in df.columns]]
 
 # %% [markdown]
 # ## One page, before and after
@@ -39,29 +45,32 @@ df[["source_path", "outlet", "title", "author", "published", "words", "boilerpla
 # letters) are listed in `repairs`.
 
 # %%
-first = Path(df["source_path"].iloc[0])
-art = mk.load_article(first)
-print("TITLE: ", art.title)
-print("AUTHOR:", art.author, "| OUTLET:", art.outlet, "| DATE:", art.published)
-print("\n--- body (first 600 characters) ---\n", art.text[:600])
-print("\n--- removed lines (first 12) ---")
-for line in art.boilerplate[:12]:
-    print("  ", line)
+if from_pages:
+    first = Path(df["source_path"].dropna().iloc[0])
+    art = mk.load_article(first)
+    print("TITLE: ", art.title)
+    print("AUTHOR:", art.author, "| OUTLET:", art.outlet, "| DATE:", art.published)
+    print("\n--- body (first 600 characters) ---\n", art.text[:600])
+    print("\n--- removed lines (first 12) ---")
+    for line in art.boilerplate[:12]:
+        print("  ", line)
+else:
+    print("No saved page to show (the corpus is a table).")
 
 # %% [markdown]
-# ## What the cleaner kept, page by page
-# Words kept in the body against lines removed as page furniture.
+# ## What the cleaner kept and removed, page by page
+# For each page: the words kept in the article body and the words removed as page furniture
+# (menus, link lists, share buttons, footers), named by title and outlet. At most 30 pages are
+# drawn (each is read again to count what was removed).
 
 # %%
-fig, ax = plt.subplots(figsize=(7, 3.5))
-names = [Path(p).name for p in df["source_path"]]
-ax.barh(names, df["words"], color="#0072B2", label="words kept in the body")
-ax.set_xlabel("words in the cleaned body")
-ax.set_title("Cleaned bodies of the sample pages")
-for spine in ("top", "right"):
-    ax.spines[spine].set_visible(False)
-fig.tight_layout()
-mk.viz.save(fig, Path(output_dir) / "01_cleaned_pages.png")
+if from_pages:
+    paths = df["source_path"].dropna().tolist()[:30]
+    title = None if len(df) <= 30 else f"What the cleaner kept and removed: the first 30 of {len(df):,} pages"
+    fig = mk.viz.cleaning_summary([mk.load_article(p) for p in paths], title=title)
+    mk.viz.save(fig, Path(output_dir) / "01_cleaned_pages.png")
+else:
+    print("No saved pages: the cleaning figure is skipped.")
 
 # %% [markdown]
 # ## Bad input is reported, not dropped

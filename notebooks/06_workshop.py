@@ -34,6 +34,10 @@ import mediakit as mk
 
 Path(output_dir).mkdir(parents=True, exist_ok=True)
 df = mk.load_dataset(corpus)
+if df["outlet"].isna().any():
+    # kept under a visible name rather than dropped: compare refuses articles without a group
+    print(f"{df['outlet'].isna().sum()} article(s) have no outlet name; they are grouped as '(no outlet)'.")
+    df["outlet"] = df["outlet"].fillna("(no outlet)")
 df.groupby("outlet").size()
 
 # %% [markdown]
@@ -47,7 +51,9 @@ explorer
 
 # %% [markdown]
 # ## 2. Hedging
-# **Exercise.** Which outlet hedges most *in its own voice* (outside quotes)? Which boosts most?
+# **Exercise.** Which outlet hedges most *in its own voice* (outside quotes: the
+# `author_*` columns; `hedges_per_1k` counts all voices, `quoted_*` the quoted ones)? Which
+# boosts most?
 # Is the difference larger than the uncertainty (look at the intervals)?
 #
 # <details><summary>Show answer</summary>
@@ -118,11 +124,20 @@ prof = mk.profile(df)
 # border; Valdoria Today states it as fact and adds "clearly a provocation".
 # </details>
 
+# %% [markdown]
+# ## Summary
+# The four measures of the exercises side by side: hedges and boosters in the outlet's own voice
+# (per 1,000 words) and the shares of anonymous and citizen sources (of the attributions of the
+# articles that cite someone). `n` counts articles.
+
 # %%
-summary = mk.compare(prof, by="outlet", measures=["author_hedges_per_1k", "author_boosters_per_1k",
-                                                  "share_anonymous", "share_citizen"])
-fig = mk.viz.rates_by_outlet(summary, measures=["author_hedges_per_1k", "author_boosters_per_1k"])
-mk.viz.save(fig, Path(output_dir) / "06_workshop_summary.png")
+summary_measures = ["author_hedges_per_1k", "author_boosters_per_1k", "share_anonymous", "share_citizen"]
+if df["outlet"].nunique() < 2:
+    print("This corpus has one outlet only: there is nothing to compare, so the summary is skipped.")
+else:
+    summary = mk.compare(prof, by="outlet", measures=summary_measures)
+    fig = mk.viz.rates_by_outlet(summary, measures=summary_measures)
+    mk.viz.save(fig, Path(output_dir) / "06_workshop_summary.png")
 
 # %% [markdown]
 # ## Discussion

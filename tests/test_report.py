@@ -241,3 +241,16 @@ def test_browser_checks_can_fail(tmp_path):
     result = render(bad)
     assert "http://example.invalid/p.png" in result.page_requests
     assert 'data-pwned="1"' in result.dom
+
+
+def test_small_corpus_report_says_its_voice_and_too_few_articles():
+    from conftest import ROOT
+
+    page = build_report(str(ROOT / "tests" / "fixtures" / "small_corpus"))
+    text = html.unescape(re.sub(r"<[^>]+>", " ", page))
+    # one vocabulary: the summary and Figure 1 count the outlet's own voice, and say so
+    assert "hedges / 1k words (outlet's own voice)" in text
+    assert "hedges /1k (all voices)" in text
+    # one article per outlet (or two): a mean, but no interval
+    assert "too few articles" in text
+    assert not re.search(r"(\d+\.\d)–\1\b", text)  # no "20.7–20.7" pseudo-interval

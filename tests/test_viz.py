@@ -99,9 +99,14 @@ def test_rates_draws_into_given_axes(tidy):
     assert axes[1].has_data() and not axes[0].has_data()
 
 
-def test_rates_rejects_mixed_units_and_unknown_measures(profile):
+def test_rates_draws_one_panel_per_unit_and_rejects_unknown_measures(profile):
+    fig = figures.rates_by_outlet(profile, measures=["hedges_per_1k", "hedged_sentence_share"])
+    assert len(fig.axes) == 2
+    assert "per 1,000 words" in fig.axes[0].get_xlabel()
+    assert "share of sentences" in fig.axes[1].get_xlabel()
+    _, ax = plt.subplots()
     with pytest.raises(InputError, match="different units"):
-        figures.rates_by_outlet(profile, measures=["hedges_per_1k", "hedged_sentence_share"])
+        figures.rates_by_outlet(profile, measures=["hedges_per_1k", "hedged_sentence_share"], ax=ax)
     with pytest.raises(SchemaError, match="no measure"):
         figures.rates_by_outlet(profile, measures=["nonsense"])
     with pytest.raises(SchemaError, match="outlet"):
@@ -134,14 +139,15 @@ def _bar_totals(ax) -> dict[float, float]:
 def test_source_composition_bars_are_shares_weighted_by_attributions(profile):
     fig = figures.source_composition(profile)
     ax = fig.axes[0]
-    assert ax.get_xlabel() == "share of attributions"
+    assert ax.get_xlabel().startswith("share of attributions")
     assert all(abs(v - 1) < 1e-9 for v in _bar_totals(ax).values())
     wire = profile[profile.outlet == "Wire"]
     w = wire["n_attributions"]
     expected_official = (wire["share_official"] * w).sum() / w.sum()
     first = ax.patches[len(OUTLETS) * 0 + sorted(OUTLETS).index("Wire")]
     assert first.get_width() == pytest.approx(expected_official)
-    assert f"n={w.sum()}" in _texts(fig)
+    assert f"{w.sum()} attributions" in _texts(fig)
+    assert "n=6 articles" in _texts(fig)  # n counts articles; attributions are named as such
 
 
 def test_source_composition_from_find_sources_table():
@@ -191,12 +197,66 @@ def test_keyness_diverges_target_right_reference_left(keyness):
     assert lo < min(widths) and hi > max(widths)
 
 
+def test_keyness_leaves_out_function_words_and_names_its_unit():
+    table = pd.DataFrame({"group": "A", "term": ["said", "had", "it's", "regime", "drone", "of the"],
+                          "score": [9.0, 8.0, 7.0, 3.0, -2.5, 6.0], "z": [9.0, 8.0, 7.0, 3.0, -2.5, 6.0]})
+    ax = figures.keyness_bars(table, n=5).axes[0]
+    drawn = {t.get_text() for t in ax.texts}
+    assert {"regime", "drone"} <= drawn and not drawn & {"said", "had", "it's", "of the"}
+    assert "z-score" in ax.get_xlabel() and "4 function word(s), number(s)" in ax.get_xlabel()
+    ax = figures.keyness_bars(table, n=5, function_words=True).axes[0]
+    assert "said" in {t.get_text() for t in ax.texts}
+
+
 def test_keyness_rejects_bad_n(keyness):
     with pytest.raises(InputError):
         figures.keyness_bars(keyness, group="Flash", n=0)
 
 
 # ---------------------------------------------------------------- frames
+
+
+def test_labels_wrap_on_word_boundaries_only(profile):
+    wide = profile.replace({"outlet": {"Wire": "RT International"}})
+    ax = figures.frame_heatmap(wide, by="outlet").axes[0]
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert any(lab.startswith("RT\nInternational") for lab in labels), labels
+    assert figures._wrap("RT International", 12) == "RT\nInternational"
+
+
+def test_rates_no_interval_below_three_articles_and_voice_in_labels():
+    prof = pd.DataFrame({"outlet": ["A", "A", "B", "B", "B", "B"],
+                         "author_hedges_per_1k": [1.0, 3.0, 2.0, 4.0, 6.0, 8.0],
+                         "author_boosters_per_1k": [0.0, 1.0, 1.0, 2.0, 1.0, 2.0]})
+    fig = figures.rates_by_outlet(prof)  # default: the outlet's own voice
+    ax = fig.axes[0]
+    assert "outlet's own voice" in ax.get_title(loc="left")
+    assert "too few articles" in _texts(fig) and "fewer than 3 articles" in ax.get_xlabel()
+    spans = [seg for coll in ax.collections for seg in coll.get_segments()]
+    widths = sorted(round(abs(s[1][0] - s[0][0]), 6) for s in spans)
+    assert widths[:2] == [0.0, 0.0]  # A (2 articles) has no whisker for either measure
+    assert label_for("hedges_per_1k") == "Hedges (all voices)"
+    assert label_for("quoted_boosters_per_1k") == "Boosters (quoted)"
+
+
+def test_cleaning_summary_shows_kept_and_removed_words_with_readable_names():
+    from mediakit.article import Article
+
+    arts = [Article(text="one two three four", boilerplate=["Home | News", "Share this"],
+                    title="A long headline about the harbour ferry timetable and the winter crossings",
+                    outlet="Harbour Gazette", source_path="/x/9f8e7d6c5b4a.txt"),
+            Article(text="five six", boilerplate=[], source_path="/x/0a1b2c3d.txt")]
+    fig = figures.cleaning_summary(arts)
+    ax = fig.axes[0]
+    kept = [p.get_width() for p in ax.patches[:2]]
+    removed = [p.get_width() for p in ax.patches[2:4]]
+    assert kept == [4, 2] and removed == [4, 0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[0].endswith("— Harbour Gazette") and "…" in labels[0] and "9f8e7d" not in labels[0]
+    assert labels[1] == "0a1b2c3d.txt"  # no title: the file name
+    assert "sample pages" not in ax.get_title() and "50% kept" in _texts(fig)
+    table = pd.DataFrame({"words": [10], "removed_words": [30], "title": ["T"]})
+    assert "25% kept" in _texts(figures.cleaning_summary(table))
 
 
 def test_frame_heatmap_cells_are_group_means(profile):
@@ -268,7 +328,7 @@ def test_save_writes_identical_png_for_the_same_data(tmp_path, tidy):
 def test_style_helpers():
     assert unit_for("share_official") == "share of attributions"
     assert unit_for("frame_policy") == "per 1,000 words"
-    assert label_for("author_hedges_per_1k") == "Hedges (author's voice)"
+    assert label_for("author_hedges_per_1k") == "Hedges (outlet's own voice)"
     assert color_for("quoted_boosters_per_1k") == color_for("boosters_per_1k")
     assert color_for("hedges_per_1k") != color_for("boosters_per_1k")
 

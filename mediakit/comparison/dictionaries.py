@@ -20,6 +20,7 @@ from ..errors import InputError
 from ..features.corpus_input import iter_texts
 from ..lexicons.dictionary import load_dictionary, normalized_words
 from .patterns import build_matcher
+from .profiles import MIN_ARTICLES_CI
 from .stats import bootstrap_ratio_ci, group_values
 
 GROUP_COLUMNS = ["group", "category", "n", "words", "count", "rate", "ci_low", "ci_high", "mean_doc_rate"]
@@ -55,7 +56,8 @@ def dictionary_rates(
     :func:`mediakit.load_dictionary`. With ``level="group"`` (default) returns one row per
     (group, category): ``group, category, n`` (articles), ``words, count``, ``rate`` = 1,000 x
     count / words pooled over the group's articles, ``ci_low, ci_high`` (percentile bootstrap
-    over articles, ``n_boot`` resamples, seeded) and ``mean_doc_rate`` (the unweighted mean of
+    over articles, ``n_boot`` resamples, seeded; NaN for a group of fewer than 3 articles, as in
+    :func:`mediakit.compare`) and ``mean_doc_rate`` (the unweighted mean of
     the articles' own rates). ``by=None`` treats the corpus as one group ``"all"``.
     ``level="document"`` returns one row per article instead: ``doc_id, words`` and a
     ``<category>_per_1k`` column per category.
@@ -89,7 +91,9 @@ def dictionary_rates(
             k = counts[c].to_numpy(dtype=float)[sel]
             total_w = w.sum()
             rate = 1000.0 * k.sum() / total_w if total_w > 0 else float("nan")
-            lo, hi = bootstrap_ratio_ci(k, w, n_boot, rng, conf, scale=1000.0)
+            # resampling one or two articles gives a point or a coin toss, not an interval
+            lo, hi = (bootstrap_ratio_ci(k, w, n_boot, rng, conf, scale=1000.0) if sel.sum() >= MIN_ARTICLES_CI
+                      else (float("nan"), float("nan")))
             with np.errstate(divide="ignore", invalid="ignore"):
                 doc_rates = np.where(w > 0, 1000.0 * k / np.maximum(w, 1), np.nan)
             rows.append(

@@ -125,6 +125,7 @@ def group_values(df: pd.DataFrame, by: str | None, what: str) -> pd.Series:
     labels = df[by]
     if labels.isna().any():
         raise SchemaError(
-            f"{what}: {int(labels.isna().sum())} article(s) have no {by!r} value; fill or drop them first"
+            f"{what}: {int(labels.isna().sum())} article(s) have no {by!r} value; fill or drop them "
+            f"first, e.g. df[{by!r}] = df[{by!r}].fillna('(no {by})') to keep them as a group"
         )
     return labels.astype(str)

@@ -25,14 +25,15 @@ _LAZY = {
     "frame_share_plot": "mediakit.viz.frame_figures",
     "claim_certainty": "mediakit.viz.figures",
     "claims_from_pairs": "mediakit.viz.figures",
+    "cleaning_summary": "mediakit.viz.figures",
     "save": "mediakit.viz.figures",
     "explore": "mediakit.viz.widgets",
     "Explorer": "mediakit.viz.widgets",
 }
 
 __all__ = [
-    "Explorer", "Highlighted", "claim_certainty", "claims_from_pairs", "explore", "frame_heatmap", "frame_share_plot",
-    "frame_shares", "highlight",
+    "Explorer", "Highlighted", "claim_certainty", "claims_from_pairs", "cleaning_summary", "explore",
+    "frame_heatmap", "frame_share_plot", "frame_shares", "highlight",
     "keyness_bars", "rates_by_outlet", "save", "source_composition",
 ]
 

@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..comparison.profiles import MIN_ARTICLES_CI, SMALL_N
 from ..errors import InputError, SchemaError
 from .style import (
     CATEGORY_COLORS,
@@ -34,6 +35,7 @@ from .style import (
     RC,
     SPEAKER_COLORS,
     SPEAKER_TYPES,
+    VOICES,
     color_for,
     finish_axes,
     label_for,
@@ -48,7 +50,9 @@ FRAME_KEYS = (
     "crime_punishment", "security_defense", "health_safety", "quality_of_life",
     "cultural_identity", "public_opinion", "political", "external_regulation", "other",
 )
-DEFAULT_RATES = ("hedges_per_1k", "boosters_per_1k")
+#: Default hedging measures: the outlet's own voice (quotes left out), as everywhere in mediakit.
+DEFAULT_RATES = ("author_hedges_per_1k", "author_boosters_per_1k")
+FALLBACK_RATES = ("hedges_per_1k", "boosters_per_1k")
 MARKERS = ("o", "s", "D", "^", "v", "P", "X", "*")
 TARGET_COLOR = OKABE_ITO["blue"]
 REFERENCE_COLOR = OKABE_ITO["orange"]
@@ -70,59 +74,120 @@ def rates_by_outlet(
     """Mean rate per outlet with 95% intervals, one marker per measure (a dot-and-whisker plot).
 
     ``data`` is either the tidy table of ``compare(df, by="outlet")`` (columns ``group, measure,
-    mean, ci_low, ci_high``) or a per-article profile (``outlet`` plus measure columns such as
-    ``hedges_per_1k``); for a profile the interval is a percentile bootstrap (2,000 resamples,
-    fixed seed, so the figure is reproducible).
+    n, mean, ci_low, ci_high``) or a per-article profile (``outlet`` plus measure columns such
+    as ``author_hedges_per_1k``); for a profile the interval is a percentile bootstrap (2,000
+    resamples, fixed seed, so the figure is reproducible). Default measures: hedges and
+    boosters in the outlet's own voice (``author_*``, quotes left out), else in all voices.
+
+    Measures with different units (rates per 1,000 words and shares of attributions) are drawn
+    in side-by-side panels that share the outlets. ``n`` beside each outlet counts articles;
+    an outlet with fewer than 3 articles gets no interval ("too few articles" is written
+    instead), and the axis says so when any interval rests on fewer than 10 articles.
 
     >>> fig = rates_by_outlet(mk.compare(profile, by="outlet"))  # doctest: +SKIP
     """
     table = _rate_table(data, measures, by)
     measures = list(dict.fromkeys(table["measure"]))
-    units = {unit_for(m) for m in measures}
-    if len(units) > 1:
-        raise InputError(
-            f"the measures {measures} have different units ({', '.join(sorted(units))}); "
-            "draw them in separate figures (pass measures=[...] with one unit)"
-        )
+    by_unit: dict[str, list[str]] = {}
+    for m in measures:
+        by_unit.setdefault(unit_for(m), []).append(m)
     groups = _ordered(table["group"], order)
-    fig, ax = new_axes(ax, figsize=(7.0, 1.2 + 0.55 * len(groups) * max(1, len(measures) / 2)))
-    labels, shared = _split_common_voice([label_for(m) for m in measures])
+    height = 1.5 + 0.55 * len(groups) * max(1, min(len(v) for v in by_unit.values()) / 2)
+    if len(by_unit) > 1:
+        if ax is not None:
+            raise InputError(
+                f"the measures {measures} have different units ({', '.join(sorted(by_unit))}); "
+                "draw them in separate axes (pass measures=[...] with one unit), or leave ax=None "
+                "to get one panel per unit"
+            )
+        import matplotlib.pyplot as plt
+
+        fig, axes = plt.subplots(1, len(by_unit), figsize=(4.6 * len(by_unit) + 1.4, height + 0.3),
+                                 sharey=True, layout="constrained", squeeze=False)
+        for i, (panel, unit_measures) in enumerate(zip(axes[0], by_unit.values())):
+            labels = [label_for(m) for m in unit_measures]
+            _draw_rates(panel, table, unit_measures, groups, by, ticklabels=i == 0, width=48)
+            panel.set_title(_wrap(_rates_title(labels, ""), 52), fontsize=10.5)
+        head = title or f"Measures by {by}: mean per article and 95% interval"
+        fig.suptitle(_wrap(head, 80), x=0.01, ha="left", fontweight="bold", fontsize=12)
+        return fig
+    fig, ax = new_axes(ax, figsize=(7.0, height))
+    _draw_rates(ax, table, measures, groups, by)
+    ax.set_title(_wrap(title if title is not None else _rates_title([label_for(m) for m in measures], by), 62))
+    return fig
+
+
+def _rates_title(labels: list[str], by: str) -> str:
+    """``Hedges and boosters in the outlet's own voice, by outlet``: voices stay in the title
+    when all measures share one, else they stay in the legend and the title names the measures."""
+    short, shared = _split_common_voice(labels)
+    if not shared:
+        short = [lab.split(" (")[0] for lab in labels]
+    title = _join_labels(short) + (f" {shared}" if shared else "") + (f", by {by}" if by else "")
+    return title[:1] + title[1:].lower()
+
+
+def _draw_rates(ax: Any, table: pd.DataFrame, measures: list[str], groups: list[str], by: str,
+                ticklabels: bool = True, width: int = 70) -> None:
+    labels, _shared = _split_common_voice([label_for(m) for m in measures])
+    if not _shared:
+        labels = [label_for(m) for m in measures]
     k = len(measures)
     step = 0.7 / k if k > 1 else 0.0
+    few = too_few = False
+    thin_at: dict[int, float] = {}  # group -> rightmost marker of a group with too few articles
     for i, measure in enumerate(measures):
         rows = table[table["measure"] == measure].set_index("group").reindex(groups)
         y = np.arange(len(groups)) + (i - (k - 1) / 2) * step
         mean = rows["mean"].to_numpy(dtype=float)
+        n = rows["n"].to_numpy(dtype=float)
         lo = rows["ci_low"].to_numpy(dtype=float)
         hi = rows["ci_high"].to_numpy(dtype=float)
+        # no interval from fewer than MIN_ARTICLES_CI articles, whatever the table holds
+        thin = ~np.isnan(n) & (n < MIN_ARTICLES_CI)
+        lo, hi = np.where(thin, np.nan, lo), np.where(thin, np.nan, hi)
         err = np.vstack([np.clip(mean - lo, 0, None), np.clip(hi - mean, 0, None)])
         err = np.nan_to_num(err)
         col = color_for(measure, i)
         ax.errorbar(mean, y, xerr=err, fmt=MARKERS[i % len(MARKERS)], color=col, ecolor=col,
                     elinewidth=1.6, capsize=3, markersize=6.5, label=labels[i], zorder=3,
                     clip_on=False)  # a zero rate sits on the axis and must stay visible
-    counts = table.drop_duplicates("group").set_index("group")["n"].reindex(groups)
+        for gi, (xi, t) in enumerate(zip(mean, thin)):
+            if t and np.isfinite(xi):
+                thin_at[gi] = max(thin_at.get(gi, xi), xi)
+        too_few |= bool(thin.any())
+        few |= bool((~np.isnan(n) & (n < SMALL_N)).any())
+    for gi, xi in thin_at.items():  # once per outlet, right of its rightmost marker
+        ax.annotate("too few articles", (xi, gi), xytext=(8, 0), textcoords="offset points",
+                    va="center", fontsize=8, color="#666666", fontstyle="italic")
+    counts = table.groupby("group")["n"].max().reindex(groups)
     ax.set_yticks(np.arange(len(groups)))
-    ax.set_yticklabels([_wrap(f"{g}  (n={_fmt_n(n)})", 28) for g, n in zip(groups, counts)])
-    ax.invert_yaxis()
+    if ticklabels:
+        ax.set_yticklabels([_wrap(f"{g}  (n={_fmt_n(c)})", 28) for g, c in zip(groups, counts)])
     ax.set_ylim(len(groups) - 0.5, -0.5)
-    if np.nanmin(table[["mean", "ci_low"]].to_numpy(dtype=float)) >= 0:
+    if np.nanmin(table[table["measure"].isin(measures)][["mean", "ci_low"]].to_numpy(dtype=float),
+                 initial=0.0) >= 0:
         ax.set_xlim(left=0)
-    (unit,) = units
-    ax.set_xlabel(f"{unit} (mean and 95% interval per {by})")
+    unit = unit_for(measures[0])
+    xlabel = _wrap(f"{unit} (mean and 95% interval per {by}; n = articles)", width)
+    if too_few:
+        xlabel += "\nno interval for fewer than 3 articles"
+    elif few:
+        xlabel += "\nintervals from fewer than 10 articles are rough"
+    ax.set_xlabel(xlabel)
     if unit.startswith("share of"):
         from matplotlib.ticker import PercentFormatter
 
         ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    if title is None:
-        title = _join_labels(labels) + (f" {shared}," if shared else "") + f" by {by}"
-        title = title[:1] + title[1:].lower()
-    ax.set_title(title)
     finish_axes(ax, "x")
     if k > 1:
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16 - 0.02 * (len(groups) < 4)),
-                  ncol=min(k, 4), handletextpad=0.3, columnspacing=1.4)
-    return fig
+        # the legend sits below the tick labels and the x label: their height is fixed in inches,
+        # so its offset in axes units grows as the axes get shorter
+        lines = xlabel.count("\n") + 1
+        axes_h = max(ax.get_position().height * ax.figure.get_size_inches()[1] * 0.85, 1.0)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -(0.32 + 0.18 * lines) / axes_h),
+                  ncol=min(k, 2 if len(labels[0]) > 22 else 3), handletextpad=0.3,
+                  columnspacing=1.4)
 
 
 def _rate_table(data: pd.DataFrame, measures: Sequence[str] | None, by: str) -> pd.DataFrame:
@@ -151,7 +216,9 @@ def _rate_table(data: pd.DataFrame, measures: Sequence[str] | None, by: str) -> 
         for measure in measures:
             values = pd.to_numeric(part[measure], errors="coerce").dropna().to_numpy(dtype=float)
             mean, lo, hi = bootstrap_mean_ci(values, seed=rng_seed)
-            rows.append({"group": group, "measure": measure, "n": len(part), "mean": mean,
+            if len(values) < MIN_ARTICLES_CI:
+                lo = hi = np.nan
+            rows.append({"group": group, "measure": measure, "n": len(values), "mean": mean,
                          "ci_low": lo, "ci_high": hi})
     return pd.DataFrame(rows, columns=["group", "measure", "n", "mean", "ci_low", "ci_high"])
 
@@ -172,7 +239,7 @@ def bootstrap_mean_ci(values: np.ndarray, level: float = 0.95, seed: int = 0,
 
 def _pick_measures(measures: Sequence[str] | None, present: list[str], where: str) -> list[str]:
     if measures is None:
-        chosen = [m for m in DEFAULT_RATES if m in present]
+        chosen = [m for m in DEFAULT_RATES if m in present] or [m for m in FALLBACK_RATES if m in present]
         if not chosen:
             raise SchemaError(
                 f"{where} has none of the default measures {list(DEFAULT_RATES)}; "
@@ -213,6 +280,7 @@ def source_composition(
     _need_frame(data, "source_composition")
     _need_column(data, by, "source_composition")
     counts = _type_counts(data, by)
+    articles = _articles_citing(data, by)
     groups = _ordered(pd.Series(counts.index), order)
     counts = counts.reindex(groups).fillna(0.0)
     totals = counts.sum(axis=1)
@@ -233,8 +301,14 @@ def source_composition(
                 ax.text(x0 + w / 2, yi, f"{w:.0%}", ha="center", va="center", fontsize=8.5,
                         color=text_color_on(col), zorder=3)
         left = left + width
-    for yi, total in enumerate(totals):
-        ax.text(1.01, yi, f"n={_fmt_n(total)}", ha="left", va="center", fontsize=8.5,
+    for yi, (g, total) in enumerate(zip(groups, totals)):
+        k = articles.get(g) if articles is not None else None
+        note = (f"n={_fmt_n(k)} article{'' if k == 1 else 's'}\n"
+                f"{_fmt_n(total)} attribution{'' if total == 1 else 's'}") if k is not None \
+            else f"{_fmt_n(total)} attribution{'' if total == 1 else 's'}"
+        if k is not None and k < MIN_ARTICLES_CI:
+            note += "\ntoo few articles"
+        ax.text(1.01, yi, note, ha="left", va="center", fontsize=8, linespacing=1.1,
                 color="#555555", transform=ax.get_yaxis_transform())
     ax.set_yticks(y)
     ax.set_yticklabels([_wrap(g, 24) for g in groups])
@@ -243,7 +317,7 @@ def source_composition(
     from matplotlib.ticker import PercentFormatter
 
     ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    ax.set_xlabel("share of attributions")
+    ax.set_xlabel("share of attributions (pooled over the articles that cite someone)")
     ax.set_title(title or f"Who is cited, by {by}")
     finish_axes(ax, "")
     ax.spines["left"].set_visible(False)
@@ -251,6 +325,21 @@ def source_composition(
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14 - 0.03 * (len(groups) < 4)),
               ncol=min(len(types), 4), handlelength=1.2, columnspacing=1.2)
     return fig
+
+
+def _articles_citing(data: pd.DataFrame, by: str) -> dict[str, int] | None:
+    """Articles with at least one attribution per group (None when the table cannot tell)."""
+    key = data[by].astype(str)
+    if "speaker_type" in data.columns:
+        if "doc_id" not in data.columns:
+            return None
+        return data.groupby(key)["doc_id"].nunique().astype(int).to_dict()
+    if "n_attributions" in data.columns:
+        cites = pd.to_numeric(data["n_attributions"], errors="coerce").fillna(0) > 0
+    else:
+        share_cols = [c for c in data.columns if isinstance(c, str) and c.startswith("share_")]
+        cites = data[share_cols].notna().any(axis=1)
+    return cites.groupby(key).sum().astype(int).to_dict()
 
 
 def _type_counts(data: pd.DataFrame, by: str) -> pd.DataFrame:
@@ -283,6 +372,32 @@ def _type_counts(data: pd.DataFrame, by: str) -> pd.DataFrame:
 # ---------------------------------------------------------------- keyness
 
 
+# Left out of the keyness bars by default: closed-class words (scikit-learn's English stop list,
+# the Glasgow list) and the reporting verbs every news outlet uses. Their keyness is real but says
+# how often an outlet quotes or which pronouns it uses, not which words set its coverage apart;
+# the keyness table keeps them, and function_words=True draws them.
+REPORTING_VERBS = frozenset({"said", "says", "say", "told", "tells", "tell", "added", "according"})
+
+
+def function_word(term: str) -> bool:
+    """True for a stop word ("had", "is"), its contraction ("it's", "didn't") or a reporting verb
+    ("said"); word pairs count when every word is one.
+
+    >>> [function_word(w) for w in ("said", "it's", "regime", "of the")]
+    [True, True, False, True]
+    """
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    def one(word: str) -> bool:
+        w = word.lower().replace("’", "'")
+        base = w.split("'")[0] if "'" in w else w
+        return w in ENGLISH_STOP_WORDS or base in ENGLISH_STOP_WORDS or w in REPORTING_VERBS \
+            or w.isdigit()
+
+    words = str(term).split()
+    return bool(words) and all(one(w) for w in words)
+
+
 @styled
 def keyness_bars(
     data: pd.DataFrame,
@@ -292,17 +407,28 @@ def keyness_bars(
     title: str | None = None,
     target_label: str | None = None,
     reference_label: str = "the rest",
+    function_words: bool = False,
 ) -> Any:
     """Diverging bars: the ``n`` words most over-used by the target (right) and by the reference (left).
 
-    ``data`` is a keyness table (``group, term, score`` ..., positive score = more frequent in
-    the target group). With several groups, pick one with ``group=``.
+    ``data`` is a keyness table (``group, term, z`` ..., positive = more frequent in the target
+    group). With several groups, pick one with ``group=``. The bars are the ``z`` column (the
+    z-score of the log-odds ratio for the default measure; for chi² and G² the signed square
+    root, on the same scale), so the axis has one unit whatever the measure: beyond ±1.96 a
+    single word's difference would be "significant at 5 %" if words were independent draws,
+    which in running text they are not — read it as a ranking, not a test.
+
+    Function words ("had", "is", "it's"), numbers and reporting verbs ("said", "told") are left
+    out by default (``function_words=True`` keeps them): their keyness mostly reflects how
+    much an outlet quotes, and it buries the vocabulary a reader looks for. A note under the axis
+    says how many were left out.
 
     >>> fig = keyness_bars(mk.keyness(df, by="outlet"), group="The Daily Wire", n=12)  # doctest: +SKIP
     """
     _need_frame(data, "keyness_bars")
-    for col in ("term", "score"):
-        _need_column(data, col, "keyness_bars")
+    _need_column(data, "term", "keyness_bars")
+    column = "z" if "z" in data.columns else "score"
+    _need_column(data, column, "keyness_bars")
     if not isinstance(n, int) or n < 1:
         raise InputError(f"n must be a positive whole number, got {n!r}")
     table = data
@@ -318,12 +444,19 @@ def keyness_bars(
         elif str(group) not in groups:
             raise InputError(f"group {group!r} is not in the keyness table; groups: {', '.join(groups)}")
         table = data[data["group"].astype(str) == str(group)]
-    table = table.assign(score=pd.to_numeric(table["score"], errors="coerce")).dropna(subset=["score"])
+    table = table.assign(score=pd.to_numeric(table[column], errors="coerce")).dropna(subset=["score"])
+    dropped = 0
+    if not function_words:
+        keep = ~table["term"].astype(str).map(function_word)
+        unfiltered = pd.concat([table[table["score"] > 0].nlargest(n, "score"),
+                                table[table["score"] < 0].nsmallest(n, "score")])
+        dropped = int(unfiltered["term"].astype(str).map(function_word).sum())
+        table = table[keep]
     pos = table[table["score"] > 0].nlargest(n, "score")
     neg = table[table["score"] < 0].nsmallest(n, "score").iloc[::-1]
     rows = pd.concat([pos, neg])
     target_label = target_label or (str(group) if group is not None else "target")
-    fig, ax = new_axes(ax, figsize=(7.0, 1.4 + 0.28 * max(len(rows), 3)))
+    fig, ax = new_axes(ax, figsize=(7.0, 1.6 + 0.28 * max(len(rows), 3)))
     y = np.arange(len(rows))
     scores = rows["score"].to_numpy(dtype=float)
     colors = [TARGET_COLOR if s > 0 else REFERENCE_COLOR for s in scores]
@@ -344,16 +477,114 @@ def keyness_bars(
     right = max(max_pos, room if len(neg) else 0.0) * 1.04
     ax.set_xlim(-(left or pad * 4), right or pad * 4)
     ax.axvline(0, color="#444444", linewidth=0.9, zorder=3)
+    for edge in (-1.96, 1.96):
+        if -(left or pad * 4) < edge < (right or pad * 4):
+            ax.axvline(edge, color="#AAAAAA", linewidth=0.8, linestyle=(0, (2, 3)), zorder=1)
     ax.set_yticks([])
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.spines["left"].set_visible(False)
-    ax.set_xlabel(f"keyness score  (← more in {reference_label}  |  more in {target_label} →)")
-    ax.set_title(title or f"Words that set {target_label} apart")
+    what = {"log_odds_dirichlet": "z-score of the log-odds ratio (Monroe et al. 2008)",
+            "chi2": "signed √chi² (a z-score)", "log_likelihood": "signed √G² (a z-score)"}.get(
+        data.attrs.get("measure", "log_odds_dirichlet") if column == "z" else "", "keyness score")
+    xlabel = (f"{what}; dotted lines at ±1.96\n← more in {reference_label}  |  more in "
+              f"{target_label} →")
+    if dropped:
+        xlabel += (f"\n{dropped} function word(s), number(s) or reporting verb(s) left out "
+                   "(function_words=True shows them)")
+    ax.set_xlabel(xlabel)
+    ax.set_title(_wrap(title or f"Words that set {target_label} apart", 62))
     finish_axes(ax, "x")
     ax.spines["left"].set_visible(False)
     if not len(rows):
         ax.text(0.5, 0.5, "no key terms", transform=ax.transAxes, ha="center", color=GREY)
     return fig
+
+
+# ---------------------------------------------------------------- cleaning
+
+
+@styled
+def cleaning_summary(
+    data: Any,
+    ax: Any = None,
+    title: str | None = None,
+    max_pages: int = 30,
+    label_width: int = 50,
+) -> Any:
+    """Words kept in the body and words removed as page furniture, one bar per page.
+
+    ``data`` is a list of ``Article`` objects (``mk.load_article``: the text and the removed
+    ``boilerplate`` lines) or a DataFrame with ``words`` and ``removed_words`` columns. Each page
+    is named by its title and outlet (shortened on a word boundary), else its file name. At most
+    ``max_pages`` pages are drawn; the title says when there were more.
+
+    >>> arts = [mk.load_article(p) for p in mk.load_sample_pages()]  # doctest: +SKIP
+    >>> fig = cleaning_summary(arts)                                 # doctest: +SKIP
+    """
+    from ..text.tokens import count_words
+
+    if isinstance(data, pd.DataFrame):
+        _need_frame(data, "cleaning_summary")
+        for col in ("words", "removed_words"):
+            _need_column(data, col, "cleaning_summary")
+        records = data.to_dict("records")
+    else:
+        items = list(data) if not isinstance(data, (str, bytes)) else None
+        if not items or not all(hasattr(a, "boilerplate") and hasattr(a, "text") for a in items):
+            raise InputError("cleaning_summary() needs a list of Articles (mk.load_article) or a "
+                             "DataFrame with words and removed_words columns")
+        records = [{"words": count_words(a.text), "removed_words": count_words("\n".join(a.boilerplate)),
+                    "title": a.title, "outlet": a.outlet, "source_path": a.source_path} for a in items]
+    if not isinstance(max_pages, int) or max_pages < 1:
+        raise InputError(f"max_pages must be a positive whole number, got {max_pages!r}")
+    total = len(records)
+    records = records[:max_pages]
+    kept = np.array([float(r.get("words") or 0) for r in records])
+    removed = np.array([float(r.get("removed_words") or 0) for r in records])
+    labels = [_page_label(r, label_width) for r in records]
+    fig, ax = new_axes(ax, figsize=(7.5, 1.5 + 0.36 * max(len(records), 2)))
+    y = np.arange(len(records))
+    ax.barh(y, kept, height=0.68, color=OKABE_ITO["blue"], label="kept: words in the article body",
+            zorder=2)
+    ax.barh(y, removed, left=kept, height=0.68, color="#BBBBBB",
+            label="removed: menus, links, share buttons, footers ...", zorder=2)
+    for yi, (k, r) in enumerate(zip(kept, removed)):
+        share = k / (k + r) if k + r else float("nan")
+        text = f"{share:.0%} kept" if np.isfinite(share) else "empty page"
+        ax.text(k + r, yi, "  " + text, va="center", ha="left", fontsize=8, color="#555555")
+    ax.set_yticks(y)
+    ax.set_yticklabels(labels, fontsize=8.5)
+    ax.set_ylim(len(records) - 0.5, -0.5)
+    ax.set_xlim(0, float((kept + removed).max() or 1.0) * 1.18)
+    ax.set_xlabel("words on the page")
+    head = "What the cleaner kept and removed, per page"
+    if total > len(records):
+        head += f" (first {len(records)} of {total:,})"
+    ax.set_title(_wrap(title or head, 62))
+    finish_axes(ax, "x")
+    ax.tick_params(axis="y", length=0)
+    if ax.figure.get_layout_engine() is not None:
+        fig.legend(loc="outside lower center", ncol=2, handlelength=1.2, fontsize=8.5)
+    else:  # drawn into the caller's axes: keep the legend inside them
+        ax.legend(loc="lower right", fontsize=8, handlelength=1.2)
+    return fig
+
+
+def _page_label(record: dict[str, Any], width: int) -> str:
+    title = record.get("title")
+    outlet = record.get("outlet")
+    title = None if _blank(title) else " ".join(str(title).split())
+    outlet = None if _blank(outlet) else str(outlet).strip()
+    if title:
+        label = _shorten_words(title, width - (len(outlet) + 3 if outlet and len(outlet) < 24 else 0))
+        return f"{label} — {outlet}" if outlet and len(outlet) < 24 else label
+    path = record.get("source_path")
+    name = Path(str(path)).name if not _blank(path) else "(untitled page)"
+    return _shorten(f"{name} — {outlet}" if outlet else name, width)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and np.isnan(value)) or not str(value).strip()
 
 
 # ---------------------------------------------------------------- frames
@@ -408,7 +639,8 @@ def frame_heatmap(
         fmt, unit = "{:.1f}", "frame cues per 1,000 words (mean)"
     image = ax.imshow(values, aspect="auto", cmap=cmap, norm=norm, interpolation="nearest")
     ax.set_xticks(np.arange(len(groups)))
-    ax.set_xticklabels([_wrap(g, 12) for g in groups])
+    sizes = data[by].astype(str).value_counts()
+    ax.set_xticklabels([_wrap(g, 12) + f"\n(n={_fmt_n(sizes.get(g))})" for g in groups])
     ax.xaxis.tick_top()
     ax.set_yticks(np.arange(len(columns)))
     ax.set_yticklabels(labels)
@@ -710,7 +942,9 @@ def _ordered(values: pd.Series, order: Sequence[str] | None) -> list[str]:
 
 
 def _wrap(text: str, width: int) -> str:
-    return "\n".join(textwrap.wrap(str(text), width)) or str(text)
+    """Wrap on word boundaries only ("RT International", never "RT Internati / onal")."""
+    lines = textwrap.wrap(str(text), width, break_long_words=False, break_on_hyphens=False)
+    return "\n".join(lines) or str(text)
 
 
 def _shorten(text: str, width: int) -> str:
@@ -733,13 +967,15 @@ def _fmt_n(n: Any) -> str:
 
 
 def _split_common_voice(labels: list[str]) -> tuple[list[str], str]:
-    """``["Hedges (author's voice)", "Boosters (author's voice)"]`` -> short labels + "in the author's voice"."""
+    """``["Hedges (outlet's own voice)", "Boosters (outlet's own voice)"]`` -> short labels + "in the
+    outlet's own voice" (or the labels unchanged and "" when the voices differ)."""
     voices = {lab[lab.index(" ("):] for lab in labels if lab.endswith(")") and " (" in lab}
     if len(voices) != 1 or not all(lab.endswith(next(iter(voices))) for lab in labels):
         return labels, ""
     (voice,) = voices
-    shared = {" (author's voice)": "in the author's voice", " (in quotes)": "in quotes"}.get(
-        voice, voice.strip())
+    shared = {f" ({VOICES['author']})": f"in the {VOICES['author']}",
+              f" ({VOICES['quoted']})": "in quoted speech",
+              f" ({VOICES['all']})": f"in {VOICES['all']}"}.get(voice, voice.strip())
     return [lab[: -len(voice)] for lab in labels], shared
 
 
@@ -749,6 +985,6 @@ def _join_labels(labels: list[str]) -> str:
     return ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
-__all__ = ["rates_by_outlet", "source_composition", "keyness_bars", "frame_heatmap",
+__all__ = ["rates_by_outlet", "source_composition", "keyness_bars", "frame_heatmap", "cleaning_summary",
            "claim_certainty", "claims_from_pairs", "save", "bootstrap_mean_ci",
            "CATEGORY_COLORS"]

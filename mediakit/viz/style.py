@@ -90,8 +90,29 @@ def unit_for(measure: str) -> str:
     return "value"
 
 
+#: The three voices a hedge or booster can be counted in, as every figure, table and doc names them.
+VOICES = {
+    "all": "all voices",
+    "author": "outlet's own voice",
+    "quoted": "quoted",
+}
+
+
+def voice_of(measure: str) -> str | None:
+    """Which voice a hedge/booster/approximator measure counts: ``"author"``, ``"quoted"``,
+    ``"all"``, or None for a measure that is not about hedging."""
+    m = measure.lower()
+    if not any(k in m for k in ("hedge", "booster", "approximator")):
+        return None
+    for voice in ("author", "quoted"):
+        if m.startswith(voice + "_"):
+            return voice
+    return "all"
+
+
 def label_for(measure: str) -> str:
-    """A readable label: ``author_hedges_per_1k`` -> ``Hedges (author's voice)``."""
+    """A readable label that says its voice: ``author_hedges_per_1k`` -> ``Hedges (outlet's own voice)``,
+    ``hedges_per_1k`` -> ``Hedges (all voices)``, ``quoted_hedges_per_1k`` -> ``Hedges (quoted)``."""
     m = measure.lower()
     if m.startswith("share_"):
         key = m[len("share_"):]
@@ -102,11 +123,9 @@ def label_for(measure: str) -> str:
     for prefix in ("frame_", "share_"):
         if m.startswith(prefix):
             m = m[len(prefix):]
-    voice = ""
-    if m.startswith("author_"):
-        m, voice = m[len("author_"):], " (author's voice)"
-    elif m.startswith("quoted_"):
-        m, voice = m[len("quoted_"):], " (in quotes)"
+    voice = voice_of(m)
+    if voice in ("author", "quoted"):
+        m = m[len(voice) + 1:]
     m = m.removesuffix("_per_1k")
     special = {
         "hedged_sentence_share": "Hedged sentences",
@@ -123,7 +142,8 @@ def label_for(measure: str) -> str:
         "n_sources": "Distinct sources",
     }
     text = special.get(m, m.replace("_", " "))
-    return text[:1].upper() + text[1:] + voice
+    suffix = f" ({VOICES[voice]})" if voice else ""
+    return text[:1].upper() + text[1:] + suffix
 
 
 def color_for(measure: str, i: int = 0) -> str:
