@@ -29,3 +29,96 @@ def test_demo_cleans_the_bundled_pages():
     res = CliRunner().invoke(main, ["demo"])
     assert res.exit_code == 0, res.output
     assert "0 file(s) failed" in res.output
+
+
+def test_help_is_complete_and_has_examples():
+    res = CliRunner().invoke(main, ["--help"], terminal_width=80)
+    assert res.exit_code == 0, res.output
+    assert "Examples:" in res.output
+    for name, cmd in main.commands.items():
+        assert cmd.short_help and cmd.short_help in res.output, name  # not cut with "..."
+        sub = CliRunner().invoke(main, [name, "--help"], terminal_width=80)
+        assert sub.exit_code == 0, sub.output
+        assert "Example" in sub.output and f"mediakit {name}" in sub.output, name
+        first_sentence = cmd.help.split(".")[0].split()
+        assert " ".join(first_sentence) in " ".join(sub.output.split()), name
+    listed = [line for line in res.output.splitlines() if not line.startswith("Usage:")]
+    assert not any(line.rstrip().endswith(("...", "…")) for line in listed)
+
+
+def test_clean_show_prints_the_cleaned_text(tmp_path):
+    page = tmp_path / "p.txt"
+    page.write_text("Home | World | Sport\n\nFerry service resumes\n\nThe ferry between the islands "
+                    "will run again from Monday, the operator said in a statement on Friday.\n\n"
+                    "Tickets bought for cancelled trips will be refunded, the company added.\n\n"
+                    "Share this article\n")
+    res = CliRunner().invoke(main, ["clean", str(page), "--show"])
+    assert res.exit_code == 0, res.output
+    assert "The ferry between the islands will run again from Monday" in res.output
+    assert "Tickets bought for cancelled trips will be refunded" in res.output
+    plain = CliRunner().invoke(main, ["clean", str(page)])
+    assert "Tickets bought" not in plain.output  # only with --show
+
+
+def test_clean_show_boilerplate_lists_removed_lines(tmp_path):
+    page = tmp_path / "p.txt"
+    page.write_text("Home | World | Sport | Business | Opinion\n\nFerry service resumes\n\n"
+                    "The ferry between the islands will run again from Monday, the operator said in "
+                    "a statement on Friday.\n\nTickets bought for cancelled trips will be refunded, "
+                    "the company added.\n")
+    res = CliRunner().invoke(main, ["clean", str(page), "--show-boilerplate"])
+    assert res.exit_code == 0, res.output
+    assert "- Home | World | Sport | Business | Opinion" in res.output
+
+
+def test_loader_warnings_point_at_the_callers_line(tmp_path):
+    import warnings
+
+    import mediakit as mk
+
+    (tmp_path / "good.txt").write_text("Ferry service resumes\n\nThe ferry between the islands will "
+                                       "run again from Monday, the operator said on Friday.\n")
+    (tmp_path / "empty.html").write_bytes(b"")
+    bad_lines = tmp_path / "t.jsonl"
+    bad_lines.write_text('{"text": "The council said on Monday that the bridge would reopen."}\n'
+                         "not json\n")
+    for call in (lambda: mk.load_dataset(str(tmp_path)), lambda: mk.load_corpus(str(tmp_path)),
+                 lambda: mk.load_dataset(str(bad_lines))):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            call()
+        assert caught, "expected a warning about the skipped file or line"
+        for w in caught:
+            assert w.filename == __file__, f"{w.message} points at {w.filename}:{w.lineno}"
+
+
+def _notebook(folder, name, body):
+    folder.mkdir(exist_ok=True)
+    (folder / f"{name}.py").write_text(
+        '# %% tags=["parameters"]\ncorpus = "workshop"\noutput_dir = "figures"\n\n' + body)
+
+
+def test_figures_summary_lists_skipped_files_sections_and_failures(tmp_path):
+    import pytest
+
+    pytest.importorskip("papermill")
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.txt").write_text("Ferry service resumes\n\nThe ferry between the islands will run "
+                                 "again from Monday, the operator said on Friday.\n")
+    (pages / "broken.html").write_bytes(b"")
+    nbs = tmp_path / "nbs"
+    _notebook(nbs, "00_fine", "# %%\nfrom IPython.display import Markdown, display\n"
+                              "display(Markdown('**Skipped:** one outlet only, nothing to compare.'))\n")
+    res = CliRunner().invoke(main, ["figures", "--notebooks", str(nbs), "--corpus", str(pages),
+                                    "-o", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    assert "broken.html" in res.output and "1 input file(s) skipped" in res.output
+    assert "00_fine: **Skipped:** one outlet only" in res.output
+    assert "1/1 notebooks ran" in res.output
+
+    _notebook(nbs, "01_fails", "# %%\nraise ValueError('no such column')\n")
+    res = CliRunner().invoke(main, ["figures", "--notebooks", str(nbs), "-o", str(tmp_path / "out")])
+    assert res.exit_code == 1
+    assert "1 notebook(s) failed" in res.output and "01_fails" in res.output
+    assert "no such column" in res.output and "1/2 notebooks ran" in res.output
