@@ -210,7 +210,9 @@ def analyze(source: tuple[str, ...], output: Path, jobs: int, chunksize: int, me
     pandas.read_parquet("features.parquet") or Dask.
     """
     from .analyze import analyze as run
+    from .extras import require
 
+    require("pyarrow", "mediakit analyze (it writes Parquet)")
     rep = run(list(source), output, jobs=jobs, chunksize=chunksize,
               measures=tuple(m.strip() for m in measures.split(",") if m.strip()),
               text_column=text_column, overwrite=overwrite, progress=not quiet)
@@ -318,6 +320,10 @@ def _print_removed(source_path) -> None:
 def write_table(df, output: Path) -> None:
     """Write a corpus or feature table; the suffix picks the format."""
     suffix = output.suffix.lower()
+    if suffix == ".parquet":
+        from .extras import require
+
+        require("pyarrow", "writing Parquet")
     out = df.copy()
     for col in out.columns:  # lists/dicts do not survive CSV or Parquet as-is
         if out[col].map(lambda v: isinstance(v, (list, dict))).any():

@@ -60,6 +60,10 @@ def run_notebooks(notebooks: str | Path | None = None, output_dir: str | Path = 
                   parameters: dict[str, Any] | None = None, only: list[str] | None = None,
                   timeout: int = 600, progress: bool = False) -> list[NotebookRun]:
     """Execute each notebook script with ``output_dir`` (and ``parameters``) injected."""
+    from .extras import require
+
+    for module in ("jupytext", "papermill", "nbconvert"):
+        require(module, "running the notebooks (mediakit figures)")
     import jupytext
     import papermill as pm
 

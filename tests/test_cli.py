@@ -122,3 +122,47 @@ def test_figures_summary_lists_skipped_files_sections_and_failures(tmp_path):
     assert res.exit_code == 1
     assert "1 notebook(s) failed" in res.output and "01_fails" in res.output
     assert "no such column" in res.output and "1/2 notebooks ran" in res.output
+
+
+def test_a_missing_optional_package_names_the_extra(tmp_path, monkeypatch):
+    import sys
+
+    page = tmp_path / "p.txt"
+    page.write_text("Ferry service resumes\n\nThe ferry between the islands will run again from "
+                    "Monday, the operator said in a statement on Friday.\n")
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as in the student install
+    res = CliRunner().invoke(main, ["clean", str(page), "-o", str(tmp_path / "out.parquet")])
+    assert res.exit_code == 1 and not isinstance(res.exception, ImportError)
+    assert 'python -m pip install "mediakit[research]"' in res.output
+    res = CliRunner().invoke(main, ["clean", str(page), "-o", str(tmp_path / "out.jsonl")])
+    assert res.exit_code == 0, res.output  # JSON Lines need no extra
+
+
+def test_workshop_pack_downloads_wheels_per_platform_and_writes_instructions(tmp_path, monkeypatch):
+    from mediakit import workshop_pack
+
+    calls = []
+
+    def fake_pip(*args):
+        calls.append(args)
+        dest = args[args.index("--wheel-dir" if args[0] == "wheel" else "--dest") + 1]
+        name = "mediakit-0.1.0-py3-none-any.whl" if args[0] == "wheel" else f"dep{len(calls)}.whl"
+        (tmp_path / "pack" / name).write_bytes(b"x" * 1000)
+        assert dest == str(tmp_path / "pack")
+
+    monkeypatch.setattr(workshop_pack, "_pip", fake_pip)
+    res = CliRunner().invoke(main, ["workshop-pack", str(tmp_path / "pack"), "--platform", "win_amd64",
+                                    "--platform", "macosx_11_0_arm64", "--python-version", "3.12"])
+    assert res.exit_code == 0, res.output
+    assert calls[0][:2] == ("wheel", "--no-deps")
+    downloads = calls[1:]
+    assert [d[d.index("--platform") + 1] for d in downloads] == ["win_amd64", "macosx_11_0_arm64"]
+    for d in downloads:
+        assert "--only-binary=:all:" in d and d[d.index("--python-version") + 1] == "3.12"
+        assert any(a.endswith("mediakit-0.1.0-py3-none-any.whl[notebooks]") for a in d)
+    assert "3 wheel(s)" in res.output
+    notebooks = sorted(p.name for p in (tmp_path / "pack" / "notebooks").iterdir())
+    assert "00_quickstart.ipynb" in notebooks and all(n.endswith(".ipynb") for n in notebooks)
+    text = (tmp_path / "pack" / "INSTALL.txt").read_text()
+    assert text.count('--no-index --find-links pack "mediakit[notebooks]"') == 2  # both systems
+    assert r".\mediakit-env\Scripts\Activate.ps1" in text and ". mediakit-env/bin/activate" in text
