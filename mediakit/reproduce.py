@@ -8,8 +8,8 @@ fresh kernel, and the executed copy is saved next to the figures (``.ipynb`` and
 
 The executed copies are plain notebooks (no jupytext pairing), so JupyterLab opens them with or
 without jupytext. A section that cannot run on the corpus (one outlet, no shared stories ...)
-displays a Markdown line starting with "Skipped" (or "Not run", "Cannot run"); those lines are
-collected in :attr:`NotebookRun.skipped_sections` for the summary of ``mediakit figures``.
+prints (or displays as Markdown) a line starting with "Skipped" (or "Not run", "Cannot run") or
+saying "... is skipped"; those lines are collected in :attr:`NotebookRun.skipped_sections` for the summary of ``mediakit figures``.
 
 >>> from mediakit.reproduce import run_notebooks
 >>> run_notebooks(output_dir="figures")          # doctest: +SKIP
@@ -26,9 +26,10 @@ from typing import Any
 
 from .errors import InputError
 
-# The first words of a Markdown output that says a section did not run on this corpus.
+# A line a notebook prints (or displays as Markdown) to say a section did not run on this corpus:
+# "Skipped: ...", "Not run: ...", or "... so the figure is skipped."
 _SKIP_NOTE = re.compile(r"^[\W_]*(?:section\s+)?(?:skipped|not\s+run|cannot\s+run|can't\s+run|"
-                        r"could\s+not\s+run)\b", re.I)
+                        r"could\s+not\s+run)\b|\b(?:is|are)\s+skipped\b", re.I)
 
 
 @dataclass
@@ -126,7 +127,7 @@ def skipped_sections(ipynb: str | Path) -> list[str]:
             if not text:
                 continue
             text = "".join(text) if isinstance(text, list) else text
-            notes += [line.strip() for line in text.splitlines() if _SKIP_NOTE.match(line.strip())]
+            notes += [line.strip() for line in text.splitlines() if _SKIP_NOTE.search(line.strip())]
     return notes
 
 

@@ -109,12 +109,16 @@ def test_figures_summary_lists_skipped_files_sections_and_failures(tmp_path):
     (pages / "broken.html").write_bytes(b"")
     nbs = tmp_path / "nbs"
     _notebook(nbs, "00_fine", "# %%\nfrom IPython.display import Markdown, display\n"
-                              "display(Markdown('**Skipped:** one outlet only, nothing to compare.'))\n")
+                              "display(Markdown('**Skipped:** one outlet only, nothing to compare.'))\n"
+                              "print('3 articles loaded')\n"
+                              "print('No attribution in this corpus: the source figure is skipped.')\n")
     res = CliRunner().invoke(main, ["figures", "--notebooks", str(nbs), "--corpus", str(pages),
                                     "-o", str(tmp_path / "out")])
     assert res.exit_code == 0, res.output
     assert "broken.html" in res.output and "1 input file(s) skipped" in res.output
     assert "00_fine: **Skipped:** one outlet only" in res.output
+    assert "00_fine: No attribution in this corpus: the source figure is skipped." in res.output
+    assert "2 section(s) could not run" in res.output and "articles loaded" not in res.output
     assert "1/1 notebooks ran" in res.output
 
     _notebook(nbs, "01_fails", "# %%\nraise ValueError('no such column')\n")
