@@ -31,15 +31,32 @@ _HEADER_FORMATS = re.compile(r"^(#\s+formats:\s*)(\S+)[ \t]*$", re.M)
 
 
 def paired_script(text: str) -> str:
-    """The script text with its header naming both formats (only that one line changes)."""
+    """The script text with its header naming both formats (only the header changes)."""
     header_end = text.find("\n# ---", text.find("# ---") + 1)
     if not text.startswith("# ---") or header_end < 0:
         raise SystemExit("a notebook script must start with a jupytext YAML header (# --- ... # ---)")
-    header = text[:header_end]
+    header = _without_version_stamp(text[:header_end])
     m = _HEADER_FORMATS.search(header)
     if m is None:
         raise SystemExit("the jupytext header has no 'formats:' line")
     return header[:m.start(2)] + PAIRED + header[m.end(2):] + text[header_end:]
+
+
+def _without_version_stamp(header: str) -> str:
+    """The header without the ``text_representation`` block that jupytext adds when JupyterLab
+    saves the pair (it names jupytext's version, so each save by another version is a diff)."""
+    lines = header.split("\n")
+    out, depth = [], None
+    for line in lines:
+        indent = len(line) - len(line.lstrip("# "))
+        if depth is not None and indent > depth and line.strip("# "):
+            continue
+        depth = None
+        if re.match(r"^#\s+text_representation:\s*$", line):
+            depth = indent
+            continue
+        out.append(line)
+    return "\n".join(out)
 
 
 def notebook_json(script_text: str) -> str:

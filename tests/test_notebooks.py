@@ -81,6 +81,11 @@ def test_sync_is_idempotent_and_the_check_names_the_command(tmp_path):
     script.write_text(script.read_text(encoding="utf-8").replace("ipynb,py:percent", "py:percent"),
                       encoding="utf-8")
     (folder / "99_gone.ipynb").write_text("{}")  # its script was renamed or removed
+    saved = folder / f"{NOTEBOOKS[1]}.py"  # as jupytext writes it when JupyterLab saves the pair
+    saved.write_text(saved.read_text(encoding="utf-8").replace(
+        "#     formats: ipynb,py:percent\n",
+        "#     formats: ipynb,py:percent\n#     text_representation:\n#       extension: .py\n"
+        "#       format_name: percent\n#       jupytext_version: 1.19.6\n"), encoding="utf-8")
 
     def run(*args):
         return subprocess.run([sys.executable, str(SYNC), *args, str(folder)], capture_output=True,
@@ -97,6 +102,7 @@ def test_sync_is_idempotent_and_the_check_names_the_command(tmp_path):
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == first
     for name in NOTEBOOKS[:2]:  # same bytes as the committed pair
         assert first[f"{name}.ipynb"] == (ROOT / "notebooks" / f"{name}.ipynb").read_bytes()
+    assert first[f"{NOTEBOOKS[1]}.py"] == (ROOT / "notebooks" / f"{NOTEBOOKS[1]}.py").read_bytes()
 
     script.write_text(script.read_text(encoding="utf-8") + "\n# %%\nprint('one more cell')\n",
                       encoding="utf-8")
