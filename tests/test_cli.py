@@ -170,3 +170,20 @@ def test_workshop_pack_downloads_wheels_per_platform_and_writes_instructions(tmp
     text = (tmp_path / "pack" / "INSTALL.txt").read_text()
     assert text.count('--no-index --find-links pack "mediakit[notebooks]"') == 2  # both systems
     assert r".\mediakit-env\Scripts\Activate.ps1" in text and ". mediakit-env/bin/activate" in text
+
+
+def test_fetching_a_research_corpus_without_pooch_names_the_extra(tmp_path, monkeypatch):
+    import sys
+
+    import pytest
+
+    import mediakit as mk
+    from mediakit.errors import MediakitError
+
+    monkeypatch.setitem(sys.modules, "pooch", None)
+    monkeypatch.delenv("MEDIAKIT_DATA", raising=False)
+    with pytest.raises(MediakitError, match=r'pip install "mediakit\[research\]"'):
+        mk.fetch_basil()
+    monkeypatch.setenv("MEDIAKIT_DATA", str(tmp_path))  # a cache folder given: pooch downloads
+    with pytest.raises(MediakitError, match=r'pip install "mediakit\[research\]"'):
+        mk.fetch_basil()
