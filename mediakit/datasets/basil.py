@@ -46,6 +46,7 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
+from ..caller import user_stacklevel
 from ..errors import FormatError, InputError
 from . import remote
 
@@ -497,7 +498,7 @@ def _warn(errors: list[dict[str, Any]], what: str, where: str) -> None:
         return
     shown = "; ".join(f"{Path(e['path']).name}: {e['error']}" for e in errors[:3])
     more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
-    warnings.warn(f"{len(errors)} {what}: {shown}{more}. See {where}.", stacklevel=3)
+    warnings.warn(f"{len(errors)} {what}: {shown}{more}. See {where}.", stacklevel=user_stacklevel())
 
 
 # ---- downloading ---------------------------------------------------------------------------

@@ -101,9 +101,9 @@ def get_data_home(data_home: str | Path | None = None) -> Path:
     if data_home is None:
         data_home = os.environ.get("MEDIAKIT_DATA") or None
     if data_home is None:
-        import pooch
+        from ..extras import require
 
-        data_home = pooch.os_cache("mediakit")
+        data_home = require("pooch", "finding the download cache").os_cache("mediakit")
     path = Path(data_home).expanduser()
     try:
         path.mkdir(parents=True, exist_ok=True)
@@ -130,8 +130,9 @@ def fetch_file(ds: RemoteDataset, data_home: str | Path | None = None,
     folder.mkdir(parents=True, exist_ok=True)
     known = f"sha256:{ds.sha256}" if ds.sha256 else None
     try:
-        import pooch
+        from ..extras import require
 
+        pooch = require("pooch", f"downloading {ds.name}")
         downloader = _copy_local if urlparse(ds.url).scheme == "file" else None
         pooch.retrieve(ds.url, known_hash=known, fname=ds.filename, path=folder,
                        downloader=downloader, progressbar=False)

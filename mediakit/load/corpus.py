@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from ..article import Article, articles_to_frame, order_columns
+from ..caller import user_stacklevel
 from ..errors import InputError, MediakitError
 from . import registry
 from .articles import load_article, page_lines
@@ -184,7 +185,7 @@ def _finish(df: pd.DataFrame, problems: list[dict[str, str]]) -> pd.DataFrame:
         shown = "; ".join(f"{Path(p['path']).name}: {p['error']}" for p in problems[:3])
         more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
         warnings.warn(f"{len(problems)} file(s) could not be loaded and were skipped: {shown}{more}. "
-                      "See df.attrs['errors'].", stacklevel=3)
+                      "See df.attrs['errors'].", stacklevel=user_stacklevel())
     return df
 
 

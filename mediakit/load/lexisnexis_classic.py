@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 
 from ..article import Article
+from ..caller import user_stacklevel
 from ..errors import FormatError
 from . import registry
 from .export_dates import find_export_date
@@ -92,7 +93,7 @@ def parse_classic_text(text: str, *, fmt: str = "lexisnexis", source_path: str |
 
         where = f"{Path(source_path).name}: " if source_path else ""
         warnings.warn(f"{where}the records announce {announced} documents but {len(starts)} are in "
-                      "the file; the download may be incomplete", stacklevel=2)
+                      "the file; the download may be incomplete", stacklevel=user_stacklevel())
     return articles
 
 

@@ -28,6 +28,7 @@ import warnings
 from pathlib import Path
 
 from ..article import Article
+from ..caller import user_stacklevel
 from ..errors import FormatError
 from . import registry
 from .export_dates import find_export_date
@@ -119,10 +120,10 @@ def parse_nexis_lines(lines: list[str], *, fmt: str = "nexis", source_path: str 
     where = f"{Path(source_path).name}: " if source_path else ""
     if failed:
         warnings.warn(f"{where}Nexis could not display document(s) {', '.join(map(str, failed))} "
-                      "(an error notice instead of the article); skipped", stacklevel=2)
+                      "(an error notice instead of the article); skipped", stacklevel=user_stacklevel())
     if announced is not None and announced != len(articles) + len(failed):
         warnings.warn(f"{where}the cover page announces {announced} documents but {len(articles)} "
-                      "were read; the download may be incomplete", stacklevel=2)
+                      "were read; the download may be incomplete", stacklevel=user_stacklevel())
     return articles
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..caller import user_stacklevel
 from ..errors import FormatError, InputError
 from .corpus import PAGE_SUFFIXES, _finish, expand_source, load_corpus
 from .registry import full_suffix
@@ -42,7 +43,7 @@ def iter_corpus(source: Any, chunksize: int = 1000, *, text_column: str | None =
         return
     paths, problems = expand_source(source, recursive=recursive)
     for p in problems:
-        warnings.warn(f"{p['path']}: {p['error']}", stacklevel=2)
+        warnings.warn(f"{p['path']}: {p['error']}", stacklevel=user_stacklevel())
     pages: list[Path] = []
     for path in paths:
         suffix = full_suffix(path)

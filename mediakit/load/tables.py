@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..caller import user_stacklevel
 from ..errors import FormatError, SchemaError
 from ..text.normalize import decode_bytes, normalize_text
 
@@ -82,7 +83,7 @@ def _read_jsonl(path: Path) -> pd.DataFrame:
         else:
             bad.append(f"line {i}: not a JSON object")
     if bad:
-        warnings.warn(f"{path.name}: skipped {len(bad)} bad line(s): {'; '.join(bad[:5])}", stacklevel=3)
+        warnings.warn(f"{path.name}: skipped {len(bad)} bad line(s): {'; '.join(bad[:5])}", stacklevel=user_stacklevel())
     if not rows:
         raise FormatError(f"{path.name}: no JSON objects found")
     return pd.json_normalize(rows, max_level=1)
@@ -97,7 +98,7 @@ def _read_json(path: Path) -> pd.DataFrame:
             df = df.rename(columns={"source.name": "outlet"}).drop(columns=["source.id"], errors="ignore")
         if "content" in df.columns and df["content"].astype(str).str.contains(r"\[\+\d+ chars\]").any():
             warnings.warn(f"{path.name}: NewsAPI 'content' is cut at ~200 characters; rates on it "
-                          "describe snippets, not articles", stacklevel=3)
+                          "describe snippets, not articles", stacklevel=user_stacklevel())
         df.attrs["format"] = "newsapi"
         return df
     if isinstance(data, list) and all(isinstance(x, dict) for x in data):
@@ -138,7 +139,7 @@ def standardize_table(raw: pd.DataFrame, text_column: str | None = None, name: s
         if is_mediacloud:
             warnings.warn(f"{name}: a Media Cloud export carries titles and URLs but no article text; "
                           "text is empty until you fetch the pages (mk.load_corpus on the saved HTML)",
-                          stacklevel=3)
+                          stacklevel=user_stacklevel())
         else:
             raise SchemaError(
                 f"{name}: cannot find the text column among {', '.join(cols)}; "

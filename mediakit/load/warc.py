@@ -25,6 +25,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..article import Article
+from ..caller import user_stacklevel
 from ..errors import FormatError, InputError
 from . import registry
 
@@ -113,7 +114,7 @@ def read_warc(path: Path) -> list[Article]:
     if skipped:
         detail = ", ".join(f"{v} {k.split(': ', 1)[1]}" for k, v in sorted(skipped.items()))
         warnings.warn(f"{Path(path).name}: {stats['extracted']} article(s) from "
-                      f"{stats['records']} WARC records; skipped {detail}", stacklevel=2)
+                      f"{stats['records']} WARC records; skipped {detail}", stacklevel=user_stacklevel())
     if not articles:
         raise FormatError(f"{Path(path).name}: no HTML response with article text among "
                           f"{stats['records']} WARC records")
