@@ -100,6 +100,8 @@ class Agreement:
         cats = self.categories
         if self.reference is not None and len(cats):
             cats = cats[cats["rater"] == self.reference]
+        # categories nobody used (neither the tool nor the reference) have nothing to report
+        cats = cats[(cats["n_tool"] > 0) | (cats["n_reference"] > 0)]
         for r in cats.itertuples():
             for stat in ("precision", "recall", "f1"):
                 out.append({"comparison": f"tool vs {r.rater}", "category": r.category,
