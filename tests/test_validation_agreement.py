@@ -137,6 +137,18 @@ def test_perfect_agreement_says_the_interval_understates_uncertainty():
     assert any("rule of three" in n and "10%" in n for n in a.notes)
 
 
+def test_by_group_shows_where_the_tool_errs():
+    good = two_by_two().assign(group="A")
+    bad = two_by_two().assign(group="B")
+    bad["tool"] = bad["tool"].map({"yes": "no", "no": "yes"})  # the tool is wrong in B
+    a = mk.agreement(pd.concat([good, bad], ignore_index=True), n_boot=0)
+    per = a.by_group(n_boot=0).set_index(["group", "category"])
+    assert per.loc[("A", "yes"), "precision"] == pytest.approx(0.8)
+    assert per.loc[("B", "yes"), "precision"] == pytest.approx(4 / 10)
+    with pytest.raises(SchemaError):
+        a.by_group("outlet")
+
+
 def test_bad_input():
     with pytest.raises(SchemaError):
         mk.agreement(pd.DataFrame({"tool": ["a"]}))

@@ -100,6 +100,8 @@ class Agreement:
         cats = self.categories
         if self.reference is not None and len(cats):
             cats = cats[cats["rater"] == self.reference]
+        # categories nobody used (neither the tool nor the reference) have nothing to report
+        cats = cats[(cats["n_tool"] > 0) | (cats["n_reference"] > 0)]
         for r in cats.itertuples():
             for stat in ("precision", "recall", "f1"):
                 out.append({"comparison": f"tool vs {r.rater}", "category": r.category,
@@ -107,6 +109,31 @@ class Agreement:
                             "value": _fmt_ci(getattr(r, stat), getattr(r, f"{stat}_low"),
                                              getattr(r, f"{stat}_high"), digits)})
         return pd.DataFrame(out, columns=["comparison", "category", "statistic", "n", "value"])
+
+    def by_group(self, column: str = "group", n_boot: int = 500, seed: int = 0) -> pd.DataFrame:
+        """Precision and recall of the tool against the reference within each group (outlet).
+
+        The corrected comparison assumes the tool errs at the same rates in every group; this is
+        the check. Expect wide intervals: each group has only its share of the sample.
+
+        >>> agree.by_group()   # doctest: +SKIP
+        """
+        if self.reference is None or "tool" not in self.coded.columns:
+            raise InputError("by_group needs the tool and a reference coder")
+        if column not in self.coded.columns:
+            raise SchemaError(f"no {column!r} column in the coded table (columns: {', '.join(self.coded.columns)})")
+        coders = [c for c in self.coded.columns if c.startswith("coder")]
+        parts = []
+        for g, part in self.coded.groupby(column, sort=True):
+            res = agreement(part[["tool", *coders, *[c for c in ("weight", "stratum") if c in part]]],
+                            reference=self.reference, n_boot=n_boot, seed=seed, categories=self.labels)
+            cats = res.categories[res.categories["rater"] == self.reference].drop(columns="rater")
+            cats = cats[(cats["n_tool"] > 0) | (cats["n_reference"] > 0)]
+            parts.append(cats.assign(**{column: g}))
+        if not parts:
+            return pd.DataFrame()
+        out = pd.concat(parts, ignore_index=True)
+        return out[[column, *[c for c in out.columns if c != column]]]
 
     def _caption(self) -> str:
         level = int(round(self.ci * 100))

@@ -207,7 +207,10 @@ def _read_one(path: Path) -> tuple[pd.DataFrame, list[str]]:
 
 def _as_key(key: Any) -> pd.DataFrame:
     if isinstance(key, str | Path):
-        key = pd.read_csv(key, dtype={"unit_id": str, "tool": str, "group": str, "stratum": str})
+        # keep_default_na=False: an answer such as "NA" or "None" is a label, not a missing value.
+        key = pd.read_csv(key, dtype=str, keep_default_na=False)
+        if "weight" in key.columns:
+            key["weight"] = pd.to_numeric(key["weight"], errors="raise")
     if hasattr(key, "key") and isinstance(key.key, pd.DataFrame):
         key = key.key
     if not isinstance(key, pd.DataFrame) or "unit_id" not in key.columns or "tool" not in key.columns:
