@@ -194,3 +194,9 @@ def test_team_sentences_rank_their_frame_near_the_top():
     assert (own == 1).mean() >= 0.8
     for frame in MFC14:
         assert (own[d["frame"].to_numpy() == frame] <= 2).mean() >= 0.5, frame
+
+
+def test_one_enormous_token_is_handled_in_linear_time():
+    # a wildcard lookup once sliced every prefix of a word: quadratic in a 100k-character token
+    t = mk.detect_frames("x" * 100_000 + " taxes")
+    assert t["n_words"].iloc[0] == 2
