@@ -200,3 +200,19 @@ def test_one_enormous_token_is_handled_in_linear_time():
     # a wildcard lookup once sliced every prefix of a word: quadratic in a 100k-character token
     t = mk.detect_frames("x" * 100_000 + " taxes")
     assert t["n_words"].iloc[0] == 2
+
+
+def test_cue_spans_give_offsets_into_the_text_as_passed_in():
+    from mediakit.features.frames import frame_cue_spans
+
+    text = "The Supreme Court’s ruling on the tax cut. Troops attacked."
+    spans = frame_cue_spans(text)
+    assert list(spans.columns) == ["start", "end", "text", "cue", "frame", "weight", "source"]
+    for row in spans.itertuples():
+        assert text[row.start:row.end] == row.text
+    legal = spans[spans.frame == "legality"]
+    # the longest phrase, once (possessive and curly apostrophe included), not also "court"
+    assert legal.text.tolist() == ["Supreme Court’s ruling"]
+    # the same cues as detect_frames counts
+    counted = mk.detect_frames(text).set_index("frame")["cues"]
+    assert "tax cut* ×1" in counted["economic"]
