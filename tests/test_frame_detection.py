@@ -26,6 +26,13 @@ def test_one_text_gives_one_row_per_mfc_frame():
     assert ((t["probability"] >= 0) & (t["probability"] <= 1)).all()
 
 
+def test_a_list_of_texts_is_a_corpus_indexed_by_position():
+    t = mk.detect_frames(["Taxes rose.", "Troops crossed the border."])
+    assert t["doc_id"].tolist() == [0] * 14 + [1] * 14
+    with pytest.raises(InputError):
+        mk.detect_frames(["fine", 3])
+
+
 def test_corpus_gives_doc_id_first_and_keeps_ids():
     df = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Taxes rose.", "Troops crossed the border."]})
     t = mk.detect_frames(df)

@@ -42,8 +42,8 @@ def detect_frames(
 
     ``scheme="mfc"`` (default): the 14 Media Frames Corpus dimensions (keys of ``mk.FRAMES``
     without "other"). ``scheme="generic"``: conflict, economic, human_interest, morality,
-    responsibility (Semetko & Valkenburg 2000). ``text`` is a str, a Series of texts or a corpus
-    DataFrame (then ``doc_id`` comes first). ``language`` must be English (``None``/"en"): the
+    responsibility (Semetko & Valkenburg 2000). ``text`` is a str, a list or Series of texts, or
+    a corpus DataFrame (then ``doc_id`` comes first: the corpus' ``doc_id``, else the index). ``language`` must be English (``None``/"en"): the
     lexicons are English. ``evidence=False`` skips the cue and sentence columns (faster tables).
 
     >>> import mediakit as mk
@@ -84,6 +84,8 @@ def detect_frames(
 
     if isinstance(text, str):
         return pd.DataFrame(one(text), columns=columns)
+    if isinstance(text, list | tuple):  # a plain list of texts: doc_id is the position
+        text = pd.Series(list(text), dtype=object)
     parts = []
     ids = []
     for doc_id, doc in iter_texts(text, text_column):
