@@ -91,7 +91,7 @@ mk.kwic(df, "regime", window=6, by="outlet").head(10)
 # ## Where it fails
 # Frames come from weighted cue words: "attack" counts for security even in "a heart attack",
 # and a frame argued without its usual vocabulary is missed. The labels were calibrated on
-# climate articles and checked on sentences and headlines, not on your corpus: code a sample
-# (`mk.validation_sample`) before publishing shares.
+# climate articles and checked on sentences and headlines, not on your corpus: code a random
+# sample of your articles by hand (blind to the labels) before publishing shares.
 # Keyness finds differences in words, not in meaning; with few articles per outlet, read the
 # `count_target` column before interpreting a high score. See `docs/framing_and_comparison.md`.

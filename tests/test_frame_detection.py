@@ -26,6 +26,13 @@ def test_one_text_gives_one_row_per_mfc_frame():
     assert ((t["probability"] >= 0) & (t["probability"] <= 1)).all()
 
 
+def test_a_list_of_texts_is_a_corpus_indexed_by_position():
+    t = mk.detect_frames(["Taxes rose.", "Troops crossed the border."])
+    assert t["doc_id"].tolist() == [0] * 14 + [1] * 14
+    with pytest.raises(InputError):
+        mk.detect_frames(["fine", 3])
+
+
 def test_corpus_gives_doc_id_first_and_keeps_ids():
     df = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Taxes rose.", "Troops crossed the border."]})
     t = mk.detect_frames(df)
@@ -194,3 +201,25 @@ def test_team_sentences_rank_their_frame_near_the_top():
     assert (own == 1).mean() >= 0.8
     for frame in MFC14:
         assert (own[d["frame"].to_numpy() == frame] <= 2).mean() >= 0.5, frame
+
+
+def test_one_enormous_token_is_handled_in_linear_time():
+    # a wildcard lookup once sliced every prefix of a word: quadratic in a 100k-character token
+    t = mk.detect_frames("x" * 100_000 + " taxes")
+    assert t["n_words"].iloc[0] == 2
+
+
+def test_cue_spans_give_offsets_into_the_text_as_passed_in():
+    from mediakit.features.frames import frame_cue_spans
+
+    text = "The Supreme Court’s ruling on the tax cut. Troops attacked."
+    spans = frame_cue_spans(text)
+    assert list(spans.columns) == ["start", "end", "text", "cue", "frame", "weight", "source"]
+    for row in spans.itertuples():
+        assert text[row.start:row.end] == row.text
+    legal = spans[spans.frame == "legality"]
+    # the longest phrase, once (possessive and curly apostrophe included), not also "court"
+    assert legal.text.tolist() == ["Supreme Court’s ruling"]
+    # the same cues as detect_frames counts
+    counted = mk.detect_frames(text).set_index("frame")["cues"]
+    assert "tax cut* ×1" in counted["economic"]

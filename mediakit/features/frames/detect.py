@@ -15,7 +15,6 @@ True
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 import numpy as np
@@ -43,8 +42,8 @@ def detect_frames(
 
     ``scheme="mfc"`` (default): the 14 Media Frames Corpus dimensions (keys of ``mk.FRAMES``
     without "other"). ``scheme="generic"``: conflict, economic, human_interest, morality,
-    responsibility (Semetko & Valkenburg 2000). ``text`` is a str, a Series of texts or a corpus
-    DataFrame (then ``doc_id`` comes first). ``language`` must be English (``None``/"en"): the
+    responsibility (Semetko & Valkenburg 2000). ``text`` is a str, a list or Series of texts, or
+    a corpus DataFrame (then ``doc_id`` comes first: the corpus' ``doc_id``, else the index). ``language`` must be English (``None``/"en"): the
     lexicons are English. ``evidence=False`` skips the cue and sentence columns (faster tables).
 
     >>> import mediakit as mk
@@ -85,6 +84,8 @@ def detect_frames(
 
     if isinstance(text, str):
         return pd.DataFrame(one(text), columns=columns)
+    if isinstance(text, list | tuple):  # a plain list of texts: doc_id is the position
+        text = pd.Series(list(text), dtype=object)
     parts = []
     ids = []
     for doc_id, doc in iter_texts(text, text_column):
@@ -107,13 +108,19 @@ def detect_frames(
 def _explain(ev: Evidence, lex) -> tuple[list[str], list[tuple[tuple[int, int], ...]]]:
     """Per frame: "cue ×n; ..." for the most frequent cues, and the top sentences' offsets."""
     n = len(lex.frames)
-    counts: list[Counter] = [Counter() for _ in range(n)]
-    for e in ev.hit_entry.tolist():
-        counts[lex.frame_of[e]][lex.cues[e]] += 1
-    cues = ["; ".join(f"{c} ×{k}" for c, k in counts[f].most_common(_TOP_CUES)) for f in range(n)]
-    spans: list[tuple[tuple[int, int], ...]] = []
-    for f in range(n):
-        col = ev.weights[:, f] if len(ev.weights) else np.zeros(0)
-        order = [i for i in np.argsort(-col, kind="stable")[:_TOP_SENTENCES] if col[i] > 0]
-        spans.append(tuple(ev.spans[i] for i in sorted(order)))
+    per_frame: list[list[tuple[int, str]]] = [[] for _ in range(n)]
+    if len(ev.hit_entry):
+        entries, counts = np.unique(ev.hit_entry, return_counts=True)
+        for e, k in zip(entries.tolist(), counts.tolist()):
+            per_frame[lex.frame_of[e]].append((k, lex.cues[e]))
+    cues = []
+    for items in per_frame:
+        items.sort(key=lambda kc: -kc[0])  # stable: equal counts keep lexicon order
+        cues.append("; ".join(f"{c} ×{k}" for k, c in items[:_TOP_CUES]))
+    spans: list[tuple[tuple[int, int], ...]] = [() for _ in range(n)]
+    if len(ev.weights):
+        top = np.argsort(-ev.weights, axis=0, kind="stable")[:_TOP_SENTENCES]  # sentences x frames
+        for f in np.flatnonzero(ev.weights.max(axis=0) > 0).tolist():
+            rows = sorted(i for i in top[:, f].tolist() if ev.weights[i, f] > 0)
+            spans[f] = tuple(ev.spans[i] for i in rows)
     return cues, spans

@@ -67,6 +67,7 @@ class Lexicon:
     # first word -> [(rest of phrase, entry id)]; rest is () for a one-word cue
     exact: dict[str, list[tuple[tuple[str, ...], int]]] = field(default_factory=dict)
     prefix: dict[str, list[tuple[tuple[str, ...], int]]] = field(default_factory=dict)
+    prefix_lengths: list[int] = field(default_factory=list)
     _cache: dict[str, tuple] = field(default_factory=dict)
 
     def candidates(self, word: str) -> tuple[list[int], dict[str, list[tuple[tuple[str, ...], int]]], list]:
@@ -81,7 +82,9 @@ class Lexicon:
             return hit
         w = _norm(word)
         found = list(self.exact.get(w, ()))
-        for n in range(len(w), 1, -1):
+        for n in self.prefix_lengths:  # only lengths some wildcard has: linear in the word
+            if n > len(w):
+                break
             more = self.prefix.get(w[:n])
             if more:
                 found.extend(more)
@@ -146,4 +149,5 @@ def load_lexicon(scheme: str = "mfc") -> Lexicon:
             lex.prefix.setdefault(head[:-1], []).append((rest, e))
         else:
             lex.exact.setdefault(head, []).append((rest, e))
+    lex.prefix_lengths = sorted({len(p) for p in lex.prefix})
     return lex
