@@ -122,24 +122,19 @@ def test_input_is_not_mutated(workshop):
     pd.testing.assert_frame_equal(workshop, before)
 
 
-def test_frames_take_detect_frames_with_one_line(monkeypatch, workshop):
-    """The detector adapter reads the contract of mk.detect_frames (doc_id, frame, probability,
-    present); switching FRAME_TOOL to it is the one change needed once detect_frames exists."""
-    import mediakit.validation.units as units
-
-    docs = workshop.head(4)
-
-    def fake_detect_frames(corpus):
-        rows = []
-        for doc_id in corpus["doc_id"]:
-            rows += [{"doc_id": doc_id, "frame": "economic", "probability": 0.7, "present": True},
-                     {"doc_id": doc_id, "frame": "political", "probability": 0.9, "present": True},
-                     {"doc_id": doc_id, "frame": "morality", "probability": 0.95, "present": False}]
-        return pd.DataFrame(rows)
-
-    monkeypatch.setattr(mk, "detect_frames", fake_detect_frames, raising=False)
-    monkeypatch.setattr(units, "FRAME_TOOL", units.frames_from_detector)
+def test_frames_units_carry_detect_frames_labels(workshop):
+    """An article's tool answer is the most probable frame detect_frames marks present ("other"
+    when it marks none), and a one-frame question is yes/no from the same labels."""
+    docs = workshop.head(6)
+    detected = mk.detect_frames(docs[["doc_id", "text"]], evidence=False)
+    present = detected[detected["present"]]
+    expected = {d: (part.sort_values("probability", ascending=False)["frame"].iloc[0]
+                    if len(part) else "other")
+                for d, part in present.groupby("doc_id")}
     t = tool_units(docs, "frames")
-    assert set(t["tool"]) == {"political"}  # the most probable frame among those present
-    one = tool_units(docs, "frames", frame="morality")
-    assert set(one["tool"]) == {"none"}
+    for _, row in t.iterrows():
+        assert row["tool"] == expected.get(row["doc_id"], "other")
+    one = tool_units(docs, "frames", frame="economic")
+    economic = set(present.loc[present["frame"] == "economic", "doc_id"])
+    for _, row in one.iterrows():
+        assert (row["tool"] == "present") == (row["doc_id"] in economic)

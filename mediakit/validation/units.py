@@ -178,13 +178,14 @@ def frames_from_cue_scores(docs: pd.DataFrame) -> pd.DataFrame:
 
 def frames_from_detector(docs: pd.DataFrame) -> pd.DataFrame:
     """Frames from ``mk.detect_frames`` (long: doc_id, frame, probability, present)."""
-    import mediakit as mk
+    from ..features.frames import detect_frames
 
-    return mk.detect_frames(docs[["doc_id", "text"]])[["doc_id", "frame", "probability", "present"]]
+    return detect_frames(docs[["doc_id", "text"]], evidence=False)[["doc_id", "frame", "probability", "present"]]
 
 
-# The one line to change when mk.detect_frames is merged: frames_from_detector.
-FRAME_TOOL = frames_from_cue_scores
+# The tool's frame answers: detect_frames' calibrated labels (frames_from_cue_scores is the older
+# vocabulary-rate proxy, kept for comparison).
+FRAME_TOOL = frames_from_detector
 
 
 def _article_units(docs: pd.DataFrame, frame: str | None, threshold: float) -> pd.DataFrame:
