@@ -5,6 +5,7 @@
     python benchmarks/bench.py cleaning              # pages/s, words/s for text and HTML cleaning
     python benchmarks/bench.py analyze --n 100000    # peak RSS and articles/s of `mediakit analyze`
     python benchmarks/bench.py scaling --n 20000     # 1 vs 2 processes
+    python benchmarks/bench.py adversarial --mb 10   # seconds on 10 MB of one repeated pattern
 
 Synthetic corpora are made by recombining paragraphs of the bundled workshop corpus (seeded),
 so they read like news and exercise every feature. Nothing here asserts; it prints numbers.
@@ -148,6 +149,34 @@ def cmd_scaling(a: argparse.Namespace) -> None:
         cmd_analyze(a)
 
 
+# Inputs that made regexes backtrack or per-match Python code run millions of times: each is
+# one unit repeated to the requested size. The goal is under 5 s per function on 10 MB.
+ADVERSARIAL = {
+    "one char": "a",
+    "said ": "said ",
+    "quote marks": '"',
+    "Mr. ": "Mr. ",
+    "According to ": "According to ",
+    "capitals": "A",
+}
+
+
+def cmd_adversarial(a: argparse.Namespace) -> None:
+    fns = [("find_sources", mk.find_sources), ("find_hedges", mk.find_hedges),
+           ("score_frames", mk.score_frames), ("parse_article", mk.parse_article)]
+    for _, fn in fns:
+        fn("A warm-up sentence, she said.")  # lexicons and compiled patterns load once
+    size = int(a.mb * 1_000_000)
+    print(f"{'input':<16}{'re.findall':>12}" + "".join(f"{n:>15}" for n, _ in fns) + "   (seconds)")
+    for label, unit in ADVERSARIAL.items():
+        text = unit * (size // len(unit))
+        cells = [timed(lambda: re.findall(r"\w+", text), repeat=1)]  # noqa: B023 (used at once)
+        cells += [timed(fn, text, repeat=1) for _, fn in fns]
+        print(f"{label:<16}" + "".join(f"{c:>12.2f}" if i == 0 else f"{c:>15.2f}" for i, c in enumerate(cells)), flush=True)
+    clock = "CPU" if CLOCK is time.process_time else "wall"
+    print(f"({a.mb:g} MB each; {clock} time; peak RSS of this process {peak_rss_mib():.0f} MiB)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -163,11 +192,15 @@ def main() -> None:
         p.add_argument("--jobs", type=int, default=1)
         p.add_argument("--chunksize", type=int, default=2000)
         p.add_argument("--measures", default="hedges,sources,frames")
+    p = sub.add_parser("adversarial")
+    p.add_argument("--mb", type=float, default=10.0)
+    p.add_argument("--clock", choices=["cpu", "wall"], default="cpu")
     a = ap.parse_args()
     global CLOCK
     if getattr(a, "clock", "cpu") == "wall":
         CLOCK = time.perf_counter
-    {"speed": cmd_speed, "cleaning": cmd_cleaning, "analyze": cmd_analyze, "scaling": cmd_scaling}[a.cmd](a)
+    {"speed": cmd_speed, "cleaning": cmd_cleaning, "analyze": cmd_analyze, "scaling": cmd_scaling,
+     "adversarial": cmd_adversarial}[a.cmd](a)
 
 
 if __name__ == "__main__":

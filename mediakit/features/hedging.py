@@ -30,10 +30,7 @@ import pandas as pd
 from ..errors import FormatError, InputError, SchemaError
 from ..lexicons.wordlists import read_liwc_dic, read_wordlist
 from ..text.quotes import find_quotes
-from ..text.sentences import (  # its abbreviations decide where cutting is safe
-    _ABBREV,
-    split_sentences,
-)
+from ..text.sentences import sentence_spans
 from ..text.tokens import count_words
 from .corpus_input import iter_texts
 from .sources_speakers import canonical_name, full_name_at, surname_index
@@ -1075,58 +1072,7 @@ class _Voices:
 
 # ----------------------------------------------------------------------------- public functions
 
-# Places where split_sentences always ends a sentence, whatever comes before: a blank line, a
-# line break after terminal punctuation, and ". " between a whole word that is not one of its
-# abbreviations and a capital or an opening quote. Cutting the text there gives the same spans.
-_SAFE_CUT = re.compile(
-    r"\n[ \t\r\f\v]*\n\s*|[.!?][\"'”’»)\]]*(\s*\n\s*)|(?<![^\s(])([A-Za-z]{2,})\.([ \t]+)(?=[A-Z\"“‘'«])"
-)
-_BLOCK = 400
-# A stretch this long without a sure sentence end (no real text has one) is cut at the next
-# space anyway: split_sentences' look-back would make it quadratic. Only then can spans differ.
-_HARD_BLOCK = 5_000
-_HARD_CUT = re.compile(r"\s+")
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """``split_sentences`` run on blocks of the text cut at sure sentence ends.
-
-    The spans are the same as for the whole text; the blocks keep the splitter's look-back
-    for abbreviations local, so long texts without blank lines stay linear in time.
-    """
-    if len(text) <= _BLOCK:
-        return split_sentences(text)
-    out: list[tuple[int, int]] = []
-    pos = 0
-
-    def emit(cut: int, resume: int) -> None:
-        nonlocal pos
-        out.extend((pos + a, pos + b) for a, b in split_sentences(text[pos:cut]))
-        pos = resume
-
-    for m in _SAFE_CUT.finditer(text):
-        while m.start() - pos > _HARD_BLOCK:
-            h = _HARD_CUT.search(text, pos + _HARD_BLOCK // 2, m.start())
-            if h is None:
-                break
-            emit(h.start(), h.end())
-        if m.group(1) is not None:
-            cut = m.start(1)
-        elif m.group(2) is not None:
-            if m.group(2).lower() in _ABBREV:
-                continue
-            cut = m.start(3)
-        else:
-            cut = m.start()
-        if cut - pos >= _BLOCK:
-            emit(cut, m.end())
-    while len(text) - pos > _HARD_BLOCK:
-        h = _HARD_CUT.search(text, pos + _HARD_BLOCK // 2)
-        if h is None:
-            break
-        emit(h.start(), h.end())
-    emit(len(text), len(text))
-    return out
+_sentences = sentence_spans  # the one splitter (tests import this name)
 
 
 def _find_one(text: str, lexicon: HedgeLexicon, conditions: bool = False) -> pd.DataFrame:

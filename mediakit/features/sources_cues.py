@@ -17,10 +17,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..text.quotes import find_quotes
-from ..text.sentences import split_sentences
+from ..text.sentences import sentence_spans
 from .sources_lexicon import Verb, reporting_nouns, reporting_verbs, roles
 
 # Tokens: dotted acronyms (U.S.), honorifics/initials before a capitalised word (Mr. Sen. J.),
@@ -104,7 +104,6 @@ _MODIFIERS = frozenset(
 _NO_CONTENT_AFTER = re.compile(r"^[\s,;:.!?)”\"'’»—–-]*$")
 _THAT = re.compile(r"\bthat\b")
 # Patterns used inside per-cue code, compiled once (re's own cache lookup costs more than the match).
-_PARA_BREAK = re.compile(r"\n[ \t]*\n")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w’'\-]*")
 _DASHES = re.compile(r"[―—–]+")
 _W = re.compile(r"\w+")
@@ -139,11 +138,25 @@ class _Doc:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.sents = _sentences(text)
-        self.sent_starts = [s for s, _ in self.sents]
-        self.quotes = find_quotes(text)
-        self.quote_starts = [q.start for q in self.quotes]
         self._caps: frozenset[str] | None = None
+
+    # Sentences and quotations are computed on first use: a text without a single cue never
+    # pays for them.
+    @cached_property
+    def sents(self) -> list[tuple[int, int]]:
+        return _sentences(self.text)
+
+    @cached_property
+    def sent_starts(self) -> list[int]:
+        return [s for s, _ in self.sents]
+
+    @cached_property
+    def quotes(self) -> list:
+        return find_quotes(self.text)
+
+    @cached_property
+    def quote_starts(self) -> list[int]:
+        return [q.start for q in self.quotes]
 
     def midsentence_caps(self) -> frozenset[str]:
         """Capitalised words seen after a lower-case word: names, not sentence openers."""
@@ -170,30 +183,7 @@ class _Doc:
         return None
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans, split paragraph by paragraph (a blank line always ends a sentence anyway),
-    and long paragraphs in pieces of a few thousand characters cut after a clear sentence end:
-    the sentence splitter looks back from each full stop, so this keeps the cost linear."""
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for m in _PARA_BREAK.finditer(text):
-        _split_piece(text, pos, m.start(), out)
-        pos = m.end()
-    _split_piece(text, pos, len(text), out)
-    return out
-
-
-_SAFE_END = re.compile(r"[a-z]{4,}[.!?][\"”’]?\s+(?=[A-Z])")
-
-
-def _split_piece(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    while end - start > 6000:
-        cut = _SAFE_END.search(text, start + 4000, min(end, start + 12000))
-        if cut is None:
-            break
-        out.extend((start + s, start + e) for s, e in split_sentences(text[start:cut.end()]))
-        start = cut.end()
-    out.extend((start + s, start + e) for s, e in split_sentences(text[start:end]))
+_sentences = sentence_spans  # the one splitter, linear on any input
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -230,15 +220,32 @@ def _trie_regex(words: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _cue_regex() -> re.Pattern[str]:
+    return re.compile(_cue_pattern())
+
+
+@lru_cache(maxsize=1)
+def _cue_regex_i() -> re.Pattern[str]:
+    return re.compile(_cue_pattern(), re.I)
+
+
+def _cue_pattern() -> str:
     forms = [*reporting_verbs(), "according to"]
     lowered = sorted({f.replace(" ", "\x00") for f in forms})
     body = _trie_regex(lowered).replace("\\\x00", r"\s+").replace("\x00", r"\s+")
-    return re.compile(rf"(?<![\w’'\-])(?:{body})(?![\w\-])", re.I)
+    form = rf"(?:{body})(?![\w\-])"
+    # A form followed by three more forms ("said said said said", "according to according to ...")
+    # is a run of cue words, not speech: only the last three of a run reach Python, so such text
+    # costs one C-level scan ("he says reports show" keeps its cues: fewer forms follow).
+    return rf"(?<![\w’'\-]){form}(?!\s+{form}\s+{form}\s+{form})"
 
 
 def _cue_matches(text: str):
     """(start, end, form) of every reporting-verb form in the text."""
-    for m in _cue_regex().finditer(text):
+    # Scanning the lower-cased text case-sensitively is several times faster in ``re`` than
+    # IGNORECASE; a text whose lower-casing changes its length keeps the IGNORECASE scan.
+    low = text.lower()
+    rx = _cue_regex() if len(low) == len(text) else _cue_regex_i()
+    for m in rx.finditer(low if len(low) == len(text) else text):
         yield m.start(), m.end(), " ".join(m.group().lower().split())
 
 
@@ -803,10 +810,35 @@ def _according_to(doc: _Doc, cs: int, ce: int) -> Attribution | None:
 @lru_cache(maxsize=1)
 def _noun_regex() -> re.Pattern[str]:
     nouns = _trie_regex(sorted(reporting_nouns()))
+    # The possessor starts only at a word start and its words are matched possessively (``*+``):
+    # without both, a run of capitals is retried from every letter (quadratic time).
     return re.compile(
-        r"(?P<poss>(?:[A-Z][\w.\-]*(?:[^\S\n]+[A-Z][\w.\-]*){0,3})(?:’s|'s)|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))"
-        rf"[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?(?P<noun>{nouns})\b[^\S\n]*(?P<next>[\w:“\"«]+)?"
+        r"(?P<poss>(?:(?<![\w.\-])[A-Z][\w.\-]*+(?:[^\S\n]++[A-Z][\w.\-]*+){0,3})(?:’s|'s)|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))"
+        rf"[^\S\n]++(?:[a-z][\w\-]*+[^\S\n]++){{0,2}}?(?P<noun>{nouns})\b[^\S\n]*+(?P<next>[\w:“\"«]++)?"
     )
+
+
+@lru_cache(maxsize=1)
+def _noun_scan() -> re.Pattern[str]:
+    return re.compile(rf"(?<=[^\S\n])(?:{_trie_regex(sorted(reporting_nouns()))})\b")
+
+
+def _noun_matches(text: str):
+    """The possessor pattern run only in windows around the reporting nouns themselves (one C
+    scan for the rare nouns first): text without such nouns costs no possessor matching."""
+    windows: list[list[int]] = []
+    for m in _noun_scan().finditer(text):
+        lo, hi = max(0, m.start() - _NOUN_REACH), min(len(text), m.end() + _NOUN_REACH)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    rx = _noun_regex()
+    for lo, hi in windows:
+        yield from rx.finditer(text, lo, hi)
+
+
+_NOUN_REACH = 200  # characters a possessor and its words may span before the noun
 
 
 def _noun_cues(doc: _Doc) -> list[Attribution]:
@@ -814,7 +846,7 @@ def _noun_cues(doc: _Doc) -> list[Attribution]:
     text = doc.text
     nouns = reporting_nouns()
     out = []
-    for m in _noun_regex().finditer(text):
+    for m in _noun_matches(text):
         noun = m.group("noun")
         _cat, complements = nouns[noun]
         nxt = (m.group("next") or "").lower()

@@ -312,15 +312,17 @@ class Resolver:
             [m.start() for m in anonymity_patterns()[1].finditer(text)]
             if any(k in low for k in _ANON_HINTS) else []
         )
-        self.outlet_pos = [m.start() for m in _outlet_regex().finditer(text)]
+
 
     def anonymous_between(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.anon_pos, start)
         return i < len(self.anon_pos) and self.anon_pos[i] < end
 
     def outlet_between(self, start: int, end: int) -> str | None:
-        i = bisect.bisect_left(self.outlet_pos, start)
-        if i < len(self.outlet_pos) and self.outlet_pos[i] < end:
+        # a bounded search near the cue instead of an index of the whole text: no outlet-name
+        # scan over text that holds no attribution (10 MB of capitals costs nothing here)
+        m = _outlet_regex().search(self.text, start, min(len(self.text), end + 200))
+        if m is not None and m.start() < end:
             return find_outlet(self.text, start, end)
         return None
 

@@ -18,7 +18,10 @@ import re
 from typing import NamedTuple
 
 OPENERS = {"“": "”", "„": "“", "«": "»", "‹": "›", "‘": "’", '"': '"', "‟": "”"}
-_DOUBLE_MARKS = re.compile(r"""[“”„‟«»"]|''|``""")
+# A run of eight or more marks is typography noise (rules, decorations), not quotation: it is
+# matched as one unit and skipped, so a text of nothing but marks stays one C-level scan.
+_MARK_RUN = 8
+_DOUBLE_MARKS = re.compile(r"""(?:[“”„‟«»"]|''|``){8,}|[“”„‟«»"]|''|``""")
 
 
 _PARAGRAPH = re.compile(r"\n\n")
@@ -61,6 +64,8 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     n = len(text)
     for m in _DOUBLE_MARKS.finditer(text):
         mark = m.group()
+        if len(mark) >= _MARK_RUN:
+            continue
         i = m.start()
         prev = text[i - 1] if i > 0 else " "
         nxt = text[m.end()] if m.end() < n else " "
