@@ -1,27 +1,32 @@
-"""Finding attribution cues and the speaker and content around each, without a parser.
+"""Step 2 of attribution: for each candidate cue, the speaker mention and what was said.
 
-The extractor walks outward from each cue (a reporting verb from the lexicon, "according to",
-a dash under a quotation, a "Name:" headline) over a small window of tokens: left for the
+The rules walk outward from each cue (:mod:`.cues`) over a small window of tokens: left for the
 subject ("Peskov said", "Dmitry Peskov, an official spokesman for the Kremlin, said"), right
-for inverted and passive speakers ("said Ben Wallace", "reported by Reuters"), and then picks
-the side of the sentence that holds what was said. Everything here works on character offsets
-into the unchanged text.
+for inverted and passive speakers ("said Ben Wallace", "reported by Reuters"), and then pick the
+side of the sentence that holds what was said. A cue the rules reject gives no span. Everything
+works on character offsets into the unchanged text; the output is a tuple of frozen
+:class:`Span` records in text order (the mention is not resolved yet: that is :mod:`.speakers`).
 
->>> from mediakit.features.sources_cues import find_attributions
->>> [(a.cue, a.mention) for a in find_attributions('"We will not," Ben Wallace said.')]
+The step is a plain function ``(Document, cues) -> tuple[Span, ...]``: a learned span finder
+can replace it (``attribute(doc, span_finder=...)``).
+
+>>> from mediakit.text.doc import Document
+>>> from mediakit.features.attribution.cues import find_cues
+>>> doc = Document('"We will not," Ben Wallace said.')
+>>> [(s.cue, s.mention) for s in find_spans(doc, find_cues(doc))]
 [('said', 'Ben Wallace')]
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
+from typing import NamedTuple
 
-from ..text.quotes import find_quotes
-from ..text.sentences import sentence_spans
-from .sources_lexicon import Verb, reporting_nouns, reporting_verbs, roles
+from ...text.doc import Document
+from .cues import Cue
+from .lexicon import Verb, reporting_nouns, reporting_verbs, roles
 
 # Tokens: dotted acronyms (U.S.), honorifics/initials before a capitalised word (Mr. Sen. J.),
 # words with inner apostrophes/hyphens, '' used as a double quote, then any single symbol.
@@ -113,77 +118,77 @@ _SPACES = re.compile(r"\s*")
 _WEEKDAYS = re.compile(r"^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 
 
-@dataclass
-class Attribution:
+class Span(NamedTuple):
+    """One attribution as the rules found it: cue, unresolved speaker mention, content.
+
+    Offsets index the document's text; ``None`` where absent.
+    """
+
     cue_start: int
     cue_end: int
     cue: str
-    kind_hint: str  # verb | according_to | dash | colon
+    kind_hint: str  # verb | according_to | noun | dash | colon
+    mention_start: int | None
+    mention_end: int | None
+    mention: str
+    mention_kind: str  # name | pronoun | rel | np | none
+    title: str  # role words around the mention ("former Secretary General of the alliance")
+    content_start: int | None
+    content_end: int | None
+    sentence_id: int
+    verb: Verb | None
+    antecedent: tuple[int, int] | None  # for who/which: the noun phrase the pronoun stands for
+    inherit: bool  # ", saying ...": the speaker is the clause's subject, found when resolving
+    object: tuple[int, int] | None  # the addressee of "told", "warned" (the outlet in "told the BBC")
+    front: tuple[int, int] | None  # "And perhaps, Obama said, it could ...": the words before a
+    # parenthetical attribution belong to what was said too (content_* hold the part after it)
+
+
+@dataclass
+class Attribution:
+    """The rules' working record for one cue (mutable while the rules fill it; frozen into a
+    :class:`Span` at the end of the step)."""
+
+    cue_start: int
+    cue_end: int
+    cue: str
+    kind_hint: str
     mention_start: int | None = None
     mention_end: int | None = None
     mention: str = ""
-    mention_kind: str = "none"  # name | pronoun | rel | np | none
-    title: str = ""  # role words around the mention ("former Secretary General of the alliance")
+    mention_kind: str = "none"
+    title: str = ""
     content_start: int | None = None
     content_end: int | None = None
     sentence_id: int = 0
     outlet: str | None = None
     verb: Verb | None = None
-    antecedent: tuple[int, int] | None = None  # for who/which: the NP the pronoun stands for
+    antecedent: tuple[int, int] | None = None
     extra: dict = field(default_factory=dict)
 
-
-class _Doc:
-    """Per-text state shared by the cue handlers: sentences, quotes, paragraph breaks."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._caps: frozenset[str] | None = None
-
-    # Sentences and quotations are computed on first use: a text without a single cue never
-    # pays for them.
-    @cached_property
-    def sents(self) -> list[tuple[int, int]]:
-        return _sentences(self.text)
-
-    @cached_property
-    def sent_starts(self) -> list[int]:
-        return [s for s, _ in self.sents]
-
-    @cached_property
-    def quotes(self) -> list:
-        return find_quotes(self.text)
-
-    @cached_property
-    def quote_starts(self) -> list[int]:
-        return [q.start for q in self.quotes]
-
-    def midsentence_caps(self) -> frozenset[str]:
-        """Capitalised words seen after a lower-case word: names, not sentence openers."""
-        if self._caps is None:
-            self._caps = frozenset(_MID_CAP.findall(self.text))
-        return self._caps
-
-    def sentence_of(self, pos: int) -> int:
-        i = bisect.bisect_right(self.sent_starts, pos) - 1
-        return max(i, 0)
-
-    def sent_bounds(self, pos: int) -> tuple[int, int, int]:
-        if not self.sents:
-            return 0, 0, len(self.text)
-        i = self.sentence_of(pos)
-        s, e = self.sents[i]
-        return i, s, max(e, pos)
-
-    def quote_at(self, pos: int):
-        """The top-level quote span containing offset ``pos`` (start <= pos < end), else None."""
-        i = bisect.bisect_right(self.quote_starts, pos) - 1
-        if i >= 0 and self.quotes[i].start <= pos < self.quotes[i].end:
-            return self.quotes[i]
-        return None
+    def freeze(self) -> Span:
+        return Span(
+            self.cue_start, self.cue_end, self.cue, self.kind_hint, self.mention_start, self.mention_end,
+            self.mention, self.mention_kind, self.title, self.content_start, self.content_end, self.sentence_id,
+            self.verb, self.antecedent, bool(self.extra.get("inherit")), self.extra.get("object"),
+            self.extra.get("front"),
+        )
 
 
-_sentences = sentence_spans  # the one splitter, linear on any input
+_Doc = Document
+
+
+def _sent_bounds(doc: Document, pos: int) -> tuple[int, int, int]:
+    if not doc.sentences:
+        return 0, 0, len(doc.text)
+    i = doc.sentence_of(pos)
+    s, e = doc.sentences[i]
+    return i, s, max(e, pos)
+
+
+def _midsentence_caps(doc: Document) -> frozenset[str]:
+    """Capitalised words seen after a lower-case word: names, not sentence openers."""
+    return doc.memo("midsentence_caps", lambda d: frozenset(_MID_CAP.findall(d.text)))
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -198,59 +203,6 @@ _WINDOW = 1500
 _WORD = re.compile(r"[A-Za-z]+(?:[’'\-][A-Za-z]+)*")
 
 
-def _trie_regex(words: list[str]) -> str:
-    """A regex alternation factored by common prefixes: far faster than a flat list of words."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if end else body
-
-    return build(trie)
-
-
-@lru_cache(maxsize=1)
-def _cue_regex() -> re.Pattern[str]:
-    return re.compile(_cue_pattern())
-
-
-@lru_cache(maxsize=1)
-def _cue_regex_i() -> re.Pattern[str]:
-    return re.compile(_cue_pattern(), re.I)
-
-
-def _cue_pattern() -> str:
-    forms = [*reporting_verbs(), "according to"]
-    lowered = sorted({f.replace(" ", "\x00") for f in forms})
-    body = _trie_regex(lowered).replace("\\\x00", r"\s+").replace("\x00", r"\s+")
-    form = rf"(?:{body})(?![\w\-])"
-    # A form followed by three more forms ("said said said said", "according to according to ...")
-    # is a run of cue words, not speech: only the last three of a run reach Python, so such text
-    # costs one C-level scan ("he says reports show" keeps its cues: fewer forms follow).
-    return rf"(?<![\w’'\-]){form}(?!\s+{form}\s+{form}\s+{form})"
-
-
-def _cue_matches(text: str):
-    """(start, end, form) of every reporting-verb form in the text."""
-    # Scanning the lower-cased text case-sensitively is several times faster in ``re`` than
-    # IGNORECASE; a text whose lower-casing changes its length keeps the IGNORECASE scan.
-    low = text.lower()
-    rx = _cue_regex() if len(low) == len(text) else _cue_regex_i()
-    for m in rx.finditer(low if len(low) == len(text) else text):
-        yield m.start(), m.end(), " ".join(m.group().lower().split())
-
-
-_DASH_RE = re.compile(r"(”|\"|''|’)[^\S\n]*\n?[^\S\n]*[―—–]{1,2}[^\S\n]*([A-Z][^\n,.;:()“”\"]{1,60})")
-_COLON_HEAD_RE = re.compile(r"(?m)^([A-Z][\w’'.\-]*(?:[ \t]+[A-Z][\w’'.\-]*){0,3})[ \t]*(:)[ \t]+(?=\S)([^\n]{12,})$")
 _COLON_STOP = frozenset(
     """photo photos update updated note editor editors read related source sources watch video warning breaking
     exclusive opinion analysis correction image caption listen subscribe share q a by posted published
@@ -258,22 +210,24 @@ _COLON_STOP = frozenset(
 )
 
 
-def find_attributions(text: str) -> list[Attribution]:
-    """Raw attributions in text order: cue, speaker mention (unresolved) and content offsets."""
-    doc = _Doc(text)
-    verbs = reporting_verbs()
+def find_spans(doc: Document, cues: tuple[Cue, ...]) -> tuple[Span, ...]:
+    """The attributions the rules accept among ``cues``, in text order."""
+    text = doc.text
     out: list[Attribution] = []
-    for start, end, form in _cue_matches(text):
-        if form == "according to":
-            a = _according_to(doc, start, end)
+    dash_prev_end = 0
+    for cue in cues:
+        if cue.kind == "verb":
+            a = _verb_cue(doc, cue.start, cue.end, cue.verb)
+        elif cue.kind == "according_to":
+            a = _according_to(doc, cue.start, cue.end)
+        elif cue.kind == "noun":
+            a = _noun_cue(doc, cue)
+        elif cue.kind == "dash":
+            a, dash_prev_end = _dash_cue(doc, cue, dash_prev_end)
         else:
-            a = _verb_cue(doc, start, end, verbs[form])
+            a = _colon_head(doc, cue)
         if a is not None:
             out.append(a)
-    out.extend(_noun_cues(doc))
-    out.extend(_dash_cues(doc))
-    out.extend(_colon_heads(doc))
-    out.sort(key=lambda a: a.cue_start)
     out = _drop_overlaps(out)
     out = _drop_nested(out)
     out = [a for a in out if not _inside_closed_quote(doc, a)]
@@ -281,14 +235,15 @@ def find_attributions(text: str) -> list[Attribution]:
     out = [a for a in out if not a.extra.get("drop") and (a.kind_hint == "dash" or not _in_headline_list(text, a.cue_start))]
     _trim_contents(doc, out)
     _extend_quotes(doc, out)
-    return out
+    _parenthetical_fronts(doc, out)
+    return tuple(a.freeze() for a in out)
 
 
 # ----------------------------------------------------------------------------- verb cues
 
 def _verb_cue(doc: _Doc, cs: int, ce: int, verb: Verb) -> Attribution | None:
     text = doc.text
-    sid, ss, se = doc.sent_bounds(cs)
+    sid, ss, se = _sent_bounds(doc, cs)
     ss, se = max(ss, cs - _WINDOW), min(se, cs + _WINDOW)  # run-on 'sentences' stay linear
     first = text[cs]
     if first.isupper() and text[ss:cs].strip(" “\"'‘«(") != "" and not _title_case(text, ss, se):
@@ -528,7 +483,7 @@ def _subject(doc: _Doc, a: Attribution, left, i: int) -> bool:
             return True
     if kind == "name" and k == i and (k == 0 or not left[k - 1][2][:1].isalnum()) and left[k][2].lower() not in roles():
         word = left[k][2]
-        if word not in doc.midsentence_caps():
+        if word not in _midsentence_caps(doc):
             kind = "np"  # "Displacement adds ...": a capitalised common noun opening the sentence
     _set_mention(doc, a, start, end, kind)
     a.title = doc.text[start:end]
@@ -782,7 +737,7 @@ def _np_right(doc: _Doc, a: Attribution, right, j: int, loose: bool = False) -> 
 
 def _according_to(doc: _Doc, cs: int, ce: int) -> Attribution | None:
     text = doc.text
-    sid, ss, se = doc.sent_bounds(cs)
+    sid, ss, se = _sent_bounds(doc, cs)
     ss, se = max(ss, cs - _WINDOW), min(se, cs + _WINDOW)  # run-on 'sentences' stay linear
     right = _tokens(text, ce, min(se, ce + 200))
     a = Attribution(cs, ce, text[cs:ce], "according_to", sentence_id=sid)
@@ -805,120 +760,74 @@ def _according_to(doc: _Doc, cs: int, ce: int) -> Attribution | None:
     return a
 
 
-# ----------------------------------------------------------------------------- dash and colon cues
+# ----------------------------------------------------------------------------- noun, dash and colon cues
 
-@lru_cache(maxsize=1)
-def _noun_regex() -> re.Pattern[str]:
-    nouns = _trie_regex(sorted(reporting_nouns()))
-    # The possessor starts only at a word start and its words are matched possessively (``*+``):
-    # without both, a run of capitals is retried from every letter (quadratic time).
-    return re.compile(
-        r"(?P<poss>(?:(?<![\w.\-])[A-Z][\w.\-]*+(?:[^\S\n]++[A-Z][\w.\-]*+){0,3})(?:’s|'s)|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))"
-        rf"[^\S\n]++(?:[a-z][\w\-]*+[^\S\n]++){{0,2}}?(?P<noun>{nouns})\b[^\S\n]*+(?P<next>[\w:“\"«]++)?"
-    )
-
-
-@lru_cache(maxsize=1)
-def _noun_scan() -> re.Pattern[str]:
-    return re.compile(rf"(?<=[^\S\n])(?:{_trie_regex(sorted(reporting_nouns()))})\b")
-
-
-def _noun_matches(text: str):
-    """The possessor pattern run only in windows around the reporting nouns themselves (one C
-    scan for the rare nouns first): text without such nouns costs no possessor matching."""
-    windows: list[list[int]] = []
-    for m in _noun_scan().finditer(text):
-        lo, hi = max(0, m.start() - _NOUN_REACH), min(len(text), m.end() + _NOUN_REACH)
-        if windows and lo <= windows[-1][1]:
-            windows[-1][1] = hi
-        else:
-            windows.append([lo, hi])
-    rx = _noun_regex()
-    for lo, hi in windows:
-        yield from rx.finditer(text, lo, hi)
-
-
-_NOUN_REACH = 200  # characters a possessor and its words may span before the noun
-
-
-def _noun_cues(doc: _Doc) -> list[Attribution]:
-    """Nominal cues with a possessor: "Trump's claim that ...", "her remarks about ..."."""
+def _noun_cue(doc: Document, cue: Cue) -> Attribution | None:
+    """A nominal cue with a possessor: "Trump's claim that ...", "her remarks about ..."."""
     text = doc.text
-    nouns = reporting_nouns()
-    out = []
-    for m in _noun_matches(text):
-        noun = m.group("noun")
-        _cat, complements = nouns[noun]
-        nxt = (m.group("next") or "").lower()
-        if not ((nxt == "that" and "that" in complements) or nxt[:1] in (":", "“", '"', "«")):
-            continue  # only a clause or a quotation makes a noun report speech ("claim that ...")
-        if doc.quote_at(m.start("noun")) is not None and doc.quote_at(m.start("noun")).closed:
-            continue  # inside someone else's quotation
-        ps, pe = m.span("poss")
-        sid, ss, se = doc.sent_bounds(m.start("noun"))
-        a = Attribution(m.start("noun"), m.end("noun"), noun, "noun", sentence_id=sid)
-        poss = text[ps:pe]
-        if poss.lower() in ("his", "her", "their", "its"):
-            _set_mention(doc, a, ps, pe, "pronoun")
-        else:
-            name_end = pe - 2 if poss.endswith(("’s", "'s")) else pe
-            _set_mention(doc, a, ps, name_end, "name")
-            a.title = text[ps:name_end]
-        start = m.end("noun")
-        if nxt == "that":
-            start = m.start("next") + 4
-        _set_content(doc, a, start, min(se, start + _WINDOW))
-        if a.content_start is not None:
-            out.append(a)
-    return out
+    noun = cue.form
+    _cat, complements = reporting_nouns(doc.language)[noun]
+    nxt = text[cue.tail[0]:cue.tail[1]].lower() if cue.tail is not None else ""
+    if not ((nxt == "that" and "that" in complements) or nxt[:1] in (":", "“", '"', "«")):
+        return None  # only a clause or a quotation makes a noun report speech ("claim that ...")
+    q = doc.quote_at(cue.start)
+    if q is not None and q.closed:
+        return None  # inside someone else's quotation
+    ps, pe = cue.anchor
+    sid, ss, se = _sent_bounds(doc, cue.start)
+    a = Attribution(cue.start, cue.end, noun, "noun", sentence_id=sid)
+    poss = text[ps:pe]
+    if poss.lower() in ("his", "her", "their", "its"):
+        _set_mention(doc, a, ps, pe, "pronoun")
+    else:
+        name_end = pe - 2 if poss.endswith(("’s", "'s")) else pe
+        _set_mention(doc, a, ps, name_end, "name")
+        a.title = text[ps:name_end]
+    start = cue.end
+    if nxt == "that":
+        start = cue.tail[0] + 4
+    _set_content(doc, a, start, min(se, start + _WINDOW))
+    return a if a.content_start is not None else None
 
 
-def _dash_cues(doc: _Doc) -> list[Attribution]:
+def _dash_cue(doc: Document, cue: Cue, prev_end: int) -> tuple[Attribution | None, int]:
+    """'"…" — Ann Lee': the name under a quotation. ``prev_end`` is where the previous dash
+    cue's name ended (several '"…" ― Name' on one line); returns the new one too."""
     text = doc.text
-    out = []
-    prev_end = 0
-    for m in _DASH_RE.finditer(text):
-        qpos = m.start(1)
-        q = doc.quote_at(qpos)
-        line_start = max(text.rfind("\n", max(0, qpos - 3000), qpos) + 1, prev_end)
-        prev_end = m.start(2) + len(m.group(2).rstrip())  # several "“…” ― Name" on one line
-        q_start = q.start if q is not None and q.start >= line_start else line_start
-        if not any(c in text[q_start:qpos] for c in "“”\"«»") and "''" not in text[q_start:qpos] and q is None:
-            continue
-        name = m.group(2).rstrip()  # str.rstrip also removes no-break spaces
-        dash = _DASHES.search(text[m.end(1):m.start(2)])
-        if dash is None:
-            continue
-        ds = m.end(1) + dash.start()
-        a = Attribution(ds, ds + len(dash.group()), dash.group(), "dash", sentence_id=doc.sentence_of(ds))
-        _set_mention(doc, a, m.start(2), m.start(2) + len(name), "name")
-        a.title = name
-        while q_start < qpos and text[q_start].isspace():
-            q_start += 1
-        a.content_start, a.content_end = q_start, m.end(1)
-        out.append(a)
-    return out
+    qpos, q_mark_end = cue.anchor
+    name_start, name_end = cue.tail
+    q = doc.quote_at(qpos)
+    line_start = max(text.rfind("\n", max(0, qpos - 3000), qpos) + 1, prev_end)
+    name = text[name_start:name_end].rstrip()  # str.rstrip also removes no-break spaces
+    new_prev_end = name_start + len(name)
+    q_start = q.start if q is not None and q.start >= line_start else line_start
+    if not any(c in text[q_start:qpos] for c in "“”\"«»") and "''" not in text[q_start:qpos] and q is None:
+        return None, new_prev_end
+    a = Attribution(cue.start, cue.end, text[cue.start:cue.end], "dash", sentence_id=doc.sentence_of(cue.start))
+    _set_mention(doc, a, name_start, name_start + len(name), "name")
+    a.title = name
+    while q_start < qpos and text[q_start].isspace():
+        q_start += 1
+    a.content_start, a.content_end = q_start, q_mark_end
+    return a, new_prev_end
 
 
-def _colon_heads(doc: _Doc) -> list[Attribution]:
+def _colon_head(doc: Document, cue: Cue) -> Attribution | None:
+    """A title line 'Name: what they said' (the cue step yields only the first line's)."""
     text = doc.text
-    out = []
-    for m in _COLON_HEAD_RE.finditer(text):
-        if text[:m.start()].strip():
-            break  # only a title line ("Poll: ...", "Patrushev: ..."), never a line inside the body
-        name = m.group(1)
-        if name.split()[0].lower().strip(".") in _COLON_STOP or len(m.group(3).split()) < 3:
-            continue
-        last = name.split()[-1]
-        # a headline 'Name: ...' only when the name is a source elsewhere in the text or a document word
-        if roles().get(last.lower()) != "document" and not re.search(rf"\b{re.escape(last)}\b", text[m.end():]):
-            continue
-        a = Attribution(m.start(2), m.end(2), ":", "colon", sentence_id=doc.sentence_of(m.start(2)))
-        _set_mention(doc, a, m.start(1), m.end(1), "name")
-        a.title = name
-        _set_content(doc, a, m.start(3), m.end(3))
-        out.append(a)
-    return out
+    name = text[cue.anchor[0]:cue.anchor[1]]
+    line = text[cue.tail[0]:cue.tail[1]]
+    if name.split()[0].lower().strip(".") in _COLON_STOP or len(line.split()) < 3:
+        return None
+    last = name.split()[-1]
+    # a headline 'Name: ...' only when the name is a source elsewhere in the text or a document word
+    if roles(doc.language).get(last.lower()) != "document" and not re.search(rf"\b{re.escape(last)}\b", text[cue.tail[1]:]):
+        return None
+    a = Attribution(cue.start, cue.end, ":", "colon", sentence_id=doc.sentence_of(cue.start))
+    _set_mention(doc, a, cue.anchor[0], cue.anchor[1], "name")
+    a.title = name
+    _set_content(doc, a, cue.tail[0], cue.tail[1])
+    return a
 
 
 # ----------------------------------------------------------------------------- content
@@ -991,8 +900,8 @@ def _content(doc: _Doc, a: Attribution, ss: int, se: int, right) -> None:
             a.content_start, a.content_end = q.start, q.end
         elif nxt < len(text):
             sid = doc.sentence_of(nxt)
-            if sid < len(doc.sents):
-                _set_content(doc, a, nxt, doc.sents[sid][1])
+            if sid < len(doc.sentences):
+                _set_content(doc, a, nxt, doc.sentences[sid][1])
 
 
 _TRAILER = re.compile(
@@ -1043,22 +952,22 @@ def _in_headline_list(text: str, pos: int) -> bool:
 def _inherit_subjects(doc: _Doc, rows: list[Attribution]) -> None:
     """', saying ...', '... and said ...' and 'Citing ..., Trump said' share their clause's subject."""
     for n, a in enumerate(rows):
-        if not a.extra.get("inherit") or a.mention_start is not None or a.sentence_id >= len(doc.sents):
+        if not a.extra.get("inherit") or a.mention_start is not None or a.sentence_id >= len(doc.sentences):
             continue
-        ss = doc.sents[a.sentence_id][0]
+        ss = doc.sentences[a.sentence_id][0]
         prev = rows[n - 1] if n else None
         if prev is not None and (prev.sentence_id != a.sentence_id or prev.mention_start is None):
             prev = None
         if not doc.text[ss:a.cue_start].strip(" “\"'‘«("):
             # the participle opens the sentence: the subject follows its clause ("Citing X, Trump ...")
-            comma = doc.text.find(",", a.cue_end, doc.sents[a.sentence_id][1])
+            comma = doc.text.find(",", a.cue_end, doc.sentences[a.sentence_id][1])
             nxt = rows[n + 1] if n + 1 < len(rows) else None
             channel = _CHANNEL_AFTER.match(doc.text[a.cue_end:a.cue_end + 8])
             if comma > 0 and channel and nxt is not None and nxt.sentence_id == a.sentence_id and nxt.cue_start > comma:
                 a.extra["drop"] = True  # "Writing on Telegram, the governor said ...": one attribution
                 continue
             if comma > 0:
-                toks = _tokens(doc.text, comma + 1, min(comma + 200, doc.sents[a.sentence_id][1]))
+                toks = _tokens(doc.text, comma + 1, min(comma + 200, doc.sentences[a.sentence_id][1]))
                 _subject_at_start(doc, a, toks)
             continue
         if prev is not None and prev.mention_start is not None and prev.mention_start - ss < 40:
@@ -1180,12 +1089,12 @@ def _extend_quotes(doc: _Doc, rows: list[Attribution]) -> None:
                 continue
         end = max(a.content_end, a.cue_end, a.mention_end or 0)
         sid = doc.sentence_of(end)
-        if sid < len(doc.sents) and doc.sents[sid][1] <= end + 2:
+        if sid < len(doc.sentences) and doc.sentences[sid][1] <= end + 2:
             sid += 1
         else:
             sid += 1
-        while sid < len(doc.sents) and sid not in cue_sents:
-            s, e = doc.sents[sid]
+        while sid < len(doc.sentences) and sid not in cue_sents:
+            s, e = doc.sentences[sid]
             gap = text[end:s]
             if "\n\n" in gap:
                 prev_q = doc.quote_at(max(end - 1, 0))
@@ -1199,3 +1108,25 @@ def _extend_quotes(doc: _Doc, rows: list[Attribution]) -> None:
             a.content_end = new_end
             end = new_end
             sid = doc.sentence_of(end - 1) + 1
+
+
+def _parenthetical_fronts(doc: Document, rows: list[Attribution]) -> None:
+    """'And perhaps, Obama said, it could help': the clause before ', Obama said,' is part of what
+    was said. Recorded as the span's ``front`` (the content columns keep the part after)."""
+    text = doc.text
+    claimed = -1  # end of the last content in the text: a front never takes another's words
+    for a in rows:
+        if (
+            a.kind_hint == "verb" and a.mention_start is not None and a.mention_end is not None
+            and a.mention_end <= a.cue_start and a.content_start is not None and a.content_start >= a.cue_end
+            and a.sentence_id < len(doc.sentences)
+        ):
+            ss = doc.sentences[a.sentence_id][0]
+            before = text[ss:a.mention_start].rstrip()
+            after = text[a.cue_end:a.content_start].strip()
+            if before.endswith((",", "—", "–")) and after[:1] in (",", "—", "–") and ss > claimed:
+                front_end = ss + len(before) - 1
+                if _W.search(text, ss, front_end) and doc.quote_at(ss) is None:
+                    a.extra["front"] = (ss, front_end)
+        if a.content_end is not None:
+            claimed = max(claimed, a.content_end)
