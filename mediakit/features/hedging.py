@@ -756,10 +756,6 @@ def _rule_doubt(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return _keep(e)
 
 
-def _rule_negatable(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
-    return _keep(e)
-
-
 def _rule_predicative(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     prev = ctx.before(s, 3)
     nxt = ctx.after(end, 1)
@@ -822,7 +818,6 @@ RULES: dict[str, Rule] = {
     "accused": _rule_accused,
     "possible": _rule_possible,
     "kind_of": _rule_kind_of,
-    "negatable": _rule_negatable,
     "predicative": _rule_predicative,
     "booster_verb": _rule_booster_verb,
     "number": _rule_number,

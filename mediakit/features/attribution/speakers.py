@@ -198,6 +198,10 @@ def full_name_at(index: dict[str, list[tuple[int, str]]], name: str, pos: int) -
     return (before[-1] if before else cands[0])[1]
 
 
+_OUTLET_INDEX_MAX = 200_000  # characters up to which one outlet scan of the whole text pays off
+_BODY_REACH = 250  # characters around a name in which the article may present it as a body
+
+
 class Resolver:
     """Walks the attributions of one text in order, resolving each speaker against the earlier ones."""
 
@@ -208,6 +212,7 @@ class Resolver:
         self.titles: dict[str, list[str]] = {}
         self._adjectives: frozenset[str] | None = None
         self._bodies: dict[str, bool] = {}
+        self._outlet_pos: list[int] | None = None
         self.genders: dict[str, str] = {}
         self.subject_pos: list[tuple[int, str]] = []  # people who open a sentence ("Professor Idris Haddad ...")
         # one pass each over the text, then per-attribution look-ups by position
@@ -223,12 +228,17 @@ class Resolver:
         return i < len(self.anon_pos) and self.anon_pos[i] < end
 
     def outlet_between(self, start: int, end: int) -> str | None:
-        # a bounded search near the cue instead of an index of the whole text: no outlet-name
-        # scan over text that holds no attribution (10 MB of capitals costs nothing here)
-        m = _outlet_regex().search(self.text, start, min(len(self.text), end + 200))
-        if m is not None and m.start() < end:
-            return find_outlet(self.text, start, end)
-        return None
+        if self._outlet_pos is None and len(self.text) <= _OUTLET_INDEX_MAX:
+            # an article: one scan for outlet names, on the first attribution that asks
+            self._outlet_pos = [m.start() for m in _outlet_regex().finditer(self.text)]
+        if self._outlet_pos is not None:
+            i = bisect.bisect_left(self._outlet_pos, start)
+            hit = i < len(self._outlet_pos) and self._outlet_pos[i] < end
+        else:
+            # a huge text: a bounded search near the cue, so the cost follows the attributions
+            m = _outlet_regex().search(self.text, start, min(len(self.text), end + 200))
+            hit = m is not None and m.start() < end
+        return find_outlet(self.text, start, end) if hit else None
 
     def names(self) -> dict[str, list[tuple[int, str]]]:
         """Surname -> [(offset, full name)] for every multi-word capitalised name in the text."""
@@ -369,7 +379,16 @@ class Resolver:
                 rf"|calling\s+(?:itself|themselves)\s+(?:the\s+)?[\"“']?{n}\b"
                 rf"|\b{n}(?:'s|’s)?\s+{_BODY_PARTS}\b"
             )
-            self._bodies[name] = pattern.search(self.text) is not None
+            # every alternative holds the name: search only around its occurrences (a C-level
+            # find per name) instead of running the whole alternation over the whole text
+            text = self.text
+            found = False
+            for occ in re.finditer(n, text):
+                lo, hi = max(0, occ.start() - _BODY_REACH), min(len(text), occ.end() + _BODY_REACH)
+                if pattern.search(text, lo, hi) is not None:
+                    found = True
+                    break
+            self._bodies[name] = found
         return self._bodies[name]
 
     def _remember(self, a: Span, res: Resolved, title: str) -> None:
