@@ -29,7 +29,7 @@ import pandas as pd
 from ..errors import FormatError, InputError, SchemaError
 from ..lexicons.reader import lexicon_file, parse_table
 from ..lexicons.wordlists import read_liwc_dic, read_wordlist
-from ..text.doc import Document
+from ..text.doc import Document, check_language
 from ..text.sentences import sentence_spans
 from ..text.wordtrie import trie_regex
 from .attribution import attributions
@@ -101,13 +101,14 @@ class HedgeLexicon:
         self._matcher: _Matcher | None = None
 
     @classmethod
-    def default(cls) -> HedgeLexicon:
-        """The bundled lexicon (``mediakit/lexicons/hedges.tsv``), loaded once per process."""
-        global _DEFAULT
-        if _DEFAULT is None:
-            with lexicon_file("en", "hedges.tsv").open(encoding="utf-8") as f:
-                _DEFAULT = cls(_read_tsv(f, "en/hedges.tsv"), name="mediakit")
-        return _DEFAULT
+    def default(cls, language: str = "en") -> HedgeLexicon:
+        """The bundled lexicon of a language (``mediakit/lexicons/<language>/hedges.tsv``),
+        loaded once per process."""
+        lang = check_language(language)
+        if lang not in _DEFAULT:
+            with lexicon_file(lang, "hedges.tsv").open(encoding="utf-8") as f:
+                _DEFAULT[lang] = cls(_read_tsv(f, f"{lang}/hedges.tsv"), name="mediakit")
+        return _DEFAULT[lang]
 
     @classmethod
     def from_words(cls, words: Iterable[str], category: str = "hedge", kind: str = "", source: str = "user") -> HedgeLexicon:
@@ -138,7 +139,7 @@ class HedgeLexicon:
         return self._matcher
 
 
-_DEFAULT: HedgeLexicon | None = None
+_DEFAULT: dict[str, HedgeLexicon] = {}
 
 
 def _read_tsv(lines: Iterable[str], name: str) -> pd.DataFrame:
