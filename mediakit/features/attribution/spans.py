@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from ...lexicons.reader import word_set
 from ...text.doc import Document
 from .cues import Cue
 from .lexicon import Verb, reporting_nouns, reporting_verbs, roles
@@ -39,73 +40,34 @@ PRONOUNS = {
     "he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "i", "you": "you",
     "who": "rel", "which": "rel", "that": "rel", "him": "he", "her": "she", "them": "they", "us": "we", "me": "i",
 }
-_SUBJ_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who", "which", "that"])
+_SUBJ_PRONOUNS = word_set("en", "attribution_words.tsv", "subj_pronouns")
 # Words that may stand between a subject and its reporting verb ("Trump has also repeatedly said").
-_BETWEEN = frozenset(
-    """also again once later then previously repeatedly recently publicly privately reportedly has have had
-    is are was were be been being will would could can may might should must did does do not n't never often
-    already still even just further first only now earlier frequently openly long originally subsequently
-    initially separately similarly likewise personally immediately quickly flatly explicitly bluntly
-    specifically directly falsely wrongly correctly rightly simply always allegedly apparently finally
-    ultimately yesterday today tonight last night this morning afternoon evening week monday tuesday wednesday
-    thursday friday saturday sunday has’ ’s 's ’ve 've ’d 'd ’ll 'll ’re 're""".split()
-) | frozenset(
-    w.replace("'", q)
-    for w in """cannot can't don't doesn't didn't won't wouldn't isn't wasn't aren't weren't couldn't shouldn't
-    haven't hasn't hadn't mustn't""".split()
-    for q in ("'", "’")
-)
+_BETWEEN = word_set("en", "attribution_words.tsv", "between")
 # A word right before the cue that makes it a noun or an infinitive, not a reporting verb.
-_NOT_VERB_BEFORE = frozenset(
-    """the a an this these those his her its their our my your some any no many few several news media
-    press to of for in on at by with from into about as so-called so than more most such every each other
-    another latest recent new earlier previous similar initial written final""".split()
-)
-_DETERMINERS = frozenset(
-    "the a an another one two three four five several some many most other both all few dozens hundreds these those this".split()
-)
-_STOP = frozenset(
-    """and or but nor because if when while whereas although though since after before as than so yet
-    to of for in on at by with from into about over under against between through during without within
-    upon that this these those what whatever whoever where why how whether not no""".split()
-)
-_BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "’s", "'s"])
-_MODALS = frozenset(["will", "would", "could", "can", "may", "might", "should", "must", "’ll", "'ll", "’d", "'d"])
+_NOT_VERB_BEFORE = word_set("en", "attribution_words.tsv", "not_verb_before")
+_DETERMINERS = word_set("en", "attribution_words.tsv", "determiners")
+_STOP = word_set("en", "attribution_words.tsv", "stop")
+_BE = word_set("en", "attribution_words.tsv", "be")
+_MODALS = word_set("en", "attribution_words.tsv", "modals")
 # after a plural noun that looks like a 3rd-person verb ("claims", "reports", "notes")
-_NOUN_AFTER = frozenset(
-    "as of about and or to from by were are have has had is was in on for against with over".split()
-)
+_NOUN_AFTER = word_set("en", "attribution_words.tsv", "noun_after")
 _CLAUSE_CUT = re.compile(r",?\s+(?:but|while|whereas|although|though)\s+(?:he|she|they|it|the|his|her|their)\b|;\s")
 _TO_VERB = re.compile(r"(?:\s+[a-z][\w’'\-]*){1,3}?\s+(to)\s+[a-z]")
-_PLURAL_VERB_AFTER = frozenset("have are were".split())
+_PLURAL_VERB_AFTER = word_set("en", "attribution_words.tsv", "plural_verb_after")
 _LOWER_WORD = re.compile(r"[a-z][a-z’'\-]*")
-_QUANT_SUBJ = frozenset(["some", "many", "others", "few", "most", "several", "both", "critics", "supporters"])
+_QUANT_SUBJ = word_set("en", "attribution_words.tsv", "quant_subj")
 _TO_VERBS = {"hope": True, "expect": True, "agree": True, "decline": True, "refuse": True, "offer": True, "threaten": True}
-_CLAUSE_JOIN = frozenset("and but while as because when although though so then since after before if".split())
+_CLAUSE_JOIN = word_set("en", "attribution_words.tsv", "clause_join")
 _MID_CAP = re.compile(r"(?<=[a-z,;] )([A-Z][\w’'\-]*)")
 _PREV_WORD = re.compile(r"(\w+(?:['’\-]\w+)*)\s*$")
-_GERUND_PREPS = frozenset("from for by after before while without despite".split())
-_CATENATIVE = frozenset(
-    "continue continues continued continuing began begin begins went go goes going wants want wanted tried try".split()
-)
-_INTRO = frozenset("meanwhile however still yet also then now later recently instead indeed".split())
-_AFTER_INVERTED = frozenset(
-    """in on at during after before who which when while last this yesterday today tonight earlier later
-    monday tuesday wednesday thursday friday saturday sunday recently also of and""".split()
-)
-_NOT_SUBJECT = frozenset(
-    """nobody anyone anybody none nothing something everything all
-    there here what which whatever many few
-    them him me us""".split()  # object pronouns: "wanted them agreed separately" is no attribution
-)
-_PREP_JOIN = frozenset(["of", "for", "at", "from", "with", "in", "on", "to", "outside", "near", "inside", "around"])
-_NAME_JOIN = frozenset(["of", "for", "the", "de", "da", "van", "von", "der", "al", "bin", "la", "le", "del", "and", "&"])
-_MODIFIERS = frozenset(
-    """former then acting deputy senior chief top current outgoing incoming interim vice assistant associate
-    press campaign presidential republican democratic party state federal local regional national foreign
-    defense defence military communications executive managing general attorney special
-    longtime veteran fellow lead head co-founder founder independent private leading prominent""".split()
-)
+_GERUND_PREPS = word_set("en", "attribution_words.tsv", "gerund_preps")
+_CATENATIVE = word_set("en", "attribution_words.tsv", "catenative")
+_INTRO = word_set("en", "attribution_words.tsv", "intro")
+_AFTER_INVERTED = word_set("en", "attribution_words.tsv", "after_inverted")
+_NOT_SUBJECT = word_set("en", "attribution_words.tsv", "not_subject")
+_PREP_JOIN = word_set("en", "attribution_words.tsv", "prep_join")
+_NAME_JOIN = word_set("en", "attribution_words.tsv", "name_join")
+_MODIFIERS = word_set("en", "attribution_words.tsv", "modifiers")
 _NO_CONTENT_AFTER = re.compile(r"^[\s,;:.!?)”\"'’»—–-]*$")
 _THAT = re.compile(r"\bthat\b")
 # Patterns used inside per-cue code, compiled once (re's own cache lookup costs more than the match).
@@ -203,11 +165,7 @@ _WINDOW = 1500
 _WORD = re.compile(r"[A-Za-z]+(?:[’'\-][A-Za-z]+)*")
 
 
-_COLON_STOP = frozenset(
-    """photo photos update updated note editor editors read related source sources watch video warning breaking
-    exclusive opinion analysis correction image caption listen subscribe share q a by posted published
-    tags topics see also more advertisement sponsored contact email tel phone fax""".split()
-)
+_COLON_STOP = word_set("en", "attribution_words.tsv", "colon_stop")
 
 
 def find_spans(doc: Document, cues: tuple[Cue, ...]) -> tuple[Span, ...]:
@@ -645,7 +603,7 @@ def _inverted(doc: _Doc, a: Attribution, right) -> bool:
     return True
 
 
-_PARTICLES = frozenset("out up off down back over away along around through forth".split())
+_PARTICLES = word_set("en", "attribution_words.tsv", "particles")
 
 
 def _name_ahead(right, k: int) -> bool:

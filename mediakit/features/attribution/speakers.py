@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from ...lexicons.reader import word_set
 from ...text.doc import Document
 from .lexicon import anonymity_patterns, roles, states
 from .spans import Span
@@ -36,12 +37,8 @@ from .types import (
     speaker_type,
 )
 
-_HONORIFICS = frozenset(
-    """mr mrs ms miss dr prof sen rep gov gen lt col maj capt sgt adm cmdr sir lord lady dame rev hon pres
-    supt insp det judge justice mayor president premier chancellor king queen prince princess
-    pope sheikh""".split()
-)
-_DETS = frozenset("the a an another one two three several some many most other both all his her their its our".split())
+_HONORIFICS = word_set("en", "attribution_words.tsv", "speaker_honorifics")
+_DETS = word_set("en", "attribution_words.tsv", "speaker_dets")
 # lower-case role words right before a name ("White House spokesperson Karine Jean-Pierre")
 _PRE_TITLE = re.compile(r"(?:(?<=\s)|^)(?:[a-z][\w\-]*\s+){1,4}$")
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|who\s+is|now|then|former|currently)\s[^,.;:()]{3,90}[,.]")
@@ -60,11 +57,8 @@ _BODY_NOUNS = (r"(?:company|firm|operator|utility|provider|carrier|manufacturer|
                r"co-operative|cooperative|conglomerate|subsidiary|startup|start-up)")
 _BODY_PARTS = (r"(?:customers|subscribers|shareholders|employees|staff|shop|shops|stores|plant|factory|"
                r"headquarters|board|chief\s+executive|spokesperson|spokesman|spokeswoman|members)")
-_FUNCTION_WORDS = frozenset(
-    """but for and so when as in on at after before if this that while since because although though
-    yet still then now meanwhile however also even only with without from by to of""".split()
-)
-_TITLE_MODIFIERS = frozenset("former then acting deputy senior chief top vice assistant press campaign presidential".split())
+_FUNCTION_WORDS = word_set("en", "attribution_words.tsv", "speaker_function_words")
+_TITLE_MODIFIERS = word_set("en", "attribution_words.tsv", "speaker_title_modifiers")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’)$")
 _CAP_RUN = re.compile(r"(?:[A-Z][\w’'\-]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][\w’'\-]+|[A-Z]\.))+")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Sir|Dame|Lady|Lord)\.?\s+$")
@@ -78,7 +72,7 @@ _GENDERED = {
 }
 _POSSESSIVE_PRONOUNS = {"his": "he", "their": "they", "its": "it"}
 _ANON_HINTS = ("anonym", "condition", "authori", "named", "identified")
-_PLURAL_PRONOUNS = frozenset(["they", "we", "them", "us"])
+_PLURAL_PRONOUNS = word_set("en", "attribution_words.tsv", "speaker_plural_pronouns")
 
 
 @dataclass
