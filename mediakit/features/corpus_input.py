@@ -94,9 +94,16 @@ def score_table(
     """Apply a ``Document -> Series`` scorer to one text, or to a corpus (one row per doc_id)."""
     if isinstance(obj, (str, Document)):
         return fn(next(iter_documents(obj, text_column, language))[1])
-    rows = {doc_id: fn(doc) for doc_id, doc in iter_documents(obj, text_column, language)}
+    values = getattr(fn, "values", None)  # a scorer may give plain values: no Series per article
+    if values is None:
+        rows = {doc_id: fn(doc) for doc_id, doc in iter_documents(obj, text_column, language)}
+    else:
+        rows = {doc_id: values(doc) for doc_id, doc in iter_documents(obj, text_column, language)}
     if not rows:  # keep the declared columns on an empty corpus (Dask meta relies on it)
         return pd.DataFrame(columns=["doc_id", *fn(Document("")).index])
+    if values is not None:
+        out = pd.DataFrame(list(rows.values()), index=pd.Index(list(rows), name="doc_id"), columns=fn.columns, dtype=float)
+        return out.reset_index()
     out = pd.DataFrame.from_dict(rows, orient="index")
     out.index.name = "doc_id"
     return out.reset_index()
