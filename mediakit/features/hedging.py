@@ -3,7 +3,7 @@
 A *hedge* lowers the writer's commitment ("NATO *may* send troops", "the drone was *reportedly*
 launched", "it *is unclear whether*"), a *booster* raises it ("*clearly* a provocation", "*in fact*")
 and an *approximator* makes a quantity vague ("*about* 40 people", "*some* 200 troops"). Each cue is
-matched from the lexicon in ``mediakit/lexicons/hedges.tsv`` and then checked in context, so
+matched from the lexicon in ``mediakit/lexicons/en/hedges.tsv`` and then checked in context, so
 "in May" (the month), "could not be reached", "appeared in court" and "must register" are not
 counted. Every cue says whose it is: the journalist's own (``voice="author"``), a direct quotation
 (``"quoted"``) or indirect speech (``"reported"``, the clause after "X said" or "according to X").
