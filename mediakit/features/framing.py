@@ -83,7 +83,8 @@ def _scorer(matcher: PhraseMatcher, keys: tuple[str, ...]):
     def score(doc: Document) -> pd.Series:
         return pd.Series(values(doc), index=list(keys), dtype=float)
 
-    score.values, score.columns = values, list(keys)  # a corpus: one table, not one Series per article
+    # reads the shared Document; on a corpus one table is built, not one Series per article
+    score.takes_document, score.values, score.columns = True, values, list(keys)
     return score
 
 

@@ -137,7 +137,6 @@ class Attribution:
         )
 
 
-_Doc = Document
 
 
 def _sent_bounds(doc: Document, pos: int) -> tuple[int, int, int]:
@@ -199,7 +198,7 @@ def find_spans(doc: Document, cues: tuple[Cue, ...]) -> tuple[Span, ...]:
 
 # ----------------------------------------------------------------------------- verb cues
 
-def _verb_cue(doc: _Doc, cs: int, ce: int, verb: Verb) -> Attribution | None:
+def _verb_cue(doc: Document, cs: int, ce: int, verb: Verb) -> Attribution | None:
     text = doc.text
     sid, ss, se = _sent_bounds(doc, cs)
     ss, se = max(ss, cs - _WINDOW), min(se, cs + _WINDOW)  # run-on 'sentences' stay linear
@@ -343,7 +342,7 @@ def _title_case(text: str, ss: int, se: int) -> bool:
     return caps / len(words) > 0.85
 
 
-def _accept(doc: _Doc, a: Attribution, right) -> bool:
+def _accept(doc: Document, a: Attribution, right) -> bool:
     """Strength gate: weaker verbs need clear evidence that they report speech or findings."""
     verb = a.verb
     assert verb is not None
@@ -397,7 +396,7 @@ def _is_document(mention: str) -> bool:
     return any(r.get(w) == "document" for w in words[:6])
 
 
-def _subject(doc: _Doc, a: Attribution, left, i: int) -> bool:
+def _subject(doc: Document, a: Attribution, left, i: int) -> bool:
     """The subject noun phrase ending at token ``i`` (left of the cue)."""
     tok = left[i][2]
     low = tok.lower()
@@ -448,7 +447,7 @@ def _subject(doc: _Doc, a: Attribution, left, i: int) -> bool:
     return True
 
 
-def _document_subject(doc: _Doc, a: Attribution, left, i: int) -> bool:
+def _document_subject(doc: Document, a: Attribution, left, i: int) -> bool:
     """A long document subject: 'A USA TODAY analysis of newly filed reports shows',
     'research conducted by the Center for Media and Public Affairs found'."""
     r = roles()
@@ -511,20 +510,20 @@ def _np_left(left, i: int) -> int | None:
     return k
 
 
-def _set_mention(doc: _Doc, a: Attribution, s: int, e: int, kind: str) -> None:
+def _set_mention(doc: Document, a: Attribution, s: int, e: int, kind: str) -> None:
     a.mention_start, a.mention_end = s, e
     a.mention = doc.text[s:e]
     a.mention_kind = kind
 
 
-def _appositive_or_inverted(doc: _Doc, a: Attribution, left, i: int, right) -> bool:
+def _appositive_or_inverted(doc: Document, a: Attribution, left, i: int, right) -> bool:
     """Left of the cue is a comma: 'X, a spokesman for Y, said', '"...," said X', '..., said X'."""
     if _appositive(doc, a, left, i):
         return True
     return _inverted(doc, a, right)
 
 
-def _appositive(doc: _Doc, a: Attribution, left, i: int) -> bool:
+def _appositive(doc: Document, a: Attribution, left, i: int) -> bool:
     """'Dmitry Peskov, an official spokesman for the Kremlin, said'; up to three comma-separated
     descriptions ('Donna Rawlings, 59, of Ashton, Md., who watched ..., said')."""
     commas = []
@@ -579,7 +578,7 @@ def _appositive(doc: _Doc, a: Attribution, left, i: int) -> bool:
     return False
 
 
-def _inverted(doc: _Doc, a: Attribution, right) -> bool:
+def _inverted(doc: Document, a: Attribution, right) -> bool:
     """Speaker after the cue: 'said Ben Wallace', 'said the minister', 'said he'."""
     if not right:
         return False
@@ -621,7 +620,7 @@ def _name_ahead(right, k: int) -> bool:
     return False
 
 
-def _np_right(doc: _Doc, a: Attribution, right, j: int, loose: bool = False) -> bool:
+def _np_right(doc: Document, a: Attribution, right, j: int, loose: bool = False) -> bool:
     """A noun phrase starting at ``right[j]``; ``loose`` (after 'according to', 'by') admits
     lower-case heads and one prepositional tail ('exit polls', 'people familiar with the matter')."""
     if j >= len(right):
@@ -693,7 +692,7 @@ def _np_right(doc: _Doc, a: Attribution, right, j: int, loose: bool = False) -> 
 
 # ----------------------------------------------------------------------------- according to
 
-def _according_to(doc: _Doc, cs: int, ce: int) -> Attribution | None:
+def _according_to(doc: Document, cs: int, ce: int) -> Attribution | None:
     text = doc.text
     sid, ss, se = _sent_bounds(doc, cs)
     ss, se = max(ss, cs - _WINDOW), min(se, cs + _WINDOW)  # run-on 'sentences' stay linear
@@ -790,7 +789,7 @@ def _colon_head(doc: Document, cue: Cue) -> Attribution | None:
 
 # ----------------------------------------------------------------------------- content
 
-def _set_content(doc: _Doc, a: Attribution, s: int, e: int) -> None:
+def _set_content(doc: Document, a: Attribution, s: int, e: int) -> None:
     text = doc.text
     while s < e and text[s] in " \t\n,;:—–-":
         s += 1
@@ -801,7 +800,7 @@ def _set_content(doc: _Doc, a: Attribution, s: int, e: int) -> None:
     a.content_start, a.content_end = s, e
 
 
-def _content(doc: _Doc, a: Attribution, ss: int, se: int, right) -> None:
+def _content(doc: Document, a: Attribution, ss: int, se: int, right) -> None:
     """Choose what was said: the clause after the cue, or the one before the speaker."""
     text = doc.text
     block_start = min(a.cue_start, a.mention_start if a.mention_start is not None else a.cue_start)
@@ -878,7 +877,7 @@ def _is_trailer(r_text: str) -> bool:
     return bool(_TRAILER.match(r_text))
 
 
-def _quote_start(doc: _Doc, ss: int, end: int) -> int:
+def _quote_start(doc: Document, ss: int, end: int) -> int:
     """Start content at the opening mark of a quotation that began in an earlier sentence."""
     q = doc.quote_at(ss)
     if q is not None and ss - _WINDOW < q.start < ss:
@@ -907,7 +906,7 @@ def _in_headline_list(text: str, pos: int) -> bool:
     return _headline_like(before) or _headline_like(after)
 
 
-def _inherit_subjects(doc: _Doc, rows: list[Attribution]) -> None:
+def _inherit_subjects(doc: Document, rows: list[Attribution]) -> None:
     """', saying ...', '... and said ...' and 'Citing ..., Trump said' share their clause's subject."""
     for n, a in enumerate(rows):
         if not a.extra.get("inherit") or a.mention_start is not None or a.sentence_id >= len(doc.sentences):
@@ -951,7 +950,7 @@ def _copy_mention(a: Attribution, b: Attribution) -> None:
     a.mention_kind, a.title, a.antecedent = b.mention_kind, b.title, b.antecedent
 
 
-def _subject_at_start(doc: _Doc, a: Attribution, toks) -> bool:
+def _subject_at_start(doc: Document, a: Attribution, toks) -> bool:
     if toks and toks[0][2].lower() in ("he", "she", "they", "it", "we", "i"):
         _set_mention(doc, a, toks[0][0], toks[0][1], "pronoun")
         return True
@@ -962,7 +961,7 @@ def _subject_at_start(doc: _Doc, a: Attribution, toks) -> bool:
     return False
 
 
-def _inside_closed_quote(doc: _Doc, a: Attribution) -> bool:
+def _inside_closed_quote(doc: Document, a: Attribution) -> bool:
     """'"He said it over and over," she said': speech reported inside a quotation belongs to the
     quoted speaker's words, not to the sources the journalist cites. Named subjects are kept
     ("As Obama said ..."), and unclosed quotes are not trusted enough to hide a cue."""
@@ -1000,7 +999,7 @@ def _drop_overlaps(rows: list[Attribution]) -> list[Attribution]:
     return out
 
 
-def _trim_contents(doc: _Doc, rows: list[Attribution]) -> None:
+def _trim_contents(doc: Document, rows: list[Attribution]) -> None:
     """A right-side content stops where the next attribution in the same sentence begins, and
     at a contrasting clause (', but he has also ...') outside quotation marks."""
     for a in rows:
@@ -1032,7 +1031,7 @@ def _trim_contents(doc: _Doc, rows: list[Attribution]) -> None:
                     a.content_end = e
 
 
-def _extend_quotes(doc: _Doc, rows: list[Attribution]) -> None:
+def _extend_quotes(doc: Document, rows: list[Attribution]) -> None:
     """'"A," he said. "B."' is one attribution: later quoted sentences with no cue of their own join it."""
     text = doc.text
     cue_sents = {a.sentence_id for a in rows}

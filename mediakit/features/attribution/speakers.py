@@ -194,6 +194,7 @@ def full_name_at(index: dict[str, list[tuple[int, str]]], name: str, pos: int) -
 
 _OUTLET_INDEX_MAX = 200_000  # characters up to which one outlet scan of the whole text pays off
 _BODY_REACH = 250  # characters around a name in which the article may present it as a body
+_BODY_WINDOWS = 50
 
 
 class Resolver:
@@ -375,9 +376,14 @@ class Resolver:
             )
             # every alternative holds the name: search only around its occurrences (a C-level
             # find per name) instead of running the whole alternation over the whole text
+            # (a name written more than _BODY_WINDOWS times gets one scan of the whole text, so
+            # the cost stays linear however often the name repeats)
             text = self.text
             found = False
-            for occ in re.finditer(n, text):
+            for k, occ in enumerate(re.finditer(n, text)):
+                if k >= _BODY_WINDOWS:
+                    found = pattern.search(text) is not None
+                    break
                 lo, hi = max(0, occ.start() - _BODY_REACH), min(len(text), occ.end() + _BODY_REACH)
                 if pattern.search(text, lo, hi) is not None:
                     found = True
