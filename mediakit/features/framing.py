@@ -23,6 +23,7 @@ import pandas as pd
 
 from ..errors import InputError
 from ..lexicons.dictionary import PhraseMatcher, normalized_words, read_bundled_table, tokenize
+from ..text.doc import Document
 from .corpus_input import iter_texts, score_table
 
 FRAME_KEYS: tuple[str, ...] = (
@@ -73,24 +74,31 @@ def _matcher() -> PhraseMatcher:
 
 
 def _scorer(matcher: PhraseMatcher, keys: tuple[str, ...]):
-    def score(text: str) -> pd.Series:
-        words = normalized_words(text)
+    def values(doc: Document) -> list[float]:
+        words = doc.memo("normalized_words", lambda d: normalized_words(d.text))  # once per document
         counts = matcher.count(words)
         n = len(words)
-        values = [1000.0 * counts.get(k, 0) / n if n else 0.0 for k in keys]
-        return pd.Series(values, index=list(keys), dtype=float)
+        return [1000.0 * counts.get(k, 0) / n if n else 0.0 for k in keys]
 
+    def score(doc: Document) -> pd.Series:
+        return pd.Series(values(doc), index=list(keys), dtype=float)
+
+    # reads the shared Document; on a corpus one table is built, not one Series per article
+    score.takes_document, score.values, score.columns = True, values, list(keys)
     return score
 
 
-def score_frames(text: Any, text_column: str = "text", cues: Any = None) -> pd.Series | pd.DataFrame:
+def score_frames(
+    text: Any, text_column: str = "text", cues: Any = None, language: str | None = None
+) -> pd.Series | pd.DataFrame:
     """Frame cue hits per 1,000 words for each Media Frames Corpus dimension.
 
     A ``str`` gives a Series indexed by frame key (order: ``mk.FRAMES``); a Series of texts or
     a corpus DataFrame gives one row per article with ``doc_id`` first. ``other`` has no cues
     and is always 0. An empty text scores 0 everywhere. ``cues`` replaces the bundled lexicon
     with your own (anything :func:`mediakit.load_dictionary` reads: ``{frame: [cue, ...]}``, a
-    YAML/CSV/.dic path); the columns are then your frames, in your order.
+    YAML/CSV/.dic path); the columns are then your frames, in your order. ``text`` may be a
+    :class:`~mediakit.text.doc.Document`; ``language`` is "en" (other languages raise an error).
 
     >>> import mediakit as mk
     >>> bool(mk.score_frames("Police arrested two suspects after the shooting.")["crime_punishment"] > 0)
@@ -103,7 +111,7 @@ def score_frames(text: Any, text_column: str = "text", cues: Any = None) -> pd.S
 
         own = load_dictionary(cues)
         scorer = _scorer(PhraseMatcher(own), tuple(own))
-    return score_table(scorer, text, text_column=text_column)
+    return score_table(scorer, text, text_column=text_column, language=language)
 
 
 def frame_hits(text: str, cues: Any = None) -> pd.DataFrame:

@@ -3,7 +3,7 @@
 A *hedge* lowers the writer's commitment ("NATO *may* send troops", "the drone was *reportedly*
 launched", "it *is unclear whether*"), a *booster* raises it ("*clearly* a provocation", "*in fact*")
 and an *approximator* makes a quantity vague ("*about* 40 people", "*some* 200 troops"). Each cue is
-matched from the lexicon in ``mediakit/lexicons/hedges.tsv`` and then checked in context, so
+matched from the lexicon in ``mediakit/lexicons/en/hedges.tsv`` and then checked in context, so
 "in May" (the month), "could not be reached", "appeared in court" and "must register" are not
 counted. Every cue says whose it is: the journalist's own (``voice="author"``), a direct quotation
 (``"quoted"``) or indirect speech (``"reported"``, the clause after "X said" or "according to X").
@@ -20,7 +20,6 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -28,15 +27,13 @@ import numpy as np
 import pandas as pd
 
 from ..errors import FormatError, InputError, SchemaError
+from ..lexicons.reader import lexicon_file, parse_table, word_set
 from ..lexicons.wordlists import read_liwc_dic, read_wordlist
-from ..text.quotes import find_quotes
-from ..text.sentences import (  # its abbreviations decide where cutting is safe
-    _ABBREV,
-    split_sentences,
-)
-from ..text.tokens import count_words
-from .corpus_input import iter_texts
-from .sources_speakers import canonical_name, full_name_at, surname_index
+from ..text.doc import Document, check_language
+from ..text.sentences import sentence_spans
+from ..text.wordtrie import trie_regex
+from .attribution import attributions
+from .corpus_input import iter_documents
 
 COLUMNS = ["start", "end", "cue", "category", "kind", "in_quote", "speaker", "voice", "sentence_id", "negated", "source"]
 RATE_COLUMNS = [
@@ -104,13 +101,14 @@ class HedgeLexicon:
         self._matcher: _Matcher | None = None
 
     @classmethod
-    def default(cls) -> HedgeLexicon:
-        """The bundled lexicon (``mediakit/lexicons/hedges.tsv``), loaded once per process."""
-        global _DEFAULT
-        if _DEFAULT is None:
-            with resources.files("mediakit.lexicons").joinpath("hedges.tsv").open(encoding="utf-8") as f:
-                _DEFAULT = cls(_read_tsv(f, "hedges.tsv"), name="mediakit")
-        return _DEFAULT
+    def default(cls, language: str = "en") -> HedgeLexicon:
+        """The bundled lexicon of a language (``mediakit/lexicons/<language>/hedges.tsv``),
+        loaded once per process."""
+        lang = check_language(language)
+        if lang not in _DEFAULT:
+            with lexicon_file(lang, "hedges.tsv").open(encoding="utf-8") as f:
+                _DEFAULT[lang] = cls(_read_tsv(f, f"{lang}/hedges.tsv"), name="mediakit")
+        return _DEFAULT[lang]
 
     @classmethod
     def from_words(cls, words: Iterable[str], category: str = "hedge", kind: str = "", source: str = "user") -> HedgeLexicon:
@@ -141,24 +139,11 @@ class HedgeLexicon:
         return self._matcher
 
 
-_DEFAULT: HedgeLexicon | None = None
+_DEFAULT: dict[str, HedgeLexicon] = {}
 
 
 def _read_tsv(lines: Iterable[str], name: str) -> pd.DataFrame:
-    rows, header = [], None
-    for lineno, line in enumerate(lines, 1):
-        line = line.rstrip("\n\r")
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if header is None:
-            header = [p.strip().lower() for p in parts]
-            if "cue" not in header:
-                raise FormatError(f"{name}, line {lineno}: the header must name a 'cue' column, got {line!r}")
-            continue
-        if len(parts) > len(header):
-            raise FormatError(f"{name}, line {lineno}: {len(parts)} fields but the header has {len(header)}")
-        rows.append(dict(zip(header, [p.strip() for p in parts])))
+    rows = parse_table(lines, name, required="cue")
     if not rows:
         raise FormatError(f"{name}: the lexicon has no entries")
     return pd.DataFrame(rows)
@@ -246,7 +231,7 @@ def _token_regex(tok: str) -> str:
 
 # Very frequent words never start the scan: a cue beginning with them ("in fact", "it is unclear")
 # is anchored on its first rarer word, and the frequent words are checked as left context.
-_FREQUENT = frozenset("the a an in it its as on or i we there of to is are was be my our his her their that this with for at by and".split())
+_FREQUENT = word_set("en", "hedge_words.tsv", "frequent")
 
 
 class _Matcher:
@@ -336,30 +321,8 @@ def _sep(tok: str) -> str:
 
 
 def _trie_regex(words: list[str], lookahead: dict[str, str] | None = None) -> str:
-    """A regex alternation shaped like a character trie (fast in ``re``, longest branch first).
-
-    ``lookahead`` maps a word to a pattern that must follow it (used for words that only ever
-    start multi-word cues, so "said" is yielded only in "is said to").
-    """
-    trie: dict[str, Any] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = (lookahead or {}).get(w, "")
-
-    def build(node: dict[str, Any]) -> str:
-        end = "" in node
-        branches = [_char(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if end and node[""]:
-            branches.append(f"(?={node['']})")
-            return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if end else body
-
-    return "(?:" + build(trie) + ")"
+    """The shared trie builder (:mod:`mediakit.text.wordtrie`), with ``'`` matching ``’`` too."""
+    return "(?:" + trie_regex(words, lookahead, char=_char) + ")"
 
 
 def _char(ch: str) -> str:
@@ -369,27 +332,12 @@ def _char(ch: str) -> str:
 # ----------------------------------------------------------------------------- context rules
 
 _WORDS = re.compile(r"[\w$€£%]+(?:['’\-.]\w+)*|[.,;:()\"“”!?]")
-_NEG = frozenset(["not", "no", "never", "hardly", "barely", "scarcely", "nor", "neither", "nobody", "none", "nothing", "without", "cannot"])
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
-    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands "
-    "million millions billion billions trillion dozen dozens half third thirds quarter quarters two-thirds "
-    "three-quarters a-third".split()
-)
-_UNITS = frozenset(
-    "dozen hundred thousand million billion trillion third quarter half year years month months week weeks day "
-    "days hour hours minute minutes decade decades mile miles kilometre kilometres kilometer kilometers percent "
-    "fifth tenth".split()
-)
-_BE_WORDS = frozenset("is are was were be been being am 's 're isn't wasn't aren't weren't".split())
-_DETERMINERS = frozenset(
-    "a an the this that these those his her its their our my your no any every each some what which one another "
-    "same other new different whatever".split()
-)
-_MONTH_PREP = frozenset(
-    "in on of since until till by from to through early late mid last next this during before after between "
-    "and or".split()
-)
+_NEG = word_set("en", "hedge_words.tsv", "neg")
+_NUMBER_WORDS = word_set("en", "hedge_words.tsv", "number_words")
+_UNITS = word_set("en", "hedge_words.tsv", "units")
+_BE_WORDS = word_set("en", "hedge_words.tsv", "be_words")
+_DETERMINERS = word_set("en", "hedge_words.tsv", "determiners")
+_MONTH_PREP = word_set("en", "hedge_words.tsv", "month_prep")
 _CLAUSE_BREAK = frozenset(list('.,;:()"“”!?'))
 
 
@@ -471,7 +419,7 @@ def _rule_may(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return _keep(e)
 
 
-_NAMES_IN_S = frozenset("Mrs Ms Mrs. James Charles Jones Thomas Nicholas Douglas Lewis Chris Andreas Carlos Marcus Francis".split())
+_NAMES_IN_S = word_set("en", "hedge_words.tsv", "names_in_s")
 
 
 def _headline(ctx: _Ctx, s: int) -> bool:
@@ -499,18 +447,12 @@ def _rule_might(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return _keep(e)
 
 
-_MIGHT_NOUN_BEFORE = frozenset(
-    "military economic naval air his her its their our all the with of full industrial financial nuclear "
-    "russian american chinese".split()
-)
+_MIGHT_NOUN_BEFORE = word_set("en", "hedge_words.tsv", "might_noun_before")
 
 
-_ABILITY_VERBS = frozenset(
-    "see hear feel smell taste afford manage read speak walk swim remember recall find get reach sleep breathe "
-    "understand imagine believe stand tell do".split()
-)
-_COULD_NOT_FOLLOW = frozenset("not never barely hardly scarcely only easily no longer often always sometimes usually freely".split())
-_COULD_PREV = frozenset("so before until till where when whenever wherever how that than if unless".split())
+_ABILITY_VERBS = word_set("en", "hedge_words.tsv", "ability_verbs")
+_COULD_NOT_FOLLOW = word_set("en", "hedge_words.tsv", "could_not_follow")
+_COULD_PREV = word_set("en", "hedge_words.tsv", "could_prev")
 
 
 def _rule_could(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
@@ -535,8 +477,8 @@ def _rule_could(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return _keep(e)
 
 
-_PARTICIPLE_EXCEPTIONS = frozenset("red bed need speed seed feed bleed indeed".split())
-_EPISTEMIC_AFTER_MUST = frozenset("know knows realize realise understand see feel surely certainly clearly be have".split())
+_PARTICIPLE_EXCEPTIONS = word_set("en", "hedge_words.tsv", "participle_exceptions")
+_EPISTEMIC_AFTER_MUST = word_set("en", "hedge_words.tsv", "epistemic_after_must")
 
 
 def _rule_must(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
@@ -558,11 +500,7 @@ def _rule_must(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return None  # "must register", "must not": obligation
 
 
-_APPEAR_NOT = frozenset(
-    "in on at before alongside with as onstage together live for during inside outside across from via here there "
-    "first briefly shortly again frequently regularly twice once three four opposite next beside near under behind "
-    "into".split()
-)
+_APPEAR_NOT = word_set("en", "hedge_words.tsv", "appear_not")
 
 
 def _rule_appear(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
@@ -576,7 +514,7 @@ def _rule_appear(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return _keep(e)
 
 
-_FINITE = frozenset("was were is are had has have would could may might will did does can should".split())
+_FINITE = word_set("en", "hedge_words.tsv", "finite")
 
 
 def _rule_suggest(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
@@ -602,8 +540,8 @@ def _rule_think(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return _keep(e)
 
 
-_OBJECT_PRONOUNS = frozenset("me him her them us you".split())
-_POSSESSIVES = frozenset("his her their my your our its".split())
+_OBJECT_PRONOUNS = word_set("en", "hedge_words.tsv", "object_pronouns")
+_POSSESSIVES = word_set("en", "hedge_words.tsv", "possessives")
 
 
 def _rule_believe(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
@@ -672,8 +610,8 @@ def _rule_assume(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return _keep(e)
 
 
-_SUBJECTS = frozenset("i we you he she they who many some people officials experts analysts critics investigators police scientists".split())
-_BEFORE_CONSIDERED = frozenset("widely generally often commonly largely traditionally still also now usually long is are was were be been being 's once sometimes mostly universally frequently".split())
+_SUBJECTS = word_set("en", "hedge_words.tsv", "subjects")
+_BEFORE_CONSIDERED = word_set("en", "hedge_words.tsv", "before_considered")
 
 
 def _rule_considered(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
@@ -741,7 +679,7 @@ def _rule_kind_of(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return _keep(e)
 
 
-_NOT_NOUN_AFTER = frozenset("of for in to and or is are was were has have had at on as with by from than that which".split())
+_NOT_NOUN_AFTER = word_set("en", "hedge_words.tsv", "not_noun_after")
 
 
 def _rule_attributive(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
@@ -754,10 +692,7 @@ def _rule_attributive(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return _keep(e)
 
 
-_QUESTIONED_OBJECTS = frozenset(
-    "validity accuracy authenticity legitimacy reliability wisdom need existence truth veracity credibility "
-    "motives motive circumstances nature findings claim claims results figures evidence account".split()
-)
+_QUESTIONED_OBJECTS = word_set("en", "hedge_words.tsv", "questioned_objects")
 
 
 def _rule_questioned(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
@@ -772,11 +707,7 @@ def _rule_questioned(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return None
 
 
-_QUESTION_VERBS = frozenset(
-    "ask asks asked asking wonder wonders wondered wondering know knows knew see sees saw check checks checked "
-    "determine determined decide decided investigate investigating unclear unsure doubt clear examine examining "
-    "question questioned tell".split()
-)
+_QUESTION_VERBS = word_set("en", "hedge_words.tsv", "question_verbs")
 
 
 def _rule_if(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
@@ -791,10 +722,6 @@ def _rule_if(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
 def _rule_doubt(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     if _negated(ctx, s, e.cue):
         return "booster", "booster"  # "no one doubts", "I don't doubt": certainty
-    return _keep(e)
-
-
-def _rule_negatable(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return _keep(e)
 
 
@@ -860,7 +787,6 @@ RULES: dict[str, Rule] = {
     "accused": _rule_accused,
     "possible": _rule_possible,
     "kind_of": _rule_kind_of,
-    "negatable": _rule_negatable,
     "predicative": _rule_predicative,
     "booster_verb": _rule_booster_verb,
     "number": _rule_number,
@@ -871,275 +797,21 @@ RULES: dict[str, Rule] = {
 }
 
 
-# ----------------------------------------------------------------------------- voice and speaker
-
-_REPORT_WORDS = (
-    "said says say told tells added adds noted notes stated states claimed claims argued argues insisted insists "
-    "warned warns explained explains wrote writes stressed stresses acknowledged acknowledges admitted admits "
-    "asserted asserts announced announces reported reports confirmed confirms emphasized emphasised emphasizes "
-    "emphasises contended contends maintained maintains declared declares observed observes replied responded "
-    "recalled conceded concedes cautioned predicted estimated believes believed thinks suggested suggests "
-    "indicated indicates hinted denied denies alleged alleges"
-).split()
-_REPORT = r"(?:" + _trie_regex(_REPORT_WORDS) + r"(?:\s+in\s+a\s+statement)?)"
-_REPORT_RE = re.compile(r"\b" + _REPORT + r"\b")
-# verbs that put the speaker after them ("..., said Lee"); not "told" (its object is the listener)
-_REPORT_INV = r"(?:" + _trie_regex("said says added adds asked explained wrote writes noted continued insisted warned".split()) + ")"
-_REPORT_INV_RE = re.compile(r"\b" + _REPORT_INV + r"\b")
-_NAME = r"(?:(?!(?:And|But|So|Or|Then|When|If|As|While|Because|In|On|At|For|Yet|After|Before|Asked|This|That|It)\b)[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|al|bin|la|le|del|da|of))*(?<!\bof))"
-_DESC = r"(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)\s+(?:[\w'’\-]+\s+){0,5}?[\w'’\-]+)"
-_PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)"
-_BARE = r"(?:officials|experts|analysts|sources|police|investigators|authorities|diplomats|researchers|scientists|critics|observers|witnesses|residents|prosecutors|economists)"
-# "Ostrenian officials", "Ben Wallace", "the former secretary general", "he", "officials"
-_SPEAKER = rf"(?P<sp>\b(?:{_NAME}(?:\s+{_BARE})?|{_DESC}|{_PRON}|{_BARE}))"
-_SPEAKER2 = _SPEAKER.replace("?P<sp>", "?P<sp2>")
-_APPOS = r"(?:,[^,\"“”]{1,90},)?"
-# "…, X said." / "…, X, a spokesman, told reporters." at the end of a sentence
-_TRAILING = re.compile(rf"[,\"”]\s*{_SPEAKER}(?:,[^,\"“”]{{1,90}}?,?)?\s+(?:\w+ly\s+)?{_REPORT}\b[^\"“”]{{0,120}}$")
-# "…, said X."
-_TRAILING_INV = re.compile(rf"[,\"”]\s*{_REPORT_INV}\s+{_SPEAKER}[^\"“”]{{0,120}}$")
-# "X said (that) …" / "X told reporters on Monday that …"
-_LEADING = re.compile(
-    rf"{_SPEAKER}{_APPOS}\s+(?:(?:also|has|have|had|\w+ly|once|later|then|previously)\s+)?{_REPORT}\b"
-    r"(?:\s+(?:on|in|at|during|to|last|this|after)\s+(?:\w+\s+){0,3}?\w+)?\s*(?:,\s*)?(?:that\b|:)?"
-)
-# "And perhaps, he said, it could help ...": a parenthetical attribution covers the sentence
-_PARENTHETICAL = re.compile(rf"[,—–]\s*{_SPEAKER}\s+(?:\w+ly\s+)?{_REPORT}\s*[,—–]")
-_ACCORDING = re.compile(
-    rf"\b[Aa]ccording\s+to\s+(?P<sp>{_NAME}(?:\s+{_BARE})?|{_DESC}|him|her|them|{_BARE})(?=\s*(?:[,.;:!?)\"”]|$))"
-)
-_AFTER_QUOTE = re.compile(rf"\s*,?\s*(?:{_SPEAKER}{_APPOS}\s+(?:\w+ly\s+)?{_REPORT}\b|{_REPORT_INV}\s+{_SPEAKER2})")
-_BEFORE_QUOTE = re.compile(rf"{_SPEAKER}{_APPOS}\s+(?:\w+ly\s+)?{_REPORT}\b[^\"“”.]{{0,60}}?[,:]?\s*$")
-_NAME_BEFORE = re.compile(rf"(?P<sp>{_NAME}){_APPOS}\s+(?:\w+ly\s+)?$")
-_NAME_AFTER = re.compile(rf"\s+(?P<sp>{_NAME})")
-_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it", "him", "her", "them"])
-_NOT_SPEAKERS = frozenset(["it", "this", "that", "there", "what", "which", "but", "and", "as", "if", "when"])
-
-
-@dataclass
-class _Attribution:
-    speaker: str
-    content_start: int  # absolute offsets of the reported clause
-    content_end: int
-
-
-class _Voices:
-    """Who speaks in each sentence: direct quotes and reported clauses, found lazily per sentence."""
-
-    def __init__(self, text: str, sentences: list[tuple[int, int]]):
-        self.text = text
-        self.sentences = sentences
-        self.quotes = find_quotes(text)
-        self._quote_starts = [q.start for q in self.quotes]
-        self._reported: dict[int, list[_Attribution]] = {}
-        self._quote_speaker: dict[int, str | None] = {}
-        self._named: list[tuple[int, str]] | None = None
-        self._canonical: dict[str, str] = {}
-        self._surnames: dict[str, list[tuple[int, str]]] | None = None
-
-    def canonical(self, speaker: str | None, pos: int) -> str | None:
-        """The speaker as find_sources names them: titles dropped, a surname ("Rasmussen") made
-        the full name written earlier ("Anders Fogh Rasmussen"), so hedges and sources join."""
-        if speaker is None:
-            return None
-        out = self._canonical.get(speaker)
-        if out is None:
-            out = canonical_name(speaker)
-            if " " not in out and out[:1].isupper():
-                if self._surnames is None:
-                    self._surnames = surname_index(self.text)
-                out = full_name_at(self._surnames, out, pos)
-            self._canonical[speaker] = out
-        return out
-
-    def quote_index(self, start: int, end: int) -> int | None:
-        i = bisect.bisect_right(self._quote_starts, start) - 1
-        if i >= 0 and self.quotes[i].start <= start and end <= self.quotes[i].end:
-            return i
-        return None
-
-    def voice(self, start: int, end: int, sid: int) -> tuple[bool, str | None, str]:
-        qi = self.quote_index(start, end)
-        if qi is not None:
-            if qi not in self._quote_speaker:
-                self._quote_speaker[qi] = self._speaker_of_quote(qi)
-            return True, self._quote_speaker[qi], "quoted"
-        if sid not in self._reported:
-            self._reported[sid] = self._attributions(sid)
-        for a in self._reported[sid]:
-            if a.content_start <= start and end <= a.content_end:
-                return False, a.speaker, "reported"
-        return False, None, "author"
-
-    def _clean(self, sp: str, pos: int) -> str | None:
-        sp = sp.strip(" ,")
-        if sp.endswith(".") and not sp.endswith(("Jr.", "Sr.", "Inc.", "Co.", "Corp.", "Ltd.")):
-            sp = sp[:-1]
-        low = sp.lower()
-        if low in _NOT_SPEAKERS:
-            return None
-        if low in _PRONOUNS:
-            return self._resolve_pronoun(sp, pos)
-        return sp
-
-    def _resolve_pronoun(self, pronoun: str, pos: int) -> str:
-        """'he said' -> the last person named as a speaker before it (a light heuristic)."""
-        if pronoun.lower() not in ("he", "she", "him", "her"):
-            return pronoun
-        if self._named is None:
-            self._named = []
-            for v in _REPORT_RE.finditer(self.text):
-                m = _NAME_BEFORE.search(self.text, max(0, v.start() - 60), v.start())
-                if m is None and _REPORT_INV_RE.fullmatch(v.group()):
-                    m = _NAME_AFTER.match(self.text, v.end())
-                if m is not None:
-                    self._named.append((v.start(), m.group("sp").strip()))
-        i = bisect.bisect_left(self._named, (pos, "")) - 1
-        return self._named[i][1] if i >= 0 else pronoun
-
-    def _speaker_of_quote(self, qi: int) -> str | None:
-        sp = self._direct_speaker(qi)
-        # a quote without its own attribution continues the speaker of the quote before it in
-        # the same paragraph: '"We may leave," Lee said. "Or we may not."'
-        j = qi - 1
-        while sp is None and j >= max(0, qi - 4):
-            gap = self.text[self.quotes[j].end:self.quotes[j + 1].start]
-            if "\n\n" in gap or len(gap) > 300:
-                break
-            sp = self._quote_speaker[j] if j in self._quote_speaker else self._direct_speaker(j)
-            j -= 1
-        return sp
-
-    def _direct_speaker(self, qi: int) -> str | None:
-        q = self.quotes[qi]
-        text = self.text
-        para_end = text.find("\n\n", q.end, q.end + 160)
-        limit = min(len(text), q.end + 160, para_end if para_end >= 0 else len(text))
-        m = _AFTER_QUOTE.match(text, q.end, limit)
-        if m:
-            sp = self._clean(m.group("sp") or m.group("sp2"), q.start)
-            if sp:
-                return sp
-        para_start = text.rfind("\n\n", max(0, q.start - 200), q.start)
-        lo = max(0, q.start - 200, para_start + 2 if para_start >= 0 else 0)
-        m = _BEFORE_QUOTE.search(text, lo, q.start)
-        if m:
-            sp = self._clean(m.group("sp"), m.start())
-            if sp:
-                return sp
-        # a quote that fills its own paragraph after "X said:" in the previous one
-        before = text[max(0, q.start - 200):q.start].rstrip()
-        if before.endswith(":"):
-            m = _BEFORE_QUOTE.search(before)
-            if m:
-                return self._clean(m.group("sp"), q.start)
-        return None
-
-    def _attributions(self, sid: int) -> list[_Attribution]:
-        s0, s1 = self.sentences[sid]
-        sent = self.text[s0:s1]
-        out: list[_Attribution] = []
-        verbs = list(_REPORT_RE.finditer(sent))
-        if not verbs and "ccording" not in sent:
-            return out
-        lo = max(0, verbs[-1].start() - 160) if verbs else len(sent)
-        m = _TRAILING.search(sent, lo) or _TRAILING_INV.search(sent, lo) if verbs else None
-        if m:
-            sp = self._clean(m.group("sp"), s0)
-            if sp:
-                out.append(_Attribution(sp, s0, s0 + m.start() + 1))
-        if verbs:
-            m = _PARENTHETICAL.search(sent, max(0, verbs[0].start() - 80))
-            if m:
-                sp = self._clean(m.group("sp"), s0)
-                if sp:
-                    out.append(_Attribution(sp, s0, s1))
-        for m in _ACCORDING.finditer(sent):
-            sp = self._clean(m.group("sp"), s0)
-            if not sp:
-                continue
-            comma_before = sent.rfind(",", 0, m.start())
-            if m.start() < 3 or sent[:m.start()].rstrip().endswith((",", "—", "-")) is False and comma_before < 0:
-                out.append(_Attribution(sp, s0 + m.end(), s1))  # "According to X, ...": what follows
-            else:
-                out.append(_Attribution(sp, s0, s0 + m.start()))  # "..., according to X."
-        for v in verbs:
-            m = _LEADING.search(sent, max(0, v.start() - 160), v.end() + 60)
-            if m:
-                sp = self._clean(m.group("sp"), s0 + m.start())
-                if sp:
-                    out.append(_Attribution(sp, s0 + m.end(), s1))
-                    break
-        return out
-
-
 # ----------------------------------------------------------------------------- public functions
 
-# Places where split_sentences always ends a sentence, whatever comes before: a blank line, a
-# line break after terminal punctuation, and ". " between a whole word that is not one of its
-# abbreviations and a capital or an opening quote. Cutting the text there gives the same spans.
-_SAFE_CUT = re.compile(
-    r"\n[ \t\r\f\v]*\n\s*|[.!?][\"'”’»)\]]*(\s*\n\s*)|(?<![^\s(])([A-Za-z]{2,})\.([ \t]+)(?=[A-Z\"“‘'«])"
-)
-_BLOCK = 400
-# A stretch this long without a sure sentence end (no real text has one) is cut at the next
-# space anyway: split_sentences' look-back would make it quadratic. Only then can spans differ.
-_HARD_BLOCK = 5_000
-_HARD_CUT = re.compile(r"\s+")
+_sentences = sentence_spans  # the one splitter, kept under its old name for callers
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """``split_sentences`` run on blocks of the text cut at sure sentence ends.
-
-    The spans are the same as for the whole text; the blocks keep the splitter's look-back
-    for abbreviations local, so long texts without blank lines stay linear in time.
-    """
-    if len(text) <= _BLOCK:
-        return split_sentences(text)
-    out: list[tuple[int, int]] = []
-    pos = 0
-
-    def emit(cut: int, resume: int) -> None:
-        nonlocal pos
-        out.extend((pos + a, pos + b) for a, b in split_sentences(text[pos:cut]))
-        pos = resume
-
-    for m in _SAFE_CUT.finditer(text):
-        while m.start() - pos > _HARD_BLOCK:
-            h = _HARD_CUT.search(text, pos + _HARD_BLOCK // 2, m.start())
-            if h is None:
-                break
-            emit(h.start(), h.end())
-        if m.group(1) is not None:
-            cut = m.start(1)
-        elif m.group(2) is not None:
-            if m.group(2).lower() in _ABBREV:
-                continue
-            cut = m.start(3)
-        else:
-            cut = m.start()
-        if cut - pos >= _BLOCK:
-            emit(cut, m.end())
-    while len(text) - pos > _HARD_BLOCK:
-        h = _HARD_CUT.search(text, pos + _HARD_BLOCK // 2)
-        if h is None:
-            break
-        emit(h.start(), h.end())
-    emit(len(text), len(text))
-    return out
-
-
-def _find_one(text: str, lexicon: HedgeLexicon, conditions: bool = False) -> pd.DataFrame:
+def _find_one(doc: Document, lexicon: HedgeLexicon, conditions: bool = False) -> pd.DataFrame:
     cols: dict[str, list[Any]] = {c: [] for c in COLUMNS}
-    if not _collect(text, lexicon, conditions, cols):
+    if not _collect(doc, lexicon, conditions, cols):
         return _empty()
     return _frame(cols, COLUMNS)
 
 
-def _collect(text: str, lexicon: HedgeLexicon, conditions: bool, cols: dict[str, list[Any]], info: dict[str, int] | None = None) -> int:
-    """Append the cues of one text to the column lists; returns how many were found.
-
-    ``info`` receives the number of sentences when they had to be split anyway."""
+def _collect(doc: Document, lexicon: HedgeLexicon, conditions: bool, cols: dict[str, list[Any]]) -> int:
+    """Append the cues of one document to the column lists; returns how many were found."""
+    text = doc.text
     ctx = _Ctx(text)
     rows: list[tuple[Any, ...]] = []
     last_end = -1
@@ -1158,15 +830,11 @@ def _collect(text: str, lexicon: HedgeLexicon, conditions: bool, cols: dict[str,
         last_end = end
     if not rows:
         return 0
-    sentences = _sentences(text)
-    if info is not None:
-        info["sentences"] = len(sentences)
-    starts = [s for s, _ in sentences]
-    voices = _Voices(text, sentences)
+    # Whose words: the attribution engine's spans, the same ones find_sources reports, so a
+    # hedge inside attributed speech names exactly the speaker find_sources names.
+    voices = _Voices(doc)
     for start, end, category, kind, negated, source in rows:
-        sid = max(bisect.bisect_right(starts, start) - 1, 0)
-        in_quote, speaker, voice = voices.voice(start, end, sid)
-        speaker = voices.canonical(speaker, start)
+        in_quote, speaker, voice = voices.voice(start, end)
         cols["start"].append(start)
         cols["end"].append(end)
         cols["cue"].append(text[start:end])
@@ -1175,10 +843,44 @@ def _collect(text: str, lexicon: HedgeLexicon, conditions: bool, cols: dict[str,
         cols["in_quote"].append(in_quote)
         cols["speaker"].append(speaker)
         cols["voice"].append(voice)
-        cols["sentence_id"].append(sid)
+        cols["sentence_id"].append(doc.sentence_of(start))
         cols["negated"].append(negated)
         cols["source"].append(source)
     return len(rows)
+
+
+class _Voices:
+    """Voice and speaker of a stretch of text from the engine's attributions.
+
+    "quoted": inside a quotation; "reported": inside the content of an attribution; "author":
+    elsewhere. The speaker is that of the narrowest attribution whose content holds the cue.
+    """
+
+    # contents are sentence-sized; looking back over this many spans (by content start) finds
+    # the one holding a cue in real text while keeping the look-up bounded on any text
+    _LOOK_BACK = 16
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        res = attributions(doc)
+        self.names = [sp.name for sp in res.speakers]
+        spans = sorted(
+            [(a.content_start, a.content_end, i) for i, a in enumerate(res.spans) if a.content_start is not None]
+            + [(*a.front, i) for i, a in enumerate(res.spans) if a.front is not None]
+        )
+        self.contents = spans
+        self.starts = [s for s, _, _ in spans]
+
+    def voice(self, start: int, end: int) -> tuple[bool, str | None, str]:
+        in_quote = self.doc.quote_around(start, end) is not None
+        k = bisect.bisect_right(self.starts, start)
+        best = None
+        for cs, ce, i in reversed(self.contents[max(0, k - self._LOOK_BACK):k]):
+            if end <= ce and (best is None or ce - cs < best[1] - best[0]):
+                best = (cs, ce, i)
+        if best is not None:
+            return in_quote, self.names[best[2]], "quoted" if in_quote else "reported"
+        return in_quote, None, "quoted" if in_quote else "author"
 
 
 _COLUMN_INDEX = pd.Index(COLUMNS, dtype=object)
@@ -1217,31 +919,40 @@ def _empty() -> pd.DataFrame:
     return _EMPTY.copy()
 
 
-def find_hedges(text: Any, lexicon: Any = None, text_column: str = "text", conditions: bool = False) -> pd.DataFrame:
+def find_hedges(
+    text: Any, lexicon: Any = None, text_column: str = "text", conditions: bool = False, language: str | None = None
+) -> pd.DataFrame:
     """Every hedge, booster and approximator in a text, with whose voice it is.
 
-    ``text`` is a string, a Series of texts or a corpus DataFrame (then a ``doc_id`` column
-    comes first). Columns: start, end, cue, category (hedge|booster|approximator), kind,
-    in_quote, speaker, voice (author|quoted|reported), sentence_id, negated, source.
-    ``conditions=True`` adds conditions ("if", "unless") and embedded questions ("whether",
-    "asked if") as rows with category "condition" (kind "condition" or "question").
+    ``text`` is a string, a :class:`~mediakit.text.doc.Document`, a Series of texts or a corpus
+    DataFrame (then a ``doc_id`` column comes first). Columns: start, end, cue, category
+    (hedge|booster|approximator), kind, in_quote, speaker, voice (author|quoted|reported),
+    sentence_id, negated, source. ``conditions=True`` adds conditions ("if", "unless") and
+    embedded questions ("whether", "asked if") as rows with category "condition" (kind
+    "condition" or "question"). ``language``: "en" (default: a corpus's ``language`` column,
+    else "en"); any other raises an error naming the supported languages. Speakers and voices
+    come from the attribution engine that find_sources uses, so the two always agree.
 
     >>> import mediakit as mk
     >>> mk.find_hedges("The drone was reportedly launched from about 40 km away.")[["cue", "category"]].values.tolist()
     [['reportedly', 'hedge'], ['about', 'approximator']]
     """
     lex = _as_lexicon(lexicon)
-    if isinstance(text, str):
-        return _find_one(text, lex, conditions)
+    if isinstance(text, (str, Document)):
+        _, doc = next(iter_documents(text, text_column, language))
+        return _find_one(doc, lex, conditions)
     # one frame for the whole corpus: building a DataFrame per article would cost more than the search
     cols: dict[str, list[Any]] = {c: [] for c in ["doc_id", *COLUMNS]}
-    for doc_id, t in iter_texts(text, text_column):
-        n = _collect(t, lex, conditions, cols)
+    for doc_id, doc in iter_documents(text, text_column, language):
+        n = _collect(doc, lex, conditions, cols)
         cols["doc_id"].extend([doc_id] * n)
     return _frame(cols, ["doc_id", *COLUMNS])
 
 
-def hedge_rates(corpus: Any, hedges: pd.DataFrame | None = None, lexicon: Any = None, text_column: str = "text") -> pd.DataFrame:
+def hedge_rates(
+    corpus: Any, hedges: pd.DataFrame | None = None, lexicon: Any = None, text_column: str = "text",
+    language: str | None = None,
+) -> pd.DataFrame:
     """Per article: hedges, boosters and approximators per 1,000 words, author vs quoted voice.
 
     ``corpus`` is a corpus DataFrame, a Series of texts or one string. Pass ``hedges`` (the
@@ -1269,16 +980,14 @@ def hedge_rates(corpus: Any, hedges: pd.DataFrame | None = None, lexicon: Any = 
         else:
             raise InputError("hedges= must be the find_hedges output for the same corpus (it has no doc_id column)")
     rows = []
-    for doc_id, text in iter_texts(corpus, text_column):
-        info: dict[str, int] = {}
+    for doc_id, doc in iter_documents(corpus, text_column, language):
         if given is not None:
             cats, voices, sids = given.get(doc_id, ([], [], []))
         else:
             cols: dict[str, list[Any]] = {c: [] for c in COLUMNS}
-            _collect(text, lex, False, cols, info)
+            _collect(doc, lex, False, cols)
             cats, voices, sids = cols["category"], cols["voice"], cols["sentence_id"]
-        n_sent = info["sentences"] if "sentences" in info else len(_sentences(text))
-        rows.append(_rates(doc_id, count_words(text), n_sent, cats, voices, sids))
+        rows.append(_rates(doc_id, doc.n_words, len(doc.sentences), cats, voices, sids))
     out = pd.DataFrame(rows, columns=RATE_COLUMNS)
     # fixed dtypes, also for an empty corpus (Dask's meta= and concatenation rely on them)
     return out.astype({c: ("int64" if c in _RATE_INTS else "float64") for c in RATE_COLUMNS if c != "doc_id"})

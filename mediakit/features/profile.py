@@ -16,30 +16,38 @@ from typing import Any
 import pandas as pd
 
 from ..errors import InputError
-from .corpus_input import iter_texts
+from .corpus_input import iter_documents, iter_texts
 
 MEASURES = ("hedges", "sources", "frames")
 # Corpus columns carried into the profile so results can be grouped without a join.
 CARRY = ("outlet", "event_id", "published", "title")
 
 
-def profile(df: Any, measures: tuple[str, ...] | list[str] = MEASURES, text_column: str = "text") -> Any:
+def profile(
+    df: Any, measures: tuple[str, ...] | list[str] = MEASURES, text_column: str = "text", language: str | None = None
+) -> Any:
     """Per-article hedging, sourcing and framing measures.
 
     ``df`` is a corpus DataFrame (``doc_id`` and ``text`` columns; ``outlet`` and ``event_id``
     are carried along when present), a Series of texts, one string, or a Dask DataFrame with the
     same columns (then a Dask DataFrame is returned, computed lazily partition by partition).
+    Each article is analysed once (one :class:`~mediakit.text.doc.Document`) and every measure
+    reads that document. ``language``: "en" (default: the corpus's ``language`` column, else "en").
     """
     bad = [m for m in measures if m not in MEASURES]
     if bad:
         raise InputError(f"unknown measure(s) {bad}; choose from {', '.join(MEASURES)}")
     if _is_dask(df):
-        meta = profile(_empty_like(df), measures=measures, text_column=text_column)
-        return df.map_partitions(profile, measures=tuple(measures), text_column=text_column, meta=meta)
+        meta = profile(_empty_like(df), measures=measures, text_column=text_column, language=language)
+        return df.map_partitions(profile, measures=tuple(measures), text_column=text_column, language=language,
+                                 meta=meta)
     corpus = _as_corpus(df, text_column)
     out = corpus[["doc_id", *[c for c in CARRY if c in corpus.columns]]].copy()
-    texts = corpus.rename(columns={text_column: "text"})[["doc_id", "text"]] if text_column != "text" \
-        else corpus[["doc_id", "text"]]
+    # one analysed document per article, shared by the measures below (sentences, quotations and
+    # the attribution engine's spans are computed once)
+    docs = [doc for _, doc in iter_documents(corpus, text_column, language)]
+    texts = corpus[["doc_id"]].copy()
+    texts["text"] = pd.Series(docs, index=texts.index, dtype=object)
     if "hedges" in measures:
         from .hedging import hedge_rates
 

@@ -15,160 +15,50 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from ..errors import InputError, SchemaError
-from .corpus_input import iter_texts
-from .sources_cues import find_attributions
-from .sources_speakers import Resolver, is_outlet
+from ..text.doc import Document
+from .attribution import COLUMNS, SPEAKER_TYPES, attributions
+from .attribution.table import frame, rows
+from .corpus_input import iter_documents
 
-COLUMNS = [
-    "speaker", "speaker_type", "kind", "cue", "cue_start", "cue_end", "speaker_start", "speaker_end",
-    "content_start", "content_end", "outlet", "mention", "sentence_id",
-]
-SPEAKER_TYPES = ["official", "expert", "organization", "media", "anonymous", "citizen", "document", "other"]
+SPEAKER_TYPES = list(SPEAKER_TYPES)
 PROFILE_COLUMNS = [
     "doc_id", "n_attributions", "n_sources", "n_direct", "n_indirect", "share_direct",
     *[f"share_{t}" for t in SPEAKER_TYPES], "cited_outlets",
 ]
-_QUOTE_CHARS = "“”\"«»„"
-_STR = pd.StringDtype(na_value=np.nan)  # pandas' default text dtype; missing values are NaN
-_SMALL = 256
-_OFFSETS = ["cue_start", "cue_end", "speaker_start", "speaker_end", "content_start", "content_end"]
-_STR_COLUMNS = [c for c in COLUMNS if c not in _OFFSETS and c != "sentence_id"]
-_INDEX = pd.Index(COLUMNS)
+__all__ = ["COLUMNS", "PROFILE_COLUMNS", "SPEAKER_TYPES", "find_sources", "source_profile"]
 
 
-def find_sources(text: Any, text_column: str = "text") -> pd.DataFrame:
-    """One row per attribution in ``text`` (a str, a Series of texts or a corpus DataFrame).
+def find_sources(text: Any, text_column: str = "text", language: str | None = None) -> pd.DataFrame:
+    """One row per attribution in ``text`` (a str, a :class:`~mediakit.text.doc.Document`, a
+    Series of texts or a corpus DataFrame; then a ``doc_id`` column comes first).
+
+    ``language``: the language of the texts ("en"; default: a corpus's ``language`` column,
+    else "en"); any other raises an error naming the supported languages.
 
     >>> import mediakit as mk
     >>> mk.find_sources("According to Peskov, talks are over.")["speaker"].tolist()
     ['Peskov']
     """
-    if isinstance(text, str):
-        return _frame(_rows(text))
+    if isinstance(text, (str, Document)):
+        doc = text if isinstance(text, Document) else Document(text, language)
+        if isinstance(text, Document) and language is not None:
+            next(iter_documents(text, language=language))  # a clear error on a mismatch
+        return frame(rows(attributions(doc)))
     if not isinstance(text, (pd.Series, pd.DataFrame)):
         raise InputError(
-            f"find_sources expects article text as str, a pandas Series of texts or a corpus DataFrame, "
-            f"got {type(text).__name__}"
+            f"find_sources expects article text as str, a Document, a pandas Series of texts or a corpus "
+            f"DataFrame, got {type(text).__name__}"
         )
-    rows: list[dict] = []
+    found: list[dict] = []
     ids: list = []
-    for doc_id, one in iter_texts(text, text_column):
-        found = _rows(one)
-        rows.extend(found)
-        ids.extend([doc_id] * len(found))
-    return _frame(rows, ids)
-
-
-def _rows(text: str) -> list[dict]:
-    rows: list[dict] = []
-    resolver = Resolver(text)
-    attrs = find_attributions(text) if text.strip() else []
-    prev = None
-    for a in attrs:
-        sent = _sentence_span(text, a)
-        same = prev if prev is not None and prev.sentence_id == a.sentence_id else None
-        res = resolver.resolve(a, sent, same)
-        prev = a
-        outlet = a.outlet
-        if outlet is None and a.extra.get("object") is not None:
-            o0, o1 = a.extra["object"]
-            if is_outlet(text[o0:o1]):
-                outlet = resolver.outlet_between(a.cue_start, o1 + 1) or text[o0:o1].strip()
-        if outlet is None:
-            lo = sent[0]
-            hi = min(_sentence_end(text, a), a.cue_end + 250)
-            outlet = resolver.outlet_between(lo, hi)
-        if outlet is None and res.speaker_type == "media" and res.speaker:
-            outlet = res.speaker
-        rows.append(
-            {
-                "speaker": res.speaker,
-                "speaker_type": res.speaker_type,
-                "kind": _kind(text, a),
-                "cue": a.cue,
-                "cue_start": a.cue_start,
-                "cue_end": a.cue_end,
-                "speaker_start": a.mention_start,
-                "speaker_end": a.mention_end,
-                "content_start": a.content_start,
-                "content_end": a.content_end,
-                "outlet": outlet,
-                "mention": a.mention,
-                "sentence_id": a.sentence_id,
-            }
-        )
-    return rows
-
-
-def _frame(rows: list[dict], doc_ids: list | None = None) -> pd.DataFrame:
-    """Rows to the declared schema; built column by column because it is several times faster."""
-    data: dict[str, Any] = {}
-    if doc_ids is not None:
-        ids = np.empty(len(doc_ids), dtype=object)
-        ids[:] = doc_ids
-        data["doc_id"] = ids
-    n = len(rows)
-    strings = None
-    if n <= _SMALL:
-        # Per-article calls are dominated by fixed pandas costs: one string array sliced into
-        # its columns costs a quarter of one array per column (kept to small frames, where the
-        # shared buffer is tiny).
-        big = pd.array([r[c] for c in _STR_COLUMNS for r in rows], dtype=_STR)
-        strings = {c: big[i * n:(i + 1) * n] for i, c in enumerate(_STR_COLUMNS)}
-    for c in COLUMNS:
-        if c in _OFFSETS:
-            vals = [r[c] for r in rows]
-            mask = np.array([v is None for v in vals], dtype=bool)
-            arr = np.array([0 if v is None else v for v in vals], dtype="int64")
-            data[c] = pd.arrays.IntegerArray(arr, mask)
-        elif c == "sentence_id":
-            data[c] = np.array([r[c] for r in rows], dtype="int64")
-        elif strings is not None:
-            data[c] = strings[c]
-        else:
-            data[c] = pd.array([r[c] for r in rows], dtype=_STR)
-    if doc_ids is None:
-        try:
-            # One article: typed arrays straight into blocks, skipping pandas' per-column checks
-            # (as hedging does), a third of the constructor's cost. A copy of the column Index, so
-            # that renaming one result's columns in place cannot touch the next.
-            return pd.DataFrame._from_arrays(list(data.values()), columns=_INDEX.copy(), index=pd.RangeIndex(n),
-                                             verify_integrity=False)
-        except (AttributeError, TypeError):  # a pandas without the private constructor
-            pass
-    # a corpus: pandas infers doc_id's dtype (str ids become the str dtype); built once per corpus
-    return pd.DataFrame(data, copy=False)
-
-
-def _sentence_span(text: str, a) -> tuple[int, int]:
-    floor = max(0, a.cue_start - 1500)
-    lo = max(text.rfind("\n", floor, a.cue_start) + 1, floor)
-    return lo, _sentence_end(text, a)
-
-
-def _sentence_end(text: str, a) -> int:
-    limit = min(len(text), a.cue_end + 1500)
-    hi = text.find("\n", a.cue_end, limit)
-    return limit if hi < 0 else hi
-
-
-def _kind(text: str, a) -> str:
-    if a.kind_hint == "according_to":
-        return "according_to"
-    if a.content_start is None:
-        return "direct" if a.kind_hint == "dash" else "indirect"
-    content = text[a.content_start:min(a.content_end, a.content_start + 3000)]
-    stripped = content.strip(" ,.:;\n")
-    has_q = any(q in content for q in _QUOTE_CHARS) or "''" in content
-    if not has_q:
-        return "indirect"
-    if stripped[:1] in _QUOTE_CHARS or stripped.startswith(("''", "``")):
-        return "direct"
-    return "mixed"
+    for doc_id, doc in iter_documents(text, text_column, language):
+        part = rows(attributions(doc))
+        found.extend(part)
+        ids.extend([doc_id] * len(part))
+    return frame(found, ids)
 
 
 def source_profile(df: pd.DataFrame) -> pd.DataFrame:

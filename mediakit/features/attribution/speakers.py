@@ -1,11 +1,11 @@
-"""Who is speaking: canonical names, pronouns and role nouns resolved, and the kind of source.
+"""Step 3 of attribution: who is speaking, with names, pronouns and role nouns resolved.
 
 Resolution is deliberately simple and offline: a later surname ("According to Peskov") maps to
 the most recent full name ending in it ("Dmitry Peskov"); "he"/"she" to the nearest earlier
 person who spoke; "they" to the nearest group or organisation; a role noun ("the former
-secretary general") to the nearest earlier speaker whose description holds that noun.
+secretary general") to the nearest earlier speaker whose description holds that noun. The
+outlet a speaker spoke through ("told the BBC") is found here too.
 
->>> from mediakit.features.sources_speakers import canonical_name
 >>> canonical_name("White House spokesperson Karine Jean-Pierre")
 'Karine Jean-Pierre'
 """
@@ -16,30 +16,29 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
-from .sources_cues import Attribution
-from .sources_lexicon import anonymity_patterns, outlets, roles, states
+from ...lexicons.reader import word_set
+from ...text.doc import Document
+from .lexicon import anonymity_patterns, roles, states
+from .spans import Span
+from .types import (
+    _ARTICLE,
+    _GOV_WORDS,
+    _ORG_WORDS,
+    _clean,
+    _is_person_name,
+    _outlet_name,
+    _outlet_regex,
+    _role_type,
+    _words,
+    find_outlet,
+    is_outlet,
+    speaker_type,
+)
 
-_HONORIFICS = frozenset(
-    """mr mrs ms miss dr prof sen rep gov gen lt col maj capt sgt adm cmdr sir lord lady dame rev hon pres
-    supt insp det judge justice mayor president premier chancellor king queen prince princess
-    pope sheikh""".split()
-)
-_DETS = frozenset("the a an another one two three several some many most other both all his her their its our".split())
-_GOV_WORDS = frozenset(
-    """department ministry house kremlin pentagon government administration police army navy force forces
-    senate congress parliament council commission committee bureau agency office embassy court cabinet
-    military command fbi cia nsa dhs doj nato un eu guard service services""".split()
-)
-_ORG_WORDS = frozenset(
-    """party campaign company corp corporation inc ltd group foundation association union institute center
-    centre university college school hospital bank fund network coalition alliance federation league club
-    church organization organisation society trust board observatory chamber utility""".split()
-)
-_MASTHEAD = re.compile(
-    r"^(?:The\s+)?(?:[A-Z][\w.\-&]*\s+){0,3}(?:Times|Post|News|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|"
-    r"Chronicle|Observer|Examiner|Courier|Standard|Express|Mirror|Magazine|Radio|Television|TV|Broadcasting|Daily|Wire)$"
-)
+_HONORIFICS = word_set("en", "attribution_words.tsv", "speaker_honorifics")
+_DETS = word_set("en", "attribution_words.tsv", "speaker_dets")
 # lower-case role words right before a name ("White House spokesperson Karine Jean-Pierre")
 _PRE_TITLE = re.compile(r"(?:(?<=\s)|^)(?:[a-z][\w\-]*\s+){1,4}$")
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|who\s+is|now|then|former|currently)\s[^,.;:()]{3,90}[,.]")
@@ -58,17 +57,9 @@ _BODY_NOUNS = (r"(?:company|firm|operator|utility|provider|carrier|manufacturer|
                r"co-operative|cooperative|conglomerate|subsidiary|startup|start-up)")
 _BODY_PARTS = (r"(?:customers|subscribers|shareholders|employees|staff|shop|shops|stores|plant|factory|"
                r"headquarters|board|chief\s+executive|spokesperson|spokesman|spokeswoman|members)")
-_WHICH_CLAUSE = re.compile(r",\s+which\b")
-_FUNCTION_WORDS = frozenset(
-    """but for and so when as in on at after before if this that while since because although though
-    yet still then now meanwhile however also even only with without from by to of""".split()
-)
-_TITLE_MODIFIERS = frozenset("former then acting deputy senior chief top vice assistant press campaign presidential".split())
-# Patterns used per mention, compiled once (re's cache lookup costs more than these matches).
-_NAME_WORD = re.compile(r"[\w’'.\-&]+")
+_FUNCTION_WORDS = word_set("en", "attribution_words.tsv", "speaker_function_words")
+_TITLE_MODIFIERS = word_set("en", "attribution_words.tsv", "speaker_title_modifiers")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’)$")
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
-_THE = re.compile(r"^The\s+")
 _CAP_RUN = re.compile(r"(?:[A-Z][\w’'\-]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][\w’'\-]+|[A-Z]\.))+")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Sir|Dame|Lady|Lord)\.?\s+$")
 _HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen)\.?[ \t]+([A-Z][\w’'\-]+)\b(?![ \t]+[A-Z])")
@@ -81,8 +72,7 @@ _GENDERED = {
 }
 _POSSESSIVE_PRONOUNS = {"his": "he", "their": "they", "its": "it"}
 _ANON_HINTS = ("anonym", "condition", "authori", "named", "identified")
-_PLURAL_PRONOUNS = frozenset(["they", "we", "them", "us"])
-_INDEFINITE = frozenset("a an one another some several two three four many few other unnamed".split())
+_PLURAL_PRONOUNS = word_set("en", "attribution_words.tsv", "speaker_plural_pronouns")
 
 
 @dataclass
@@ -93,12 +83,58 @@ class Resolved:
     plural: bool
 
 
-def _words(s: str) -> list[str]:
-    return _NAME_WORD.findall(s)
+class Speaker(NamedTuple):
+    """The resolved speaker of one span (same order as the spans)."""
+
+    name: str | None  # canonical name or description; None when the span names nobody
+    speaker_type: str  # as typed at this mention (the article-level pass is :mod:`.types`)
+    person: bool
+    plural: bool
+    mention_start: int | None  # the mention finally used (a participle takes its clause's subject)
+    mention_end: int | None
+    mention: str
+    outlet: str | None  # the media outlet cited as the channel ("told the BBC")
+    role_type: str | None  # the speaker type the role words of this mention's description state
 
 
-def _clean(w: str) -> str:
-    return w.lower().rstrip(".").replace("’s", "").replace("'s", "")
+def resolve_speakers(doc: Document, spans: tuple[Span, ...]) -> tuple[Speaker, ...]:
+    """One :class:`Speaker` per span, resolving each against the earlier ones."""
+    text = doc.text
+    resolver = Resolver(text)
+    out: list[Speaker] = []
+    prev: Span | None = None
+    for a in spans:
+        sent = _sentence_span(text, a)
+        same = prev if prev is not None and prev.sentence_id == a.sentence_id else None
+        res, a = resolver.resolve(a, sent, same)
+        prev = a
+        outlet = None
+        if a.object is not None:
+            o0, o1 = a.object
+            if is_outlet(text[o0:o1]):
+                outlet = resolver.outlet_between(a.cue_start, o1 + 1) or text[o0:o1].strip()
+        if outlet is None:
+            lo = sent[0]
+            hi = min(_sentence_end(text, a), a.cue_end + 250)
+            outlet = resolver.outlet_between(lo, hi)
+        if outlet is None and res.speaker_type == "media" and res.speaker:
+            outlet = res.speaker
+        role = _role_type(_words(a.title or a.mention)) if a.mention else None
+        out.append(Speaker(res.speaker, res.speaker_type, res.person, res.plural, a.mention_start, a.mention_end,
+                           a.mention, outlet, role))
+    return tuple(out)
+
+
+def _sentence_span(text: str, a: Span) -> tuple[int, int]:
+    floor = max(0, a.cue_start - 1500)
+    lo = max(text.rfind("\n", floor, a.cue_start) + 1, floor)
+    return lo, _sentence_end(text, a)
+
+
+def _sentence_end(text: str, a: Span) -> int:
+    limit = min(len(text), a.cue_end + 1500)
+    hi = text.find("\n", a.cue_end, limit)
+    return limit if hi < 0 else hi
 
 
 @lru_cache(maxsize=4096)
@@ -130,144 +166,6 @@ def canonical_name(mention: str) -> str:
     return _ARTICLE.sub("", mention)
 
 
-@lru_cache(maxsize=4096)
-def _is_person_name(name: str) -> bool:
-    ws = name.split()
-    if not ws or len(ws) > 5:
-        return False
-    lows = [_clean(w) for w in ws]
-    r = roles()
-    if any(w in _GOV_WORDS or w in _ORG_WORDS or w in r for w in lows) or is_outlet(name):
-        return False
-    return all(w[:1].isupper() for w in ws)
-
-
-@lru_cache(maxsize=1)
-def _outlet_regex() -> re.Pattern[str]:
-    names = sorted(outlets(), key=len, reverse=True)
-    # 'X' alone is too ambiguous; multi-word names also match in capitals ("USA TODAY")
-    alt = "|".join(f"(?i:{re.escape(n)})" if " " in n else re.escape(n) for n in names if len(n) > 1)
-    masthead = (
-        r"(?:The\s+)?(?:[A-Z][\w.\-&]*\s+){1,3}(?:Times|Post|News|Journal|Herald|Tribune|Gazette|Telegraph|"
-        r"Chronicle|Examiner|Courier|Magazine|Radio|Television|TV)"
-    )
-    return re.compile(rf"(?<![\w])(?=[A-Zd])(?:{alt}|{masthead})(?![\w])")
-
-
-# Channel phrases: the outlet a source spoke to or through.
-_CHANNEL = re.compile(
-    r"\b(?:told|telling|tells|tell|interview(?:ed)?\s+(?:with|by)|(?:speaking|spoke|speaks|talking|talked)\s+(?:to|with)|"
-    r"wrote\s+(?:in|on|for)|writing\s+(?:in|on|for)|writes\s+(?:in|on|for)|op-ed\s+(?:in|for)|"
-    r"posted\s+on|posting\s+on|(?:said|says|say|saying)\s+(?:on|to)|appearance\s+on|appearing\s+on|"
-    r"quoted\s+by|cited\s+by|reported\s+by|according\s+to|on|via|in\s+a\s+(?:post|message|video|statement)\s+on)\s+",
-    re.I,
-)
-
-
-def find_outlet(text: str, start: int, end: int) -> str | None:
-    """The outlet named in a channel phrase inside ``text[start:end]`` ('told Reuters').
-
-    >>> find_outlet("She told Reuters on Friday.", 0, 27)
-    'Reuters'
-    """
-    rx = _outlet_regex()
-    for m in _CHANNEL.finditer(text, start, end):
-        p = m.end()
-        if text[p:p + 4] == "the ":
-            p += 4  # "told the BBC"
-        o = rx.match(text, p)
-        if o is not None:
-            return _outlet_name(o.group())
-    return None
-
-
-def _outlet_name(s: str) -> str:
-    s = s.strip()
-    known = outlets()
-    if s in known:
-        return s
-    folded = {k.lower(): k for k in known}
-    if s.lower() in folded:
-        return folded[s.lower()]  # "USA TODAY" -> "USA Today"
-    bare = _THE.sub("", s)
-    for cand in (bare, "The " + bare):
-        if cand in known:
-            return cand
-    return s
-
-
-@lru_cache(maxsize=4096)
-def is_outlet(name: str) -> bool:
-    if not name:
-        return False
-    bare = _ARTICLE.sub("", name.strip())
-    known = outlets()
-    return name in known or bare in known or ("The " + bare) in known or bool(_MASTHEAD.match(bare))
-
-
-def _role_type(words: list[str]) -> str | None:
-    return _role_type_cached(tuple(words))
-
-
-@lru_cache(maxsize=4096)
-def _role_type_cached(words: tuple[str, ...]) -> str | None:
-    r = roles()
-    lows = [_clean(w) for w in words]
-    for k in range(len(lows)):
-        two = " ".join(lows[k:k + 2])
-        if two in r:
-            return r[two]
-        if lows[k] in r:
-            if r[lows[k]] == "organization" and _in_institution_name(words, k):
-                continue  # "the Council of Nations envoy": the person is the envoy
-            return r[lows[k]]
-    return None
-
-
-def _in_institution_name(words: tuple[str, ...], k: int) -> bool:
-    """``words[k]`` opens a capitalised institution name used as a modifier ("Council of Nations")."""
-    nxt = words[k + 1:k + 3]
-    return words[k][:1].isupper() and len(nxt) == 2 and nxt[0] == "of" and nxt[1][:1].isupper() and len(words) > k + 3
-
-
-@lru_cache(maxsize=4096)
-def speaker_type(mention: str, title: str, kind: str, anonymous_context: bool, canonical: str) -> str:
-    """One of official, expert, organization, media, anonymous, citizen, document, other.
-
-    ``anonymous_context``: the sentence says the source is unnamed ("on condition of anonymity").
-    """
-    anon_speaker, _ = anonymity_patterns()
-    named = kind == "name" and _is_person_name(canonical) and canonical.lower() not in roles()
-    if not named and anon_speaker.search(mention):
-        return "anonymous"
-    if not named and kind in ("np", "pronoun", "none") and anonymous_context:
-        return "anonymous"
-    if is_outlet(canonical) or is_outlet(mention):
-        return "media"
-    desc = title or mention
-    which = _WHICH_CLAUSE.search(desc)
-    if which:  # "Aldergate, which employs 350 people,": a body, and the clause's nouns are not its role
-        desc = desc[:which.start()]
-    words = _words(desc)
-    lows = [_clean(w) for w in words]
-    r = roles()
-    if kind == "np" and any(r.get(w) == "document" for w in (_clean(x) for x in _words(mention))):
-        return "document"  # "a GAO report released last year", "the poll"
-    typ = _role_type(words)
-    if typ is None:
-        if any(w in _GOV_WORDS for w in lows):
-            typ = "official"
-        elif any(w in _ORG_WORDS for w in lows):
-            typ = "organization"
-    if typ is None:
-        return "organization" if which else "other"
-    first = lows[0] if lows else ""
-    if typ == "official" and not named and kind == "np" and (first in _INDEFINITE or (lows and lows[-1].endswith("s") and first not in ("the",))):
-        # "a Homeland Security Department official said", "officials said": unnamed officials
-        return "anonymous"
-    return typ
-
-
 def _person_names(text: str):
     """(match, full name) for each multi-word capitalised run that is a person's name."""
     for m in _CAP_RUN.finditer(text):
@@ -294,6 +192,11 @@ def full_name_at(index: dict[str, list[tuple[int, str]]], name: str, pos: int) -
     return (before[-1] if before else cands[0])[1]
 
 
+_OUTLET_INDEX_MAX = 200_000  # characters up to which one outlet scan of the whole text pays off
+_BODY_REACH = 250  # characters around a name in which the article may present it as a body
+_BODY_WINDOWS = 50
+
+
 class Resolver:
     """Walks the attributions of one text in order, resolving each speaker against the earlier ones."""
 
@@ -304,6 +207,7 @@ class Resolver:
         self.titles: dict[str, list[str]] = {}
         self._adjectives: frozenset[str] | None = None
         self._bodies: dict[str, bool] = {}
+        self._outlet_pos: list[int] | None = None
         self.genders: dict[str, str] = {}
         self.subject_pos: list[tuple[int, str]] = []  # people who open a sentence ("Professor Idris Haddad ...")
         # one pass each over the text, then per-attribution look-ups by position
@@ -312,17 +216,24 @@ class Resolver:
             [m.start() for m in anonymity_patterns()[1].finditer(text)]
             if any(k in low for k in _ANON_HINTS) else []
         )
-        self.outlet_pos = [m.start() for m in _outlet_regex().finditer(text)]
+
 
     def anonymous_between(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.anon_pos, start)
         return i < len(self.anon_pos) and self.anon_pos[i] < end
 
     def outlet_between(self, start: int, end: int) -> str | None:
-        i = bisect.bisect_left(self.outlet_pos, start)
-        if i < len(self.outlet_pos) and self.outlet_pos[i] < end:
-            return find_outlet(self.text, start, end)
-        return None
+        if self._outlet_pos is None and len(self.text) <= _OUTLET_INDEX_MAX:
+            # an article: one scan for outlet names, on the first attribution that asks
+            self._outlet_pos = [m.start() for m in _outlet_regex().finditer(self.text)]
+        if self._outlet_pos is not None:
+            i = bisect.bisect_left(self._outlet_pos, start)
+            hit = i < len(self._outlet_pos) and self._outlet_pos[i] < end
+        else:
+            # a huge text: a bounded search near the cue, so the cost follows the attributions
+            m = _outlet_regex().search(self.text, start, min(len(self.text), end + 200))
+            hit = m is not None and m.start() < end
+        return find_outlet(self.text, start, end) if hit else None
 
     def names(self) -> dict[str, list[tuple[int, str]]]:
         """Surname -> [(offset, full name)] for every multi-word capitalised name in the text."""
@@ -374,20 +285,21 @@ class Resolver:
     def full_name(self, name: str, pos: int) -> str:
         return name if " " in name.strip() else full_name_at(self.names(), name.strip(), pos)
 
-    def resolve(self, a: Attribution, sentence: tuple[int, int], same_sentence_prev: Attribution | None) -> Resolved:
+    def resolve(self, a: Span, sentence: tuple[int, int], same_sentence_prev: Span | None) -> tuple[Resolved, Span]:
+        """The speaker of ``a`` and the span with the mention it finally uses."""
+        if a.inherit and same_sentence_prev is not None and same_sentence_prev.mention_start is not None:
+            b = same_sentence_prev
+            a = a._replace(mention_start=b.mention_start, mention_end=b.mention_end, mention=b.mention,
+                           mention_kind=b.mention_kind, title=b.title)
+        return self._resolve(a, sentence), a
+
+    def _resolve(self, a: Span, sentence: tuple[int, int]) -> Resolved:
         text = self.text
         anon = self.anonymous_between(*sentence)
-        if a.extra.get("inherit"):
-            if same_sentence_prev is not None and same_sentence_prev.mention_start is not None:
-                a.mention_start, a.mention_end = same_sentence_prev.mention_start, same_sentence_prev.mention_end
-                a.mention, a.mention_kind = same_sentence_prev.mention, same_sentence_prev.mention_kind
-                a.title = same_sentence_prev.title
-            elif self.history:
-                pass
         kind = a.mention_kind
         mention = a.mention
         if kind == "none" or a.mention_start is None:
-            if self.history and a.extra.get("inherit"):
+            if self.history and a.inherit:
                 h = self.history[-1]
                 return Resolved(h[1], h[2], h[3], h[4])
             return Resolved(None, "other", False, False)
@@ -462,10 +374,24 @@ class Resolver:
                 rf"|calling\s+(?:itself|themselves)\s+(?:the\s+)?[\"“']?{n}\b"
                 rf"|\b{n}(?:'s|’s)?\s+{_BODY_PARTS}\b"
             )
-            self._bodies[name] = pattern.search(self.text) is not None
+            # every alternative holds the name: search only around its occurrences (a C-level
+            # find per name) instead of running the whole alternation over the whole text
+            # (a name written more than _BODY_WINDOWS times gets one scan of the whole text, so
+            # the cost stays linear however often the name repeats)
+            text = self.text
+            found = False
+            for k, occ in enumerate(re.finditer(n, text)):
+                if k >= _BODY_WINDOWS:
+                    found = pattern.search(text) is not None
+                    break
+                lo, hi = max(0, occ.start() - _BODY_REACH), min(len(text), occ.end() + _BODY_REACH)
+                if pattern.search(text, lo, hi) is not None:
+                    found = True
+                    break
+            self._bodies[name] = found
         return self._bodies[name]
 
-    def _remember(self, a: Attribution, res: Resolved, title: str) -> None:
+    def _remember(self, a: Span, res: Resolved, title: str) -> None:
         if res.speaker:
             self.history.append((a.cue_start, res.speaker, res.speaker_type, res.person, res.plural, title.lower()))
 

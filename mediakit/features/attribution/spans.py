@@ -1,27 +1,33 @@
-"""Finding attribution cues and the speaker and content around each, without a parser.
+"""Step 2 of attribution: for each candidate cue, the speaker mention and what was said.
 
-The extractor walks outward from each cue (a reporting verb from the lexicon, "according to",
-a dash under a quotation, a "Name:" headline) over a small window of tokens: left for the
+The rules walk outward from each cue (:mod:`.cues`) over a small window of tokens: left for the
 subject ("Peskov said", "Dmitry Peskov, an official spokesman for the Kremlin, said"), right
-for inverted and passive speakers ("said Ben Wallace", "reported by Reuters"), and then picks
-the side of the sentence that holds what was said. Everything here works on character offsets
-into the unchanged text.
+for inverted and passive speakers ("said Ben Wallace", "reported by Reuters"), and then pick the
+side of the sentence that holds what was said. A cue the rules reject gives no span. Everything
+works on character offsets into the unchanged text; the output is a tuple of frozen
+:class:`Span` records in text order (the mention is not resolved yet: that is :mod:`.speakers`).
 
->>> from mediakit.features.sources_cues import find_attributions
->>> [(a.cue, a.mention) for a in find_attributions('"We will not," Ben Wallace said.')]
+The step is a plain function ``(Document, cues) -> tuple[Span, ...]``: a learned span finder
+can replace it (``attribute(doc, span_finder=...)``).
+
+>>> from mediakit.text.doc import Document
+>>> from mediakit.features.attribution.cues import find_cues
+>>> doc = Document('"We will not," Ben Wallace said.')
+>>> [(s.cue, s.mention) for s in find_spans(doc, find_cues(doc))]
 [('said', 'Ben Wallace')]
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
-from ..text.quotes import find_quotes
-from ..text.sentences import split_sentences
-from .sources_lexicon import Verb, reporting_nouns, reporting_verbs, roles
+from ...lexicons.reader import word_set
+from ...text.doc import Document
+from .cues import Cue
+from .lexicon import Verb, reporting_nouns, reporting_verbs, roles
 
 # Tokens: dotted acronyms (U.S.), honorifics/initials before a capitalised word (Mr. Sen. J.),
 # words with inner apostrophes/hyphens, '' used as a double quote, then any single symbol.
@@ -34,77 +40,37 @@ PRONOUNS = {
     "he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "i", "you": "you",
     "who": "rel", "which": "rel", "that": "rel", "him": "he", "her": "she", "them": "they", "us": "we", "me": "i",
 }
-_SUBJ_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who", "which", "that"])
+_SUBJ_PRONOUNS = word_set("en", "attribution_words.tsv", "subj_pronouns")
 # Words that may stand between a subject and its reporting verb ("Trump has also repeatedly said").
-_BETWEEN = frozenset(
-    """also again once later then previously repeatedly recently publicly privately reportedly has have had
-    is are was were be been being will would could can may might should must did does do not n't never often
-    already still even just further first only now earlier frequently openly long originally subsequently
-    initially separately similarly likewise personally immediately quickly flatly explicitly bluntly
-    specifically directly falsely wrongly correctly rightly simply always allegedly apparently finally
-    ultimately yesterday today tonight last night this morning afternoon evening week monday tuesday wednesday
-    thursday friday saturday sunday has’ ’s 's ’ve 've ’d 'd ’ll 'll ’re 're""".split()
-) | frozenset(
-    w.replace("'", q)
-    for w in """cannot can't don't doesn't didn't won't wouldn't isn't wasn't aren't weren't couldn't shouldn't
-    haven't hasn't hadn't mustn't""".split()
-    for q in ("'", "’")
-)
+_BETWEEN = word_set("en", "attribution_words.tsv", "between")
 # A word right before the cue that makes it a noun or an infinitive, not a reporting verb.
-_NOT_VERB_BEFORE = frozenset(
-    """the a an this these those his her its their our my your some any no many few several news media
-    press to of for in on at by with from into about as so-called so than more most such every each other
-    another latest recent new earlier previous similar initial written final""".split()
-)
-_DETERMINERS = frozenset(
-    "the a an another one two three four five several some many most other both all few dozens hundreds these those this".split()
-)
-_STOP = frozenset(
-    """and or but nor because if when while whereas although though since after before as than so yet
-    to of for in on at by with from into about over under against between through during without within
-    upon that this these those what whatever whoever where why how whether not no""".split()
-)
-_BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "’s", "'s"])
-_MODALS = frozenset(["will", "would", "could", "can", "may", "might", "should", "must", "’ll", "'ll", "’d", "'d"])
+_NOT_VERB_BEFORE = word_set("en", "attribution_words.tsv", "not_verb_before")
+_DETERMINERS = word_set("en", "attribution_words.tsv", "determiners")
+_STOP = word_set("en", "attribution_words.tsv", "stop")
+_BE = word_set("en", "attribution_words.tsv", "be")
+_MODALS = word_set("en", "attribution_words.tsv", "modals")
 # after a plural noun that looks like a 3rd-person verb ("claims", "reports", "notes")
-_NOUN_AFTER = frozenset(
-    "as of about and or to from by were are have has had is was in on for against with over".split()
-)
+_NOUN_AFTER = word_set("en", "attribution_words.tsv", "noun_after")
 _CLAUSE_CUT = re.compile(r",?\s+(?:but|while|whereas|although|though)\s+(?:he|she|they|it|the|his|her|their)\b|;\s")
 _TO_VERB = re.compile(r"(?:\s+[a-z][\w’'\-]*){1,3}?\s+(to)\s+[a-z]")
-_PLURAL_VERB_AFTER = frozenset("have are were".split())
+_PLURAL_VERB_AFTER = word_set("en", "attribution_words.tsv", "plural_verb_after")
 _LOWER_WORD = re.compile(r"[a-z][a-z’'\-]*")
-_QUANT_SUBJ = frozenset(["some", "many", "others", "few", "most", "several", "both", "critics", "supporters"])
+_QUANT_SUBJ = word_set("en", "attribution_words.tsv", "quant_subj")
 _TO_VERBS = {"hope": True, "expect": True, "agree": True, "decline": True, "refuse": True, "offer": True, "threaten": True}
-_CLAUSE_JOIN = frozenset("and but while as because when although though so then since after before if".split())
+_CLAUSE_JOIN = word_set("en", "attribution_words.tsv", "clause_join")
 _MID_CAP = re.compile(r"(?<=[a-z,;] )([A-Z][\w’'\-]*)")
 _PREV_WORD = re.compile(r"(\w+(?:['’\-]\w+)*)\s*$")
-_GERUND_PREPS = frozenset("from for by after before while without despite".split())
-_CATENATIVE = frozenset(
-    "continue continues continued continuing began begin begins went go goes going wants want wanted tried try".split()
-)
-_INTRO = frozenset("meanwhile however still yet also then now later recently instead indeed".split())
-_AFTER_INVERTED = frozenset(
-    """in on at during after before who which when while last this yesterday today tonight earlier later
-    monday tuesday wednesday thursday friday saturday sunday recently also of and""".split()
-)
-_NOT_SUBJECT = frozenset(
-    """nobody anyone anybody none nothing something everything all
-    there here what which whatever many few
-    them him me us""".split()  # object pronouns: "wanted them agreed separately" is no attribution
-)
-_PREP_JOIN = frozenset(["of", "for", "at", "from", "with", "in", "on", "to", "outside", "near", "inside", "around"])
-_NAME_JOIN = frozenset(["of", "for", "the", "de", "da", "van", "von", "der", "al", "bin", "la", "le", "del", "and", "&"])
-_MODIFIERS = frozenset(
-    """former then acting deputy senior chief top current outgoing incoming interim vice assistant associate
-    press campaign presidential republican democratic party state federal local regional national foreign
-    defense defence military communications executive managing general attorney special
-    longtime veteran fellow lead head co-founder founder independent private leading prominent""".split()
-)
+_GERUND_PREPS = word_set("en", "attribution_words.tsv", "gerund_preps")
+_CATENATIVE = word_set("en", "attribution_words.tsv", "catenative")
+_INTRO = word_set("en", "attribution_words.tsv", "intro")
+_AFTER_INVERTED = word_set("en", "attribution_words.tsv", "after_inverted")
+_NOT_SUBJECT = word_set("en", "attribution_words.tsv", "not_subject")
+_PREP_JOIN = word_set("en", "attribution_words.tsv", "prep_join")
+_NAME_JOIN = word_set("en", "attribution_words.tsv", "name_join")
+_MODIFIERS = word_set("en", "attribution_words.tsv", "modifiers")
 _NO_CONTENT_AFTER = re.compile(r"^[\s,;:.!?)”\"'’»—–-]*$")
 _THAT = re.compile(r"\bthat\b")
 # Patterns used inside per-cue code, compiled once (re's own cache lookup costs more than the match).
-_PARA_BREAK = re.compile(r"\n[ \t]*\n")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w’'\-]*")
 _DASHES = re.compile(r"[―—–]+")
 _W = re.compile(r"\w+")
@@ -114,86 +80,76 @@ _SPACES = re.compile(r"\s*")
 _WEEKDAYS = re.compile(r"^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 
 
-@dataclass
-class Attribution:
+class Span(NamedTuple):
+    """One attribution as the rules found it: cue, unresolved speaker mention, content.
+
+    Offsets index the document's text; ``None`` where absent.
+    """
+
     cue_start: int
     cue_end: int
     cue: str
-    kind_hint: str  # verb | according_to | dash | colon
+    kind_hint: str  # verb | according_to | noun | dash | colon
+    mention_start: int | None
+    mention_end: int | None
+    mention: str
+    mention_kind: str  # name | pronoun | rel | np | none
+    title: str  # role words around the mention ("former Secretary General of the alliance")
+    content_start: int | None
+    content_end: int | None
+    sentence_id: int
+    verb: Verb | None
+    antecedent: tuple[int, int] | None  # for who/which: the noun phrase the pronoun stands for
+    inherit: bool  # ", saying ...": the speaker is the clause's subject, found when resolving
+    object: tuple[int, int] | None  # the addressee of "told", "warned" (the outlet in "told the BBC")
+    front: tuple[int, int] | None  # "And perhaps, Obama said, it could ...": the words before a
+    # parenthetical attribution belong to what was said too (content_* hold the part after it)
+
+
+@dataclass
+class Attribution:
+    """The rules' working record for one cue (mutable while the rules fill it; frozen into a
+    :class:`Span` at the end of the step)."""
+
+    cue_start: int
+    cue_end: int
+    cue: str
+    kind_hint: str
     mention_start: int | None = None
     mention_end: int | None = None
     mention: str = ""
-    mention_kind: str = "none"  # name | pronoun | rel | np | none
-    title: str = ""  # role words around the mention ("former Secretary General of the alliance")
+    mention_kind: str = "none"
+    title: str = ""
     content_start: int | None = None
     content_end: int | None = None
     sentence_id: int = 0
     outlet: str | None = None
     verb: Verb | None = None
-    antecedent: tuple[int, int] | None = None  # for who/which: the NP the pronoun stands for
+    antecedent: tuple[int, int] | None = None
     extra: dict = field(default_factory=dict)
 
-
-class _Doc:
-    """Per-text state shared by the cue handlers: sentences, quotes, paragraph breaks."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.sents = _sentences(text)
-        self.sent_starts = [s for s, _ in self.sents]
-        self.quotes = find_quotes(text)
-        self.quote_starts = [q.start for q in self.quotes]
-        self._caps: frozenset[str] | None = None
-
-    def midsentence_caps(self) -> frozenset[str]:
-        """Capitalised words seen after a lower-case word: names, not sentence openers."""
-        if self._caps is None:
-            self._caps = frozenset(_MID_CAP.findall(self.text))
-        return self._caps
-
-    def sentence_of(self, pos: int) -> int:
-        i = bisect.bisect_right(self.sent_starts, pos) - 1
-        return max(i, 0)
-
-    def sent_bounds(self, pos: int) -> tuple[int, int, int]:
-        if not self.sents:
-            return 0, 0, len(self.text)
-        i = self.sentence_of(pos)
-        s, e = self.sents[i]
-        return i, s, max(e, pos)
-
-    def quote_at(self, pos: int):
-        """The top-level quote span containing offset ``pos`` (start <= pos < end), else None."""
-        i = bisect.bisect_right(self.quote_starts, pos) - 1
-        if i >= 0 and self.quotes[i].start <= pos < self.quotes[i].end:
-            return self.quotes[i]
-        return None
+    def freeze(self) -> Span:
+        return Span(
+            self.cue_start, self.cue_end, self.cue, self.kind_hint, self.mention_start, self.mention_end,
+            self.mention, self.mention_kind, self.title, self.content_start, self.content_end, self.sentence_id,
+            self.verb, self.antecedent, bool(self.extra.get("inherit")), self.extra.get("object"),
+            self.extra.get("front"),
+        )
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans, split paragraph by paragraph (a blank line always ends a sentence anyway),
-    and long paragraphs in pieces of a few thousand characters cut after a clear sentence end:
-    the sentence splitter looks back from each full stop, so this keeps the cost linear."""
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for m in _PARA_BREAK.finditer(text):
-        _split_piece(text, pos, m.start(), out)
-        pos = m.end()
-    _split_piece(text, pos, len(text), out)
-    return out
 
 
-_SAFE_END = re.compile(r"[a-z]{4,}[.!?][\"”’]?\s+(?=[A-Z])")
+def _sent_bounds(doc: Document, pos: int) -> tuple[int, int, int]:
+    if not doc.sentences:
+        return 0, 0, len(doc.text)
+    i = doc.sentence_of(pos)
+    s, e = doc.sentences[i]
+    return i, s, max(e, pos)
 
 
-def _split_piece(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    while end - start > 6000:
-        cut = _SAFE_END.search(text, start + 4000, min(end, start + 12000))
-        if cut is None:
-            break
-        out.extend((start + s, start + e) for s, e in split_sentences(text[start:cut.end()]))
-        start = cut.end()
-    out.extend((start + s, start + e) for s, e in split_sentences(text[start:end]))
+def _midsentence_caps(doc: Document) -> frozenset[str]:
+    """Capitalised words seen after a lower-case word: names, not sentence openers."""
+    return doc.memo("midsentence_caps", lambda d: frozenset(_MID_CAP.findall(d.text)))
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -208,65 +164,27 @@ _WINDOW = 1500
 _WORD = re.compile(r"[A-Za-z]+(?:[’'\-][A-Za-z]+)*")
 
 
-def _trie_regex(words: list[str]) -> str:
-    """A regex alternation factored by common prefixes: far faster than a flat list of words."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if end else body
-
-    return build(trie)
+_COLON_STOP = word_set("en", "attribution_words.tsv", "colon_stop")
 
 
-@lru_cache(maxsize=1)
-def _cue_regex() -> re.Pattern[str]:
-    forms = [*reporting_verbs(), "according to"]
-    lowered = sorted({f.replace(" ", "\x00") for f in forms})
-    body = _trie_regex(lowered).replace("\\\x00", r"\s+").replace("\x00", r"\s+")
-    return re.compile(rf"(?<![\w’'\-])(?:{body})(?![\w\-])", re.I)
-
-
-def _cue_matches(text: str):
-    """(start, end, form) of every reporting-verb form in the text."""
-    for m in _cue_regex().finditer(text):
-        yield m.start(), m.end(), " ".join(m.group().lower().split())
-
-
-_DASH_RE = re.compile(r"(”|\"|''|’)[^\S\n]*\n?[^\S\n]*[―—–]{1,2}[^\S\n]*([A-Z][^\n,.;:()“”\"]{1,60})")
-_COLON_HEAD_RE = re.compile(r"(?m)^([A-Z][\w’'.\-]*(?:[ \t]+[A-Z][\w’'.\-]*){0,3})[ \t]*(:)[ \t]+(?=\S)([^\n]{12,})$")
-_COLON_STOP = frozenset(
-    """photo photos update updated note editor editors read related source sources watch video warning breaking
-    exclusive opinion analysis correction image caption listen subscribe share q a by posted published
-    tags topics see also more advertisement sponsored contact email tel phone fax""".split()
-)
-
-
-def find_attributions(text: str) -> list[Attribution]:
-    """Raw attributions in text order: cue, speaker mention (unresolved) and content offsets."""
-    doc = _Doc(text)
-    verbs = reporting_verbs()
+def find_spans(doc: Document, cues: tuple[Cue, ...]) -> tuple[Span, ...]:
+    """The attributions the rules accept among ``cues``, in text order."""
+    text = doc.text
     out: list[Attribution] = []
-    for start, end, form in _cue_matches(text):
-        if form == "according to":
-            a = _according_to(doc, start, end)
+    dash_prev_end = 0
+    for cue in cues:
+        if cue.kind == "verb":
+            a = _verb_cue(doc, cue.start, cue.end, cue.verb)
+        elif cue.kind == "according_to":
+            a = _according_to(doc, cue.start, cue.end)
+        elif cue.kind == "noun":
+            a = _noun_cue(doc, cue)
+        elif cue.kind == "dash":
+            a, dash_prev_end = _dash_cue(doc, cue, dash_prev_end)
         else:
-            a = _verb_cue(doc, start, end, verbs[form])
+            a = _colon_head(doc, cue)
         if a is not None:
             out.append(a)
-    out.extend(_noun_cues(doc))
-    out.extend(_dash_cues(doc))
-    out.extend(_colon_heads(doc))
-    out.sort(key=lambda a: a.cue_start)
     out = _drop_overlaps(out)
     out = _drop_nested(out)
     out = [a for a in out if not _inside_closed_quote(doc, a)]
@@ -274,14 +192,15 @@ def find_attributions(text: str) -> list[Attribution]:
     out = [a for a in out if not a.extra.get("drop") and (a.kind_hint == "dash" or not _in_headline_list(text, a.cue_start))]
     _trim_contents(doc, out)
     _extend_quotes(doc, out)
-    return out
+    _parenthetical_fronts(doc, out)
+    return tuple(a.freeze() for a in out)
 
 
 # ----------------------------------------------------------------------------- verb cues
 
-def _verb_cue(doc: _Doc, cs: int, ce: int, verb: Verb) -> Attribution | None:
+def _verb_cue(doc: Document, cs: int, ce: int, verb: Verb) -> Attribution | None:
     text = doc.text
-    sid, ss, se = doc.sent_bounds(cs)
+    sid, ss, se = _sent_bounds(doc, cs)
     ss, se = max(ss, cs - _WINDOW), min(se, cs + _WINDOW)  # run-on 'sentences' stay linear
     first = text[cs]
     if first.isupper() and text[ss:cs].strip(" “\"'‘«(") != "" and not _title_case(text, ss, se):
@@ -423,7 +342,7 @@ def _title_case(text: str, ss: int, se: int) -> bool:
     return caps / len(words) > 0.85
 
 
-def _accept(doc: _Doc, a: Attribution, right) -> bool:
+def _accept(doc: Document, a: Attribution, right) -> bool:
     """Strength gate: weaker verbs need clear evidence that they report speech or findings."""
     verb = a.verb
     assert verb is not None
@@ -477,7 +396,7 @@ def _is_document(mention: str) -> bool:
     return any(r.get(w) == "document" for w in words[:6])
 
 
-def _subject(doc: _Doc, a: Attribution, left, i: int) -> bool:
+def _subject(doc: Document, a: Attribution, left, i: int) -> bool:
     """The subject noun phrase ending at token ``i`` (left of the cue)."""
     tok = left[i][2]
     low = tok.lower()
@@ -521,14 +440,14 @@ def _subject(doc: _Doc, a: Attribution, left, i: int) -> bool:
             return True
     if kind == "name" and k == i and (k == 0 or not left[k - 1][2][:1].isalnum()) and left[k][2].lower() not in roles():
         word = left[k][2]
-        if word not in doc.midsentence_caps():
+        if word not in _midsentence_caps(doc):
             kind = "np"  # "Displacement adds ...": a capitalised common noun opening the sentence
     _set_mention(doc, a, start, end, kind)
     a.title = doc.text[start:end]
     return True
 
 
-def _document_subject(doc: _Doc, a: Attribution, left, i: int) -> bool:
+def _document_subject(doc: Document, a: Attribution, left, i: int) -> bool:
     """A long document subject: 'A USA TODAY analysis of newly filed reports shows',
     'research conducted by the Center for Media and Public Affairs found'."""
     r = roles()
@@ -591,20 +510,20 @@ def _np_left(left, i: int) -> int | None:
     return k
 
 
-def _set_mention(doc: _Doc, a: Attribution, s: int, e: int, kind: str) -> None:
+def _set_mention(doc: Document, a: Attribution, s: int, e: int, kind: str) -> None:
     a.mention_start, a.mention_end = s, e
     a.mention = doc.text[s:e]
     a.mention_kind = kind
 
 
-def _appositive_or_inverted(doc: _Doc, a: Attribution, left, i: int, right) -> bool:
+def _appositive_or_inverted(doc: Document, a: Attribution, left, i: int, right) -> bool:
     """Left of the cue is a comma: 'X, a spokesman for Y, said', '"...," said X', '..., said X'."""
     if _appositive(doc, a, left, i):
         return True
     return _inverted(doc, a, right)
 
 
-def _appositive(doc: _Doc, a: Attribution, left, i: int) -> bool:
+def _appositive(doc: Document, a: Attribution, left, i: int) -> bool:
     """'Dmitry Peskov, an official spokesman for the Kremlin, said'; up to three comma-separated
     descriptions ('Donna Rawlings, 59, of Ashton, Md., who watched ..., said')."""
     commas = []
@@ -659,7 +578,7 @@ def _appositive(doc: _Doc, a: Attribution, left, i: int) -> bool:
     return False
 
 
-def _inverted(doc: _Doc, a: Attribution, right) -> bool:
+def _inverted(doc: Document, a: Attribution, right) -> bool:
     """Speaker after the cue: 'said Ben Wallace', 'said the minister', 'said he'."""
     if not right:
         return False
@@ -683,7 +602,7 @@ def _inverted(doc: _Doc, a: Attribution, right) -> bool:
     return True
 
 
-_PARTICLES = frozenset("out up off down back over away along around through forth".split())
+_PARTICLES = word_set("en", "attribution_words.tsv", "particles")
 
 
 def _name_ahead(right, k: int) -> bool:
@@ -701,7 +620,7 @@ def _name_ahead(right, k: int) -> bool:
     return False
 
 
-def _np_right(doc: _Doc, a: Attribution, right, j: int, loose: bool = False) -> bool:
+def _np_right(doc: Document, a: Attribution, right, j: int, loose: bool = False) -> bool:
     """A noun phrase starting at ``right[j]``; ``loose`` (after 'according to', 'by') admits
     lower-case heads and one prepositional tail ('exit polls', 'people familiar with the matter')."""
     if j >= len(right):
@@ -773,9 +692,9 @@ def _np_right(doc: _Doc, a: Attribution, right, j: int, loose: bool = False) -> 
 
 # ----------------------------------------------------------------------------- according to
 
-def _according_to(doc: _Doc, cs: int, ce: int) -> Attribution | None:
+def _according_to(doc: Document, cs: int, ce: int) -> Attribution | None:
     text = doc.text
-    sid, ss, se = doc.sent_bounds(cs)
+    sid, ss, se = _sent_bounds(doc, cs)
     ss, se = max(ss, cs - _WINDOW), min(se, cs + _WINDOW)  # run-on 'sentences' stay linear
     right = _tokens(text, ce, min(se, ce + 200))
     a = Attribution(cs, ce, text[cs:ce], "according_to", sentence_id=sid)
@@ -798,100 +717,79 @@ def _according_to(doc: _Doc, cs: int, ce: int) -> Attribution | None:
     return a
 
 
-# ----------------------------------------------------------------------------- dash and colon cues
+# ----------------------------------------------------------------------------- noun, dash and colon cues
 
-@lru_cache(maxsize=1)
-def _noun_regex() -> re.Pattern[str]:
-    nouns = _trie_regex(sorted(reporting_nouns()))
-    return re.compile(
-        r"(?P<poss>(?:[A-Z][\w.\-]*(?:[^\S\n]+[A-Z][\w.\-]*){0,3})(?:’s|'s)|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))"
-        rf"[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}?(?P<noun>{nouns})\b[^\S\n]*(?P<next>[\w:“\"«]+)?"
-    )
-
-
-def _noun_cues(doc: _Doc) -> list[Attribution]:
-    """Nominal cues with a possessor: "Trump's claim that ...", "her remarks about ..."."""
+def _noun_cue(doc: Document, cue: Cue) -> Attribution | None:
+    """A nominal cue with a possessor: "Trump's claim that ...", "her remarks about ..."."""
     text = doc.text
-    nouns = reporting_nouns()
-    out = []
-    for m in _noun_regex().finditer(text):
-        noun = m.group("noun")
-        _cat, complements = nouns[noun]
-        nxt = (m.group("next") or "").lower()
-        if not ((nxt == "that" and "that" in complements) or nxt[:1] in (":", "“", '"', "«")):
-            continue  # only a clause or a quotation makes a noun report speech ("claim that ...")
-        if doc.quote_at(m.start("noun")) is not None and doc.quote_at(m.start("noun")).closed:
-            continue  # inside someone else's quotation
-        ps, pe = m.span("poss")
-        sid, ss, se = doc.sent_bounds(m.start("noun"))
-        a = Attribution(m.start("noun"), m.end("noun"), noun, "noun", sentence_id=sid)
-        poss = text[ps:pe]
-        if poss.lower() in ("his", "her", "their", "its"):
-            _set_mention(doc, a, ps, pe, "pronoun")
-        else:
-            name_end = pe - 2 if poss.endswith(("’s", "'s")) else pe
-            _set_mention(doc, a, ps, name_end, "name")
-            a.title = text[ps:name_end]
-        start = m.end("noun")
-        if nxt == "that":
-            start = m.start("next") + 4
-        _set_content(doc, a, start, min(se, start + _WINDOW))
-        if a.content_start is not None:
-            out.append(a)
-    return out
+    noun = cue.form
+    _cat, complements = reporting_nouns(doc.language)[noun]
+    nxt = text[cue.tail[0]:cue.tail[1]].lower() if cue.tail is not None else ""
+    if not ((nxt == "that" and "that" in complements) or nxt[:1] in (":", "“", '"', "«")):
+        return None  # only a clause or a quotation makes a noun report speech ("claim that ...")
+    q = doc.quote_at(cue.start)
+    if q is not None and q.closed:
+        return None  # inside someone else's quotation
+    ps, pe = cue.anchor
+    sid, ss, se = _sent_bounds(doc, cue.start)
+    a = Attribution(cue.start, cue.end, noun, "noun", sentence_id=sid)
+    poss = text[ps:pe]
+    if poss.lower() in ("his", "her", "their", "its"):
+        _set_mention(doc, a, ps, pe, "pronoun")
+    else:
+        name_end = pe - 2 if poss.endswith(("’s", "'s")) else pe
+        _set_mention(doc, a, ps, name_end, "name")
+        a.title = text[ps:name_end]
+    start = cue.end
+    if nxt == "that":
+        start = cue.tail[0] + 4
+    _set_content(doc, a, start, min(se, start + _WINDOW))
+    return a if a.content_start is not None else None
 
 
-def _dash_cues(doc: _Doc) -> list[Attribution]:
+def _dash_cue(doc: Document, cue: Cue, prev_end: int) -> tuple[Attribution | None, int]:
+    """'"…" — Ann Lee': the name under a quotation. ``prev_end`` is where the previous dash
+    cue's name ended (several '"…" ― Name' on one line); returns the new one too."""
     text = doc.text
-    out = []
-    prev_end = 0
-    for m in _DASH_RE.finditer(text):
-        qpos = m.start(1)
-        q = doc.quote_at(qpos)
-        line_start = max(text.rfind("\n", max(0, qpos - 3000), qpos) + 1, prev_end)
-        prev_end = m.start(2) + len(m.group(2).rstrip())  # several "“…” ― Name" on one line
-        q_start = q.start if q is not None and q.start >= line_start else line_start
-        if not any(c in text[q_start:qpos] for c in "“”\"«»") and "''" not in text[q_start:qpos] and q is None:
-            continue
-        name = m.group(2).rstrip()  # str.rstrip also removes no-break spaces
-        dash = _DASHES.search(text[m.end(1):m.start(2)])
-        if dash is None:
-            continue
-        ds = m.end(1) + dash.start()
-        a = Attribution(ds, ds + len(dash.group()), dash.group(), "dash", sentence_id=doc.sentence_of(ds))
-        _set_mention(doc, a, m.start(2), m.start(2) + len(name), "name")
-        a.title = name
-        while q_start < qpos and text[q_start].isspace():
-            q_start += 1
-        a.content_start, a.content_end = q_start, m.end(1)
-        out.append(a)
-    return out
+    qpos, q_mark_end = cue.anchor
+    name_start, name_end = cue.tail
+    q = doc.quote_at(qpos)
+    line_start = max(text.rfind("\n", max(0, qpos - 3000), qpos) + 1, prev_end)
+    name = text[name_start:name_end].rstrip()  # str.rstrip also removes no-break spaces
+    new_prev_end = name_start + len(name)
+    q_start = q.start if q is not None and q.start >= line_start else line_start
+    if not any(c in text[q_start:qpos] for c in "“”\"«»") and "''" not in text[q_start:qpos] and q is None:
+        return None, new_prev_end
+    a = Attribution(cue.start, cue.end, text[cue.start:cue.end], "dash", sentence_id=doc.sentence_of(cue.start))
+    _set_mention(doc, a, name_start, name_start + len(name), "name")
+    a.title = name
+    while q_start < qpos and text[q_start].isspace():
+        q_start += 1
+    a.content_start, a.content_end = q_start, q_mark_end
+    return a, new_prev_end
 
 
-def _colon_heads(doc: _Doc) -> list[Attribution]:
+def _colon_head(doc: Document, cue: Cue) -> Attribution | None:
+    """A title line 'Name: what they said' (the cue step yields only the first line's)."""
     text = doc.text
-    out = []
-    for m in _COLON_HEAD_RE.finditer(text):
-        if text[:m.start()].strip():
-            break  # only a title line ("Poll: ...", "Patrushev: ..."), never a line inside the body
-        name = m.group(1)
-        if name.split()[0].lower().strip(".") in _COLON_STOP or len(m.group(3).split()) < 3:
-            continue
-        last = name.split()[-1]
-        # a headline 'Name: ...' only when the name is a source elsewhere in the text or a document word
-        if roles().get(last.lower()) != "document" and not re.search(rf"\b{re.escape(last)}\b", text[m.end():]):
-            continue
-        a = Attribution(m.start(2), m.end(2), ":", "colon", sentence_id=doc.sentence_of(m.start(2)))
-        _set_mention(doc, a, m.start(1), m.end(1), "name")
-        a.title = name
-        _set_content(doc, a, m.start(3), m.end(3))
-        out.append(a)
-    return out
+    name = text[cue.anchor[0]:cue.anchor[1]]
+    line = text[cue.tail[0]:cue.tail[1]]
+    if name.split()[0].lower().strip(".") in _COLON_STOP or len(line.split()) < 3:
+        return None
+    last = name.split()[-1]
+    # a headline 'Name: ...' only when the name is a source elsewhere in the text or a document word
+    if roles(doc.language).get(last.lower()) != "document" and not re.search(rf"\b{re.escape(last)}\b", text[cue.tail[1]:]):
+        return None
+    a = Attribution(cue.start, cue.end, ":", "colon", sentence_id=doc.sentence_of(cue.start))
+    _set_mention(doc, a, cue.anchor[0], cue.anchor[1], "name")
+    a.title = name
+    _set_content(doc, a, cue.tail[0], cue.tail[1])
+    return a
 
 
 # ----------------------------------------------------------------------------- content
 
-def _set_content(doc: _Doc, a: Attribution, s: int, e: int) -> None:
+def _set_content(doc: Document, a: Attribution, s: int, e: int) -> None:
     text = doc.text
     while s < e and text[s] in " \t\n,;:—–-":
         s += 1
@@ -902,7 +800,7 @@ def _set_content(doc: _Doc, a: Attribution, s: int, e: int) -> None:
     a.content_start, a.content_end = s, e
 
 
-def _content(doc: _Doc, a: Attribution, ss: int, se: int, right) -> None:
+def _content(doc: Document, a: Attribution, ss: int, se: int, right) -> None:
     """Choose what was said: the clause after the cue, or the one before the speaker."""
     text = doc.text
     block_start = min(a.cue_start, a.mention_start if a.mention_start is not None else a.cue_start)
@@ -959,8 +857,8 @@ def _content(doc: _Doc, a: Attribution, ss: int, se: int, right) -> None:
             a.content_start, a.content_end = q.start, q.end
         elif nxt < len(text):
             sid = doc.sentence_of(nxt)
-            if sid < len(doc.sents):
-                _set_content(doc, a, nxt, doc.sents[sid][1])
+            if sid < len(doc.sentences):
+                _set_content(doc, a, nxt, doc.sentences[sid][1])
 
 
 _TRAILER = re.compile(
@@ -979,7 +877,7 @@ def _is_trailer(r_text: str) -> bool:
     return bool(_TRAILER.match(r_text))
 
 
-def _quote_start(doc: _Doc, ss: int, end: int) -> int:
+def _quote_start(doc: Document, ss: int, end: int) -> int:
     """Start content at the opening mark of a quotation that began in an earlier sentence."""
     q = doc.quote_at(ss)
     if q is not None and ss - _WINDOW < q.start < ss:
@@ -1008,25 +906,25 @@ def _in_headline_list(text: str, pos: int) -> bool:
     return _headline_like(before) or _headline_like(after)
 
 
-def _inherit_subjects(doc: _Doc, rows: list[Attribution]) -> None:
+def _inherit_subjects(doc: Document, rows: list[Attribution]) -> None:
     """', saying ...', '... and said ...' and 'Citing ..., Trump said' share their clause's subject."""
     for n, a in enumerate(rows):
-        if not a.extra.get("inherit") or a.mention_start is not None or a.sentence_id >= len(doc.sents):
+        if not a.extra.get("inherit") or a.mention_start is not None or a.sentence_id >= len(doc.sentences):
             continue
-        ss = doc.sents[a.sentence_id][0]
+        ss = doc.sentences[a.sentence_id][0]
         prev = rows[n - 1] if n else None
         if prev is not None and (prev.sentence_id != a.sentence_id or prev.mention_start is None):
             prev = None
         if not doc.text[ss:a.cue_start].strip(" “\"'‘«("):
             # the participle opens the sentence: the subject follows its clause ("Citing X, Trump ...")
-            comma = doc.text.find(",", a.cue_end, doc.sents[a.sentence_id][1])
+            comma = doc.text.find(",", a.cue_end, doc.sentences[a.sentence_id][1])
             nxt = rows[n + 1] if n + 1 < len(rows) else None
             channel = _CHANNEL_AFTER.match(doc.text[a.cue_end:a.cue_end + 8])
             if comma > 0 and channel and nxt is not None and nxt.sentence_id == a.sentence_id and nxt.cue_start > comma:
                 a.extra["drop"] = True  # "Writing on Telegram, the governor said ...": one attribution
                 continue
             if comma > 0:
-                toks = _tokens(doc.text, comma + 1, min(comma + 200, doc.sents[a.sentence_id][1]))
+                toks = _tokens(doc.text, comma + 1, min(comma + 200, doc.sentences[a.sentence_id][1]))
                 _subject_at_start(doc, a, toks)
             continue
         if prev is not None and prev.mention_start is not None and prev.mention_start - ss < 40:
@@ -1052,7 +950,7 @@ def _copy_mention(a: Attribution, b: Attribution) -> None:
     a.mention_kind, a.title, a.antecedent = b.mention_kind, b.title, b.antecedent
 
 
-def _subject_at_start(doc: _Doc, a: Attribution, toks) -> bool:
+def _subject_at_start(doc: Document, a: Attribution, toks) -> bool:
     if toks and toks[0][2].lower() in ("he", "she", "they", "it", "we", "i"):
         _set_mention(doc, a, toks[0][0], toks[0][1], "pronoun")
         return True
@@ -1063,7 +961,7 @@ def _subject_at_start(doc: _Doc, a: Attribution, toks) -> bool:
     return False
 
 
-def _inside_closed_quote(doc: _Doc, a: Attribution) -> bool:
+def _inside_closed_quote(doc: Document, a: Attribution) -> bool:
     """'"He said it over and over," she said': speech reported inside a quotation belongs to the
     quoted speaker's words, not to the sources the journalist cites. Named subjects are kept
     ("As Obama said ..."), and unclosed quotes are not trusted enough to hide a cue."""
@@ -1101,7 +999,7 @@ def _drop_overlaps(rows: list[Attribution]) -> list[Attribution]:
     return out
 
 
-def _trim_contents(doc: _Doc, rows: list[Attribution]) -> None:
+def _trim_contents(doc: Document, rows: list[Attribution]) -> None:
     """A right-side content stops where the next attribution in the same sentence begins, and
     at a contrasting clause (', but he has also ...') outside quotation marks."""
     for a in rows:
@@ -1133,7 +1031,7 @@ def _trim_contents(doc: _Doc, rows: list[Attribution]) -> None:
                     a.content_end = e
 
 
-def _extend_quotes(doc: _Doc, rows: list[Attribution]) -> None:
+def _extend_quotes(doc: Document, rows: list[Attribution]) -> None:
     """'"A," he said. "B."' is one attribution: later quoted sentences with no cue of their own join it."""
     text = doc.text
     cue_sents = {a.sentence_id for a in rows}
@@ -1148,12 +1046,12 @@ def _extend_quotes(doc: _Doc, rows: list[Attribution]) -> None:
                 continue
         end = max(a.content_end, a.cue_end, a.mention_end or 0)
         sid = doc.sentence_of(end)
-        if sid < len(doc.sents) and doc.sents[sid][1] <= end + 2:
+        if sid < len(doc.sentences) and doc.sentences[sid][1] <= end + 2:
             sid += 1
         else:
             sid += 1
-        while sid < len(doc.sents) and sid not in cue_sents:
-            s, e = doc.sents[sid]
+        while sid < len(doc.sentences) and sid not in cue_sents:
+            s, e = doc.sentences[sid]
             gap = text[end:s]
             if "\n\n" in gap:
                 prev_q = doc.quote_at(max(end - 1, 0))
@@ -1167,3 +1065,25 @@ def _extend_quotes(doc: _Doc, rows: list[Attribution]) -> None:
             a.content_end = new_end
             end = new_end
             sid = doc.sentence_of(end - 1) + 1
+
+
+def _parenthetical_fronts(doc: Document, rows: list[Attribution]) -> None:
+    """'And perhaps, Obama said, it could help': the clause before ', Obama said,' is part of what
+    was said. Recorded as the span's ``front`` (the content columns keep the part after)."""
+    text = doc.text
+    claimed = -1  # end of the last content in the text: a front never takes another's words
+    for a in rows:
+        if (
+            a.kind_hint == "verb" and a.mention_start is not None and a.mention_end is not None
+            and a.mention_end <= a.cue_start and a.content_start is not None and a.content_start >= a.cue_end
+            and a.sentence_id < len(doc.sentences)
+        ):
+            ss = doc.sentences[a.sentence_id][0]
+            before = text[ss:a.mention_start].rstrip()
+            after = text[a.cue_end:a.content_start].strip()
+            if before.endswith((",", "—", "–")) and after[:1] in (",", "—", "–") and ss > claimed:
+                front_end = ss + len(before) - 1
+                if _W.search(text, ss, front_end) and doc.quote_at(ss) is None:
+                    a.extra["front"] = (ss, front_end)
+        if a.content_end is not None:
+            claimed = max(claimed, a.content_end)

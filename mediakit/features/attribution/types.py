@@ -1,0 +1,222 @@
+"""Step 4 of attribution: what kind of source each speaker is, one type per person per article.
+
+The typing rules read the speaker's description (role words from ``lexicons/<language>/roles.tsv``,
+outlet names, institution words, anonymity markers) and give one of :data:`SPEAKER_TYPES`. The
+resolver (:mod:`.speakers`) asks them once per mention; :func:`type_speakers` then makes the
+article consistent: a person keeps one type throughout, unless the article itself gives them
+roles of two kinds ("a former minister who now teaches law").
+
+>>> speaker_type("the ministry spokesman", "the ministry spokesman", "np", False, "ministry spokesman")
+'official'
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from ...lexicons.reader import word_set
+from .lexicon import anonymity_patterns, outlets, roles
+
+SPEAKER_TYPES = ("official", "expert", "organization", "media", "anonymous", "citizen", "document", "other")
+
+_GOV_WORDS = word_set("en", "attribution_words.tsv", "type_gov_words")
+_ORG_WORDS = word_set("en", "attribution_words.tsv", "type_org_words")
+
+_MASTHEAD = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w.\-&]*\s+){0,3}(?:Times|Post|News|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|"
+    r"Chronicle|Observer|Examiner|Courier|Standard|Express|Mirror|Magazine|Radio|Television|TV|Broadcasting|Daily|Wire)$"
+)
+
+_WHICH_CLAUSE = re.compile(r",\s+which\b")
+
+# Patterns used per mention, compiled once (re's cache lookup costs more than these matches).
+_NAME_WORD = re.compile(r"[\w’'.\-&]+")
+
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_THE = re.compile(r"^The\s+")
+
+_INDEFINITE = word_set("en", "attribution_words.tsv", "type_indefinite")
+
+def _words(s: str) -> list[str]:
+    return _NAME_WORD.findall(s)
+
+
+def _clean(w: str) -> str:
+    return w.lower().rstrip(".").replace("’s", "").replace("'s", "")
+
+@lru_cache(maxsize=4096)
+def _is_person_name(name: str) -> bool:
+    ws = name.split()
+    if not ws or len(ws) > 5:
+        return False
+    lows = [_clean(w) for w in ws]
+    r = roles()
+    if any(w in _GOV_WORDS or w in _ORG_WORDS or w in r for w in lows) or is_outlet(name):
+        return False
+    return all(w[:1].isupper() for w in ws)
+
+
+@lru_cache(maxsize=1)
+def _outlet_regex() -> re.Pattern[str]:
+    names = sorted(outlets(), key=len, reverse=True)
+    # 'X' alone is too ambiguous; multi-word names also match in capitals ("USA TODAY")
+    alt = "|".join(f"(?i:{re.escape(n)})" if " " in n else re.escape(n) for n in names if len(n) > 1)
+    masthead = (
+        r"(?:The\s+)?(?:[A-Z][\w.\-&]*\s+){1,3}(?:Times|Post|News|Journal|Herald|Tribune|Gazette|Telegraph|"
+        r"Chronicle|Examiner|Courier|Magazine|Radio|Television|TV)"
+    )
+    return re.compile(rf"(?<![\w])(?=[A-Zd])(?:{alt}|{masthead})(?![\w])")
+
+
+# Channel phrases: the outlet a source spoke to or through.
+_CHANNEL = re.compile(
+    r"\b(?:told|telling|tells|tell|interview(?:ed)?\s+(?:with|by)|(?:speaking|spoke|speaks|talking|talked)\s+(?:to|with)|"
+    r"wrote\s+(?:in|on|for)|writing\s+(?:in|on|for)|writes\s+(?:in|on|for)|op-ed\s+(?:in|for)|"
+    r"posted\s+on|posting\s+on|(?:said|says|say|saying)\s+(?:on|to)|appearance\s+on|appearing\s+on|"
+    r"quoted\s+by|cited\s+by|reported\s+by|according\s+to|on|via|in\s+a\s+(?:post|message|video|statement)\s+on)\s+",
+    re.I,
+)
+
+
+def find_outlet(text: str, start: int, end: int) -> str | None:
+    """The outlet named in a channel phrase inside ``text[start:end]`` ('told Reuters').
+
+    >>> find_outlet("She told Reuters on Friday.", 0, 27)
+    'Reuters'
+    """
+    rx = _outlet_regex()
+    for m in _CHANNEL.finditer(text, start, end):
+        p = m.end()
+        if text[p:p + 4] == "the ":
+            p += 4  # "told the BBC"
+        o = rx.match(text, p)
+        if o is not None:
+            return _outlet_name(o.group())
+    return None
+
+
+def _outlet_name(s: str) -> str:
+    s = s.strip()
+    known = outlets()
+    if s in known:
+        return s
+    folded = {k.lower(): k for k in known}
+    if s.lower() in folded:
+        return folded[s.lower()]  # "USA TODAY" -> "USA Today"
+    bare = _THE.sub("", s)
+    for cand in (bare, "The " + bare):
+        if cand in known:
+            return cand
+    return s
+
+
+@lru_cache(maxsize=4096)
+def is_outlet(name: str) -> bool:
+    if not name:
+        return False
+    bare = _ARTICLE.sub("", name.strip())
+    known = outlets()
+    return name in known or bare in known or ("The " + bare) in known or bool(_MASTHEAD.match(bare))
+
+
+def _role_type(words: list[str]) -> str | None:
+    return _role_type_cached(tuple(words))
+
+
+@lru_cache(maxsize=4096)
+def _role_type_cached(words: tuple[str, ...]) -> str | None:
+    r = roles()
+    lows = [_clean(w) for w in words]
+    for k in range(len(lows)):
+        two = " ".join(lows[k:k + 2])
+        if two in r:
+            return r[two]
+        if lows[k] in r:
+            if r[lows[k]] == "organization" and _in_institution_name(words, k):
+                continue  # "the Council of Nations envoy": the person is the envoy
+            return r[lows[k]]
+    return None
+
+
+def _in_institution_name(words: tuple[str, ...], k: int) -> bool:
+    """``words[k]`` opens a capitalised institution name used as a modifier ("Council of Nations")."""
+    nxt = words[k + 1:k + 3]
+    return words[k][:1].isupper() and len(nxt) == 2 and nxt[0] == "of" and nxt[1][:1].isupper() and len(words) > k + 3
+
+
+@lru_cache(maxsize=4096)
+def speaker_type(mention: str, title: str, kind: str, anonymous_context: bool, canonical: str) -> str:
+    """One of official, expert, organization, media, anonymous, citizen, document, other.
+
+    ``anonymous_context``: the sentence says the source is unnamed ("on condition of anonymity").
+    """
+    anon_speaker, _ = anonymity_patterns()
+    named = kind == "name" and _is_person_name(canonical) and canonical.lower() not in roles()
+    if not named and anon_speaker.search(mention):
+        return "anonymous"
+    if not named and kind in ("np", "pronoun", "none") and anonymous_context:
+        return "anonymous"
+    if is_outlet(canonical) or is_outlet(mention):
+        return "media"
+    desc = title or mention
+    which = _WHICH_CLAUSE.search(desc)
+    if which:  # "Aldergate, which employs 350 people,": a body, and the clause's nouns are not its role
+        desc = desc[:which.start()]
+    words = _words(desc)
+    lows = [_clean(w) for w in words]
+    r = roles()
+    if kind == "np" and any(r.get(w) == "document" for w in (_clean(x) for x in _words(mention))):
+        return "document"  # "a GAO report released last year", "the poll"
+    typ = _role_type(words)
+    if typ is None:
+        if any(w in _GOV_WORDS for w in lows):
+            typ = "official"
+        elif any(w in _ORG_WORDS for w in lows):
+            typ = "organization"
+    if typ is None:
+        return "organization" if which else "other"
+    first = lows[0] if lows else ""
+    if typ == "official" and not named and kind == "np" and (first in _INDEFINITE or (lows and lows[-1].endswith("s") and first not in ("the",))):
+        # "a Homeland Security Department official said", "officials said": unnamed officials
+        return "anonymous"
+    return typ
+
+
+# ----------------------------------------------------------------------------- one type per person
+
+
+class Typed(NamedTuple):
+    """The final type of one attribution's speaker (``changed``: the article-level pass moved it)."""
+
+    speaker_type: str
+    changed: bool
+
+
+def type_speakers(speakers) -> tuple[Typed, ...]:
+    """One type per named person across the article (see module docstring).
+
+    ``speakers`` are the resolver's records (:class:`.speakers.Speaker`), in text order. A
+    person's rows that disagree take the type most of them have (ties: the first stated), and
+    "other" gives way to any stated type; a person whose descriptions in the article name roles
+    of two kinds keeps the type of each row.
+    """
+    by_name: dict[str, list[int]] = {}
+    for i, sp in enumerate(speakers):
+        if sp.name and sp.person and " " in sp.name.strip():
+            by_name.setdefault(sp.name, []).append(i)
+    final = [Typed(sp.speaker_type, False) for sp in speakers]
+    for rows in by_name.values():
+        types = [speakers[i].speaker_type for i in rows]
+        if len(set(types)) < 2:
+            continue
+        stated = {speakers[i].role_type for i in rows if speakers[i].role_type is not None}
+        if len(stated) >= 2:
+            continue  # the article gives this person two roles: each row keeps its own
+        ranked = [t for t in types if t != "other"] or types
+        best = max(dict.fromkeys(ranked), key=ranked.count)  # most frequent, first stated on ties
+        for i in rows:
+            if final[i].speaker_type != best and final[i].speaker_type != "anonymous":
+                final[i] = Typed(best, True)
+    return tuple(final)
