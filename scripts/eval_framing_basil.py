@@ -37,7 +37,8 @@ def main(root: str) -> None:
     df = load(Path(root))
     print(f"{len(df)} articles, {df.truth.nunique()} events, outlets {sorted(df.outlet.unique())}")
 
-    print("\n## align_events: adjusted Rand index (pairwise precision / recall)")
+    print("\n## align_events(method='tfidf'), the earlier method: adjusted Rand index (pairwise precision / recall)")
+    # the learned default is measured by scripts/eval_alignment.py; these thresholds are TF-IDF cosines
     inputs = {
         "headline + full text": df,
         "headline + first 50 words": df.assign(text=df.text.map(lambda t: " ".join(t.split()[:50]))),
@@ -50,7 +51,7 @@ def main(root: str) -> None:
         for th in (None, 0.1, 0.15, 0.2):
             for wd in (3, None):
                 t = time.perf_counter()
-                out = mk.align_events(data, threshold=th, window_days=wd)
+                out = mk.align_events(data, threshold=th, window_days=wd, method="tfidf")
                 secs = time.perf_counter() - t
                 s = pairwise_scores(data.truth, out.event_id)
                 used = out.attrs["align_events"]["threshold"]
@@ -61,15 +62,15 @@ def main(root: str) -> None:
     for name, data in {"headline + full text": w, "headline + first 50 words":
                        w.assign(text=w.text.map(lambda t: " ".join(t.split()[:50]))), "headline only": w.assign(text="")}.items():
         for wd in (3, None):
-            out = mk.align_events(data.drop(columns="event_id"), window_days=wd)
+            out = mk.align_events(data.drop(columns="event_id"), window_days=wd, method="tfidf")
             s = pairwise_scores(w.event_id, out.event_id)
             print(f"| {name} | auto {out.attrs['align_events']['threshold']} | {'yes' if wd else 'no'} | "
                   f"{s['ari']:.3f} | {s['pair_precision']:.3f} | {s['pair_recall']:.3f} | {out.event_id.nunique()} |")
     for ex in ("outlet",):
-        out = mk.align_events(df, window_days=None, exclusive_by=ex)
+        out = mk.align_events(df, window_days=None, exclusive_by=ex, method="tfidf")
         s = pairwise_scores(df.truth, out.event_id)
         print(f"exclusive_by={ex!r}, no dates, full text: ARI {s['ari']:.3f}")
-    base = mk.align_events(df, window_days=None, char_weight=0.0, title_column=None, threshold=0.2)
+    base = mk.align_events(df, window_days=None, char_weight=0.0, title_column=None, threshold=0.2, method="tfidf")
     print(f"words-only TF-IDF, no headline, no dates, threshold 0.2: ARI "
           f"{pairwise_scores(df.truth, base.event_id)['ari']:.3f}")
 
