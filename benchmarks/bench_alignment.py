@@ -47,7 +47,7 @@ def synthetic(n: int, seed: int = 0) -> pd.DataFrame:
         figure = str(int(rng.integers(10, 100000)))
         topic = list(rng.choice(common[200:], size=12))
         day = start + pd.Timedelta(days=float(rng.uniform(0, 365)))
-        for j in range(min(size, n - len(rows))):
+        for _ in range(min(size, n - len(rows))):
             lead = list(rng.choice(common, size=60, p=zipf))
             lead += list(rng.choice(topic, size=18)) + list(rng.choice(names, size=8)) + [figure]
             rng.shuffle(lead)

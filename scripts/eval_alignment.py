@@ -120,6 +120,16 @@ def main() -> None:
     print("|---|" + "---|" * len(ta.THRESHOLDS))
     for name, r in results.items():
         print(f"| {name} | " + " | ".join(f"{r[4][t]:.3f}" for t in ta.THRESHOLDS) + " |")
+    print("\nin-sample: the shipped model through mk.align_events (defaults), beside the earlier method")
+    print("| corpus | mk.align_events ARI | P / R | method='tfidf' ARI |")
+    print("|---|---|---|---|")
+    import mediakit as mk
+
+    for name in ("neus_dev (leads)", "neus_dev headlines only", "BASIL (full text)", "BASIL headlines only"):
+        df = data[name]
+        a = pairwise_scores(df["story"], mk.align_events(df)["event_id"])
+        old = pairwise_scores(df["story"], mk.align_events(df, method="tfidf")["event_id"])
+        print(f"| {name} | {a['ari']:.3f} | {a['pair_precision']:.3f} / {a['pair_recall']:.3f} | {old['ari']:.3f} |")
     n, b = results["neus_dev (leads)"], results["BASIL (full text)"]
     print(f"\nsummary: neus_dev ARI {n[0]['ari']:.3f} (TF-IDF {n[2][bt]['ari']:.3f}), "
           f"BASIL ARI {b[0]['ari']:.3f} (TF-IDF {b[2][bt]['ari']:.3f})")

@@ -44,6 +44,10 @@ def same_story_probability(F: np.ndarray, model: dict[str, Any] | None = None) -
     m = model or load_model()
     if len(F) == 0:
         return np.zeros(0)
-    Z = (design(F) - np.asarray(m["mean"])) / np.asarray(m["scale"])
-    logit = Z @ np.asarray(m["coef"]) + float(m["intercept"])
+    mean, scale, coef = np.asarray(m["mean"]), np.asarray(m["scale"]), np.asarray(m["coef"])
+    logit = np.empty(len(F))
+    step = 100_000  # in chunks: the design matrix of millions of pairs would double the memory
+    for s in range(0, len(F), step):
+        logit[s:s + step] = ((design(F[s:s + step]) - mean) / scale) @ coef
+    logit += float(m["intercept"])
     return 1.0 / (1.0 + np.exp(-np.clip(logit, -30, 30)))
