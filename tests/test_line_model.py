@@ -88,3 +88,12 @@ def test_any_page_gives_parts_without_crashing(rows):
     parts = clean_text_page("\n".join(rows))
     assert len(parts.labels) == len(parts.boilerplate)
     assert (parts.no_body is None) == bool(parts.paragraphs)
+
+
+def test_parse_article_reports_why_the_body_is_empty():
+    import mediakit as mk
+
+    art = mk.parse_article("Home\nNews\nSport\nSign in\nRegister\n© 2026 Valley Courier", format="text")
+    assert art.text == ""
+    assert "prose" in art.extra["no_body"]
+    assert "no_body" not in mk.parse_article("\n\n".join(ARTICLE), format="text").extra
