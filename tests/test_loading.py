@@ -177,3 +177,18 @@ def test_any_input_gives_article_or_mediakit_error(raw, fmt):
     assert isinstance(art.text, str)
     art.text.encode("utf-8")  # valid Unicode (no lone surrogates)
     assert all(isinstance(line, str) for line in art.boilerplate)
+
+
+def test_clean_summary_marks_every_missing_value_the_same_way(capsys):
+    import pandas as pd
+
+    from mediakit.cli import print_summary
+
+    df = pd.DataFrame([{"doc_id": "a", "title": float("nan"), "author": None, "editor": "",
+                        "outlet": "Valley Courier", "section": None, "published": pd.NaT,
+                        "words": 12, "boilerplate_lines": 3}])
+    print_summary(df)
+    out = capsys.readouterr().out
+    assert "nan" not in out.lower() and "None" not in out
+    assert "title:   -" in out and "author:  -    editor: -" in out and "date:    -" in out
+    assert "outlet:  Valley Courier" in out

@@ -144,7 +144,7 @@ def line_features(lines: list[_Line], bylines: list[bool], stop_fallback: bool) 
             _HANDLE.search(head) is not None, len(_SEPARATORS.findall(head)),
             t.endswith(":"), w <= 12 and _NUMERIC_TIME.search(head) is not None,
             prose, w >= 2 and not ln.terminal and ln.caps >= 0.6 and w <= 20, bylines[i],
-            w <= 3, w >= 40, sum(c.isalpha() for c in head) / max(1, len(head)),
+            w <= 3, w >= 40, sum(map(str.isalpha, head)) / max(1, len(head)),
             w > 0 and ln.text != "" and _is_unspaced(head), t[:1] in "\"“«„'‘",
         )
     # repeats on the page

@@ -566,6 +566,17 @@ def _looks_like_person(text: str) -> bool:
                                        for t in toks) and _is_name(toks)
 
 
+@lru_cache(maxsize=1)
+def _prefix_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The editor and byline prefixes as one anchored pattern each (as :func:`_starts`, longest
+    phrase first): one regex match instead of a loop over every phrase on every line."""
+    def pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+        alts = [re.escape(p) + (r"(?![^\W_])" if p[-1:].isalnum() else "") for p in phrases if p]
+        return re.compile("(?:" + "|".join(alts) + ")" if alts else r"(?!x)x")
+    cues = _cues()
+    return pattern(cues.editor), pattern(cues.byline)
+
+
 def _byline(lines: list[_Line], i: int) -> tuple[str | None, str | None]:
     """(author, editor) named on line ``i`` (or on the next line after a lone "By")."""
     cues = _cues()
@@ -573,18 +584,20 @@ def _byline(lines: list[_Line], i: int) -> tuple[str | None, str | None]:
     if ln.words > 25:
         return None, None
     low = ln.text.casefold()
-    for phrase in cues.editor:
-        if _starts(low, phrase):
-            return None, _name(ln.text[len(phrase):])
-    for phrase in cues.byline:
-        if _starts(low, phrase):
-            rest = ln.text[len(phrase):].strip(" :-–—")
-            if not rest and i + 1 < len(lines):
-                return _name(lines[i + 1].text), None
-            name = _name(rest)
-            if name and phrase in ("author", "por", "par", "von") and ln.words > 6:
-                return None, None
-            return name, None
+    editor_re, byline_re = _prefix_patterns()
+    m = editor_re.match(low)
+    if m:
+        return None, _name(ln.text[len(m.group()):])
+    m = byline_re.match(low)
+    if m:
+        phrase = m.group()
+        rest = ln.text[len(phrase):].strip(" :-–—")
+        if not rest and i + 1 < len(lines):
+            return _name(lines[i + 1].text), None
+        name = _name(rest)
+        if name and phrase in ("author", "por", "par", "von") and ln.words > 6:
+            return None, None
+        return name, None
     # "X, Reuters" / "X | Staff writer"
     m = re.match(r"^(.{3,80}?)\s*[,|/–—]\s*(.{2,60})$", ln.text)
     if m and m.group(2).strip(" .").casefold() in cues.role:
