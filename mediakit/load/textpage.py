@@ -1,12 +1,13 @@
 """Plain-text page dumps (copy-paste or text scrapes of a web page) -> article body + metadata.
 
 A page copied from a browser holds the article between menus, lists of other headlines,
-calls to subscribe, share buttons, comment threads and footers. :func:`clean_text_page` scores
-every line (length, closing punctuation, share of function words, title case, boilerplate cue
-phrases from ``mediakit/lexicons/boilerplate_cues.txt``, lines that recur across pages of the
-same site), finds the densest contiguous run of prose (short gaps such as subheads and quotes
-are bridged), trims it, and reads title, byline, editor, section, outlet and date from the
-lines around it. Every line not kept in the body is returned in ``boilerplate``.
+calls to subscribe, share buttons, comment threads and footers. :func:`clean_text_page`
+measures every line (length, closing punctuation, share of function words, title case,
+boilerplate cue phrases from ``mediakit/lexicons/boilerplate_cues.txt``, lines that recur
+across pages of the same site), lets the learned line model (:mod:`.line_model`) give each
+line its probability of being body and decode the page into regions, and reads title, byline,
+editor, section, outlet and date from the lines around the body. Every line not kept in the
+body is returned in ``boilerplate``, with a label saying why.
 
 >>> parts = clean_text_page("Home  World\\nStorm hits coast\\n\\nA storm may reach the coast "
 ...                         "on Tuesday, officials said.\\n\\nBy Ann Lee\\nSubscribe to our newsletter")
@@ -382,6 +383,16 @@ def _body_lines(lines: list[_Line], x, model) -> list[bool]:
             shift = float(np.log(best + 1e-6) - np.log(1 - best + 1e-6)) - 1.0
             furniture = np.array([ln.cue is not None or ln.template or ln.end for ln in lines])
             keep = decode(np.where(furniture, 0.0, p), words, model.switch, model.bias - shift)
+        if cands and not keep.any():
+            # still nothing: the most likely prose line, grown over neighbours half as likely
+            seed = max(cands, key=lambda i: p[i] * (1 + np.log1p(words[i])))
+            for step in (-1, 1):
+                j = seed
+                while 0 <= j < len(lines) and (j == seed or (
+                        p[j] >= 0.5 * p[seed] and lines[j].cue is None and not lines[j].template
+                        and not lines[j].end)):
+                    keep[j] = True
+                    j += step
     keep = _one_post(lines, keep.tolist(), p)
     _pull_in_lead(lines, keep, p)
     _announced_lists(lines, keep)
