@@ -421,8 +421,9 @@ def _one_post(lines: list[_Line], keep: list[bool], p) -> list[bool]:
     """On a listing page (the same share row or "Read more" link printed three or more times
     between posts) the article is one post: the stretch between two such separators with the
     most body, the first on a tie."""
+    # ("Back to top" between the sections of one long article is navigation, not a separator)
     seps = Counter(ln.text for ln in lines if ln.block == 1 and ln.words <= 6 and
-                   ln.cue in ("share", "related", "nav", "cta", "comments"))
+                   ln.cue in ("share", "related", "cta", "comments"))
     cuts = [i for i, ln in enumerate(lines) if seps.get(ln.text, 0) >= 3 and ln.block == 1]
     if not cuts:
         return keep
