@@ -115,38 +115,34 @@ def line_features(lines: list[_Line], bylines: list[bool], stop_fallback: bool) 
     n = len(lines)
     if n == 0:
         return np.zeros((0, len(feature_names())))
-    nb = len(_BASE)
-    base = np.zeros((n, nb), dtype=np.float64)
     cue_col = {c: 7 + k for k, c in enumerate(CUE_CATEGORIES)}
-    j0 = 7 + len(CUE_CATEGORIES)
+    n_cues = len(CUE_CATEGORIES)
+    rows = []
     for i, ln in enumerate(lines):
         t = ln.text
         w = ln.words
-        row = base[i]
-        row[0] = np.log1p(w)
-        row[1] = np.log1p(len(t))
-        row[2] = ln.terminal
-        row[3] = ln.stop
-        row[4] = ln.caps
-        row[5] = ln.nums
-        if ln.cue is not None:
-            row[6] = 1.0
-            k = cue_col.get(ln.cue)
-            if k is not None:
-                row[k] = 1.0
+        cues = [0.0] * n_cues
+        k = cue_col.get(ln.cue) if ln.cue is not None else None
+        if k is not None:
+            cues[k - 7] = 1.0
         head = t[:200]
         prose = (w >= 8 and ln.terminal and ln.stop >= 0.12) or (w >= 18 and ln.stop >= 0.2) or \
             (w >= 30 and ln.terminal)
-        row[j0:] = (
-            ln.end, ln.template, ln.dated, ln.gap_before, ln.gap_after, np.log1p(ln.block),
+        rows.append((
+            w, len(t), ln.terminal, ln.stop, ln.caps, ln.nums, ln.cue is not None, *cues,
+            ln.end, ln.template, ln.dated, ln.gap_before, ln.gap_after, ln.block,
             (ln.idx - ln.block_start) / ln.block, 0.0,
-            AGO_RE.search(head) is not None and w <= 12, w <= 6 and REPLY_RE.search(head) is not None,
+            w <= 12 and AGO_RE.search(head) is not None, w <= 6 and REPLY_RE.search(head) is not None,
             _HANDLE.search(head) is not None, len(_SEPARATORS.findall(head)),
             t.endswith(":"), w <= 12 and _NUMERIC_TIME.search(head) is not None,
             prose, w >= 2 and not ln.terminal and ln.caps >= 0.6 and w <= 20, bylines[i],
             w <= 3, w >= 40, sum(map(str.isalpha, head)) / max(1, len(head)),
-            w > 0 and ln.text != "" and _is_unspaced(head), t[:1] in "\"“«„'‘",
-        )
+            w > 0 and _is_unspaced(head), t[:1] in "\"“«„'‘",
+        ))
+    base = np.array(rows, dtype=np.float64)
+    for col in ("log_words", "log_chars", "log_block"):  # counts enter as logs
+        j = _BASE.index(col)
+        base[:, j] = np.log1p(base[:, j])
     # repeats on the page
     counts: dict[str, int] = {}
     for ln in lines:

@@ -189,7 +189,7 @@ def _cue_of(low: str, words: int) -> tuple[str | None, bool]:
     head = low[:_HEAD].lstrip(_DECOR.replace("(", ""))
     whole = head.rstrip(_DECOR + ":")
     counted = _DIGITS.sub("#", head[:60]) if head[:1].isdigit() else head[:60]  # "12 comments"
-    end = whole in cues.end_line or any(_starts(counted, p) for p in cues.end_prefix) or \
+    end = whole in cues.end_line or _prefix_patterns()[2].match(counted) is not None or \
         counted.rstrip(_DECOR + ":") in cues.end_line
     cat = cues.line.get(whole)
     if end and cat is None:
@@ -578,15 +578,20 @@ def _looks_like_person(text: str) -> bool:
                                        for t in toks) and _is_name(toks)
 
 
+_NAME_ROLE = re.compile(r"^(.{3,80}?)\s*[,|/–—]\s*(.{2,60})$")
+_BY_INSIDE = re.compile(r"(?:^|[|•·]\s*)(?:by|BY|By):?\s+(.{3,80})$")
+
+
 @lru_cache(maxsize=1)
-def _prefix_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _prefix_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The editor and byline prefixes as one anchored pattern each (as :func:`_starts`, longest
     phrase first): one regex match instead of a loop over every phrase on every line."""
     def pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
         alts = [re.escape(p) + (r"(?![^\W_])" if p[-1:].isalnum() else "") for p in phrases if p]
         return re.compile("(?:" + "|".join(alts) + ")" if alts else r"(?!x)x")
     cues = _cues()
-    return pattern(cues.editor), pattern(cues.byline)
+    return pattern(cues.editor), pattern(cues.byline), pattern(tuple(sorted(cues.end_prefix, key=len,
+                                                                           reverse=True)))
 
 
 def _byline(lines: list[_Line], i: int) -> tuple[str | None, str | None]:
@@ -596,7 +601,7 @@ def _byline(lines: list[_Line], i: int) -> tuple[str | None, str | None]:
     if ln.words > 25:
         return None, None
     low = ln.text.casefold()
-    editor_re, byline_re = _prefix_patterns()
+    editor_re, byline_re, _ = _prefix_patterns()
     m = editor_re.match(low)
     if m:
         return None, _name(ln.text[len(m.group()):])
@@ -611,7 +616,7 @@ def _byline(lines: list[_Line], i: int) -> tuple[str | None, str | None]:
             return None, None
         return name, None
     # "X, Reuters" / "X | Staff writer"
-    m = re.match(r"^(.{3,80}?)\s*[,|/–—]\s*(.{2,60})$", ln.text)
+    m = _NAME_ROLE.match(ln.text)
     if m and m.group(2).strip(" .").casefold() in cues.role:
         return _name(m.group(1)), None
     # "Ann Lee Energy correspondent": a name, a beat, a role, with no separator
@@ -621,7 +626,7 @@ def _byline(lines: list[_Line], i: int) -> tuple[str | None, str | None]:
         if _looks_like_person(" ".join(name)):
             return " ".join(name), None
     # "... | By: X" inside a date line
-    m = re.search(r"(?:^|[|•·]\s*)(?:by|BY|By):?\s+(.{3,80})$", ln.text)
+    m = _BY_INSIDE.search(ln.text)
     if m:
         return _name(m.group(1)), None
     return None, None
