@@ -97,3 +97,9 @@ def test_parse_article_reports_why_the_body_is_empty():
     assert art.text == ""
     assert "prose" in art.extra["no_body"]
     assert "no_body" not in mk.parse_article("\n\n".join(ARTICLE), format="text").extra
+
+
+def test_a_one_sentence_page_keeps_its_sentence_as_body():
+    parts = clean_text_page("Dam fails\n\nThe dam may fail, officials said.")
+    assert parts.paragraphs == ["The dam may fail, officials said."]
+    assert parts.title == "Dam fails"

@@ -336,8 +336,10 @@ def _mark_page_cues(lines: list[_Line]) -> bool:
 
 
 def _prose_like(ln: _Line) -> bool:
+    """A line that reads as running prose (a short sentence counts when rich in function words)."""
     return (ln.words >= 8 and ln.terminal and ln.stop >= 0.12) or (ln.words >= 18 and ln.stop >= 0.2) \
-        or (ln.words >= 30 and ln.terminal)
+        or (ln.words >= 30 and ln.terminal) or \
+        (ln.words >= 5 and ln.terminal and ln.stop >= 0.25 and ln.caps < 0.6)
 
 
 def page_line_features(text: str, template: Counter[str] | None = None):
