@@ -278,15 +278,22 @@ def workshop_pack(folder: Path, extras: str, platforms: tuple[str, ...],
                f"instructions: {folder / 'INSTALL.txt'}")
 
 
+def _shown(value) -> str:
+    """One mark for a missing value in every field ("-"), whether None, NaN, NaT or ""."""
+    import pandas as pd
+
+    return "-" if value is None or value == "" or (not isinstance(value, str) and pd.isna(value)) \
+        else str(value)
+
+
 def print_summary(df, show_boilerplate: bool = False, show_text: bool = False) -> None:
     for rec in df.to_dict("records"):
         name = Path(rec["source_path"]).name if isinstance(rec.get("source_path"), str) else rec["doc_id"]
         click.secho(f"{name}", bold=True)
-        click.echo(f"  title:   {rec.get('title') or '-'}")
-        click.echo(f"  author:  {rec.get('author') or '-'}    editor: {rec.get('editor') or '-'}")
-        click.echo(f"  outlet:  {rec.get('outlet') or '-'}    section: {rec.get('section') or '-'}")
-        pub = rec.get("published")
-        click.echo(f"  date:    {pub if isinstance(pub, str) or pub == pub and pub is not None else '-'}")
+        click.echo(f"  title:   {_shown(rec.get('title'))}")
+        click.echo(f"  author:  {_shown(rec.get('author'))}    editor: {_shown(rec.get('editor'))}")
+        click.echo(f"  outlet:  {_shown(rec.get('outlet'))}    section: {_shown(rec.get('section'))}")
+        click.echo(f"  date:    {_shown(rec.get('published'))}")
         click.echo(f"  words kept: {rec.get('words', 0)}    lines removed: {rec.get('boilerplate_lines', 0) or 0}")
         if show_boilerplate:
             _print_removed(rec.get("source_path"))

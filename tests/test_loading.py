@@ -177,3 +177,42 @@ def test_any_input_gives_article_or_mediakit_error(raw, fmt):
     assert isinstance(art.text, str)
     art.text.encode("utf-8")  # valid Unicode (no lone surrogates)
     assert all(isinstance(line, str) for line in art.boilerplate)
+
+
+def test_clean_summary_marks_every_missing_value_the_same_way(capsys):
+    import pandas as pd
+
+    from mediakit.cli import print_summary
+
+    df = pd.DataFrame([{"doc_id": "a", "title": float("nan"), "author": None, "editor": "",
+                        "outlet": "Valley Courier", "section": None, "published": pd.NaT,
+                        "words": 12, "boilerplate_lines": 3}])
+    print_summary(df)
+    out = capsys.readouterr().out
+    assert "nan" not in out.lower() and "None" not in out
+    assert "title:   -" in out and "author:  -    editor: -" in out and "date:    -" in out
+    assert "outlet:  Valley Courier" in out
+
+
+def test_html_outlet_prefers_site_name_over_a_news_service_publisher():
+    from mediakit.load.html import page_outlet
+
+    page = '<head><meta property="og:site_name" content="Deccan Herald"></head>'
+    assert page_outlet(page, "DH News Service", "deccanherald.com") == "Deccan Herald"
+    # no og:site_name: a publisher naming a news service loses to the copyright line
+    page = "<body><p>Text</p><footer>© 2026 Valley Courier. All rights reserved.</footer></body>"
+    assert page_outlet(page, "DH News Service", "valleycourier.com") == "Valley Courier"
+    assert page_outlet("<p>x</p>", "Valley Courier", "valleycourier.com") == "Valley Courier"
+    assert page_outlet("<p>x</p>", None, "valleycourier.com") == "valleycourier.com"
+
+
+def test_titles_lose_the_site_suffix_and_authors_their_job_title():
+    from mediakit.load.html import strip_job_title, strip_site_suffix
+
+    assert strip_site_suffix("Talks stall in Cairo | Al Bawaba", "Al Bawaba", None) == "Talks stall in Cairo"
+    assert strip_site_suffix("Talks stall - Valley Courier", None, "www.valleycourier.com") == "Talks stall"
+    # a dash inside the headline stays when what follows is not the site
+    assert strip_site_suffix("Rain - and more rain", "Valley Courier", None) == "Rain - and more rain"
+    assert strip_job_title("Tom Gillespie News reporter") == "Tom Gillespie"
+    assert strip_job_title("Ann Lee") == "Ann Lee"
+    assert strip_job_title(None) is None

@@ -12,8 +12,20 @@ def test_cyrillic_lookalike_in_latin_word_is_repaired():
     assert repairs == [{"kind": "mixed_script", "offset": 8, "before": "Defen\u0441e", "after": "Defence"}]
 
 
-def test_latin_lookalike_in_cyrillic_word_is_repaired():
-    assert repair_mixed_script("Моск\u0432a") == "Москва"  # Latin 'a' at the end
+def test_mainly_cyrillic_word_is_never_rewritten():
+    # only mainly Latin words are repaired: a Cyrillic word keeps every letter it has
+    assert repair_mixed_script("Моск\u0432a") == "Моск\u0432a"
+
+
+def test_glued_language_switcher_is_left_as_is():
+    # a language menu glues its items: neither half is rewritten, and no space is inserted
+    for s in ("РусскийDeutsch", "DeutschРусский", "EnglishΕλληνικάFrançais", "УкраїнськаEnglish"):
+        text, repairs = normalize_text(s)
+        assert text == s and not repairs
+
+
+def test_several_lookalikes_in_a_latin_word_are_repaired():
+    assert repair_mixed_script("S\u0435\u0441retary Def\u0435nse") == "Secretary Defense"
 
 
 def test_genuine_cyrillic_and_latin_words_untouched():
@@ -62,3 +74,31 @@ def test_decode_any_bytes_gives_text_or_input_error(b):
     except InputError:
         return
     assert isinstance(text, str) and enc
+
+
+_ALPHABETS = {
+    "russian": "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ",
+    "ukrainian": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюяАБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЬЮЯ",
+    "serbian": "абвгдђежзијклљмнњопрстћуфхцчџшАБВГДЂЕЖЗИЈКЛЉМНЊОПРСТЋУФХЦЧЏШ",
+    "greek": "αβγδεζηθικλμνξοπρστυφχψωάέήίόύώϊϋΐΰςΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩΆΈΉΊΌΎΏ",
+}
+
+
+@pytest.mark.parametrize("language", sorted(_ALPHABETS))
+def test_cyrillic_and_greek_text_comes_back_unchanged(language):
+    letters = st.sampled_from(_ALPHABETS[language])
+    words = st.text(letters, min_size=1, max_size=12)
+    glue = st.sampled_from([" ", ", ", ". ", "\n", "\n\n", " «", "» ", " 2026 ", "-"])
+    # Latin words beside them, apart or glued on as in a language menu, change nothing either
+    latin = st.sampled_from(["Deutsch", "NATO", "iPhone", "EU", "English"])
+    menu = st.tuples(st.text(letters, min_size=3, max_size=12), latin).map("".join)
+
+    @given(st.lists(st.tuples(st.one_of(words, menu), glue, st.sampled_from(["", " EU", " iPhone"])),
+                    max_size=30))
+    def check(parts):
+        s = "".join(w + g + x + " " for w, g, x in parts)
+        text, repairs = normalize_text(s)
+        assert text == s
+        assert not [r for r in repairs if r["kind"] == "mixed_script"]
+
+    check()

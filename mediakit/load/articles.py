@@ -55,11 +55,14 @@ def parse_article(raw: str | bytes, format: str = "auto", *, url: str | None = N
 def parse_text_page(raw: str, template: Counter[str] | None = None) -> Article:
     text, repairs = normalize_text(raw)
     parts = clean_text_page(text, template=template)
-    return Article(
+    art = Article(
         text=tidy_paragraphs(parts.paragraphs), title=parts.title, author=parts.author,
         editor=parts.editor, outlet=parts.outlet, published=parts.published, section=parts.section,
         url=parts.url, boilerplate=parts.boilerplate, repairs=repairs, format="text",
     )
+    if parts.no_body:  # an empty body says why, rather than passing a footer off as the article
+        art.extra["no_body"] = parts.no_body
+    return art
 
 
 def read_bytes(path: str | Path) -> bytes:

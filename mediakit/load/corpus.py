@@ -97,7 +97,8 @@ def read_path(path: Path, text_column: str | None = None,
     if suffix in PAGE_SUFFIXES or suffix == "":
         art = load_article(path, template=template)
         if not art.text.strip():
-            raise InputError("no article text found (the page may be empty, a list page or all navigation)")
+            why = art.extra.get("no_body") or "the page may be empty, a list page or all navigation"
+            raise InputError(f"no article text found ({why})")
         return [art]
     raise InputError(f"unknown file type {suffix or '(no suffix)'!r}")
 

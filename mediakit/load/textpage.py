@@ -1,12 +1,13 @@
 """Plain-text page dumps (copy-paste or text scrapes of a web page) -> article body + metadata.
 
 A page copied from a browser holds the article between menus, lists of other headlines,
-calls to subscribe, share buttons, comment threads and footers. :func:`clean_text_page` scores
-every line (length, closing punctuation, share of function words, title case, boilerplate cue
-phrases from ``mediakit/lexicons/boilerplate_cues.txt``, lines that recur across pages of the
-same site), finds the densest contiguous run of prose (short gaps such as subheads and quotes
-are bridged), trims it, and reads title, byline, editor, section, outlet and date from the
-lines around it. Every line not kept in the body is returned in ``boilerplate``.
+calls to subscribe, share buttons, comment threads and footers. :func:`clean_text_page`
+measures every line (length, closing punctuation, share of function words, title case,
+boilerplate cue phrases from ``mediakit/lexicons/boilerplate_cues.txt``, lines that recur
+across pages of the same site), lets the learned line model (:mod:`.line_model`) give each
+line its probability of being body and decode the page into regions, and reads title, byline,
+editor, section, outlet and date from the lines around the body. Every line not kept in the
+body is returned in ``boilerplate``, with a label saying why.
 
 >>> parts = clean_text_page("Home  World\\nStorm hits coast\\n\\nA storm may reach the coast "
 ...                         "on Tuesday, officials said.\\n\\nBy Ann Lee\\nSubscribe to our newsletter")
@@ -27,6 +28,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..text.tokens import WORD_RE
+from .line_model import AGO_RE, REPLY_RE
 
 
 @dataclass
@@ -42,6 +44,11 @@ class PageParts:
     outlet: str | None = None
     published: datetime | None = None
     url: str | None = None
+    #: why ``paragraphs`` is empty ("no line reads as article prose", ...), else None
+    no_body: str | None = None
+    #: one label per ``boilerplate`` line: its cue category ("nav", "related", "share",
+    #: "comments" for reader comments, ...), "template", "headline", "byline", or "other"
+    labels: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -149,8 +156,6 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u
 _HEAD = 400          # cue phrases are looked for in the first _HEAD characters of a line
 _PROSE_SAMPLE = 120  # words sampled for function-word and title-case shares
 
-KIND_BAD, KIND_PROSE, KIND_SHORT, KIND_HEADLINE = "bad", "prose", "short", "headline"
-KIND_TABLE = "table"
 
 
 @dataclass(slots=True)
@@ -170,8 +175,6 @@ class _Line:
     gap_after: bool
     block: int = 1      # size of its run of lines without blank lines between
     block_start: int = 0
-    kind: str = ""
-    score: float = 0.0
 
 
 _DIGITS = re.compile(r"\d+")
@@ -186,7 +189,7 @@ def _cue_of(low: str, words: int) -> tuple[str | None, bool]:
     head = low[:_HEAD].lstrip(_DECOR.replace("(", ""))
     whole = head.rstrip(_DECOR + ":")
     counted = _DIGITS.sub("#", head[:60]) if head[:1].isdigit() else head[:60]  # "12 comments"
-    end = whole in cues.end_line or any(_starts(counted, p) for p in cues.end_prefix) or \
+    end = whole in cues.end_line or _prefix_patterns()[2].match(counted) is not None or \
         counted.rstrip(_DECOR + ":") in cues.end_line
     cat = cues.line.get(whole)
     if end and cat is None:
@@ -309,61 +312,13 @@ def _count_words(text: str) -> int:
     return sum(1 for _ in WORD_RE.finditer(text))
 
 
-def _classify(ln: _Line, paragraph_style: bool) -> None:
-    """Give a line a kind and a score: prose counts for, boilerplate against the body.
-
-    ``paragraph_style``: most prose on this page stands alone between blank lines (as a browser
-    copies ``<p>`` paragraphs); prose packed in runs with short lines is then a teaser list.
-    """
-    w = ln.words
-    if ln.template or ln.cue is not None:
-        ln.kind = KIND_BAD
-        # a caption repeated between paragraphs must not cut the article in two
-        ln.score = -2.0 if ln.cue == "repeated" and ln.block == 1 and not ln.template and not ln.dated \
-            else -(4.0 + 0.5 * min(w, 40))
-        if ln.end:
-            ln.score -= 20.0
-        return
-    if ln.end:
-        ln.kind, ln.score = KIND_BAD, -25.0
-        return
-    listy = ln.block >= 3
-    prose = (
-        (w >= 8 and ln.terminal and ln.stop >= 0.12)
-        or (w >= 5 and ln.terminal and ln.stop >= 0.25 and ln.caps < 0.6)
-        or (w >= 18 and ln.stop >= 0.22)
-        or (w >= 30 and ln.terminal)
-    )
-    if prose:
-        ln.kind = KIND_PROSE
-        ln.score = min(w, 120) * ((0.15 if paragraph_style else 0.7) if listy else 1.0)
-        if ln.caps > 0.7 and w < 25:  # a title-cased sentence is more often a teaser headline
-            ln.score *= 0.5
-        return
-    if ln.dated:  # a dateline belongs to a header or a teaser
-        ln.kind, ln.score = KIND_SHORT, -4.0
-        return
-    if listy and w >= 3 and ln.nums >= 0.3:  # a row of a table of figures: neutral
-        ln.kind, ln.score = KIND_TABLE, 0.1
-        return
-    if w >= 3 and not ln.terminal and (ln.caps >= 0.6 or ln.stop < 0.15):
-        ln.kind = KIND_HEADLINE
-        ln.score = -3.0 if listy else (-0.5 if paragraph_style else -1.0)
-        return
-    ln.kind = KIND_SHORT
-    if listy:
-        ln.score = -2.0
-    elif paragraph_style:  # a lone short line among paragraphs: a subhead, a list item
-        ln.score = 0.3 if (ln.terminal or ln.stop > 0) else 0.0
-    else:
-        ln.score = -0.5
-
-
-def _classify_all(lines: list[_Line]) -> None:
-    # a language without a function-word list (or a script without spaces): judge prose by
-    # length and punctuation alone
+def _mark_page_cues(lines: list[_Line]) -> bool:
+    """Page-level cues: lines repeated on the page, footer after the copyright line. Returns
+    whether the page's language has no function-word list (prose is then judged by length and
+    punctuation alone, and every line's function-word share is set to a neutral value)."""
     long = [ln for ln in lines if ln.words >= 8]
-    if long and sum(ln.stop * ln.words for ln in long) < 0.03 * sum(ln.words for ln in long):
+    fallback = bool(long) and sum(ln.stop * ln.words for ln in long) < 0.03 * sum(ln.words for ln in long)
+    if fallback:
         for ln in lines:
             ln.stop = 0.3
     # a line printed three or more times on one page is a caption, alt text or widget
@@ -377,125 +332,155 @@ def _classify_all(lines: list[_Line]) -> None:
             for later in lines[ln.idx + 1:]:
                 later.cue = later.cue or "footer"
             break
-    for ln in lines:
-        _classify(ln, paragraph_style=False)
-    # three paragraphs in a row, each standing alone: the page's article is laid out in <p>s
-    run = 0
-    for ln in lines:
-        run = run + 1 if ln.kind == KIND_PROSE and ln.block == 1 else 0
-        if run >= 3:
-            break
-    if run >= 3:
-        for ln in lines:
-            _classify(ln, paragraph_style=True)
-    # an excerpt between two datelines is a teaser in a list of other articles
-    def date_only(x: _Line) -> bool:
-        return x.dated and x.words <= 6 and "@" not in x.text
-
-    for i, ln in enumerate(lines):
-        if ln.kind == KIND_PROSE and any(date_only(x) for x in lines[max(0, i - 2):i]) and \
-                any(date_only(x) for x in lines[i + 1:i + 5]):
-            ln.kind, ln.score = KIND_SHORT, -1.0
-    # the items of a list announced by "...:" do not count against the article around them
-    for ln in lines:
-        if ln.block >= 3 and ln.kind in (KIND_SHORT, KIND_HEADLINE) and _is_list(lines, ln):
-            ln.kind, ln.score = KIND_SHORT, max(ln.score, 0.2)
+    return fallback
 
 
-def _best_region(lines: list[_Line]) -> tuple[int, int] | None:
-    """The contiguous run of lines with the largest total score (Kadane), as [start, end)."""
-    # the same row of share buttons or "Read more" link printed between every post of a
-    # listing page separates posts: the article does not run across it
-    separators = Counter(ln.text for ln in lines if ln.block == 1 and ln.words <= 6 and
-                         ln.cue in ("share", "related", "nav", "cta", "comments"))
-    best, best_span = 0.0, None
-    run, run_start = 0.0, 0
-    for i, ln in enumerate(lines):
-        # after "Comments", "Tags" or "About the author" nothing joins the body above; a
-        # "Related stories" box can sit inside an article, so it only weighs heavily against
-        if (ln.end and ln.cue != "related") or (separators.get(ln.text, 0) >= 3 and ln.block == 1):
-            run = 0.0
-            continue
-        if run <= 0:
-            run, run_start = 0.0, i
-        run += ln.score
-        if run > best:
-            best, best_span = run, (run_start, i + 1)
-    if best_span is None:
-        return None
-    start, end = best_span
-    # the region begins and ends with prose; short lines only count between paragraphs
-    while start < end and lines[start].kind != KIND_PROSE:
-        start += 1
-    while end > start and lines[end - 1].kind != KIND_PROSE:
-        end -= 1
-    return (start, end) if start < end else None
+def _prose_like(ln: _Line) -> bool:
+    """A line that reads as running prose (a short sentence counts when rich in function words)."""
+    return (ln.words >= 8 and ln.terminal and ln.stop >= 0.12) or (ln.words >= 18 and ln.stop >= 0.2) \
+        or (ln.words >= 30 and ln.terminal) or \
+        (ln.words >= 5 and ln.terminal and ln.stop >= 0.25 and ln.caps < 0.6)
 
 
-def _header_cut(lines: list[_Line], span: tuple[int, int]) -> tuple[int, int]:
-    """Move the start of the body past a byline or dateline near its top: what comes before
-    (a standfirst, the claim of a fact check, a caption) belongs to the page header."""
-    start, end = span
-    total = sum(ln.words for ln in lines[start:end] if ln.kind == KIND_PROSE)
-    seen = seen_lines = 0
-    cut = None
-    for i in range(start, end):
-        ln = lines[i]
-        if seen > 0.4 * total or seen_lines > 2:
-            break
-        if ln.words <= 25 and (_byline(lines, i) != (None, None) or
-                               (ln.dated and _find_date(ln.text) is not None)):
-            cut = i + 1
-        if ln.kind == KIND_PROSE:
-            seen += ln.words
-            seen_lines += 1
-    if cut is not None and cut < end:
-        while cut < end and lines[cut].kind != KIND_PROSE:
-            cut += 1
-        return cut, end
-    return span
+def page_line_features(text: str, template: Counter[str] | None = None):
+    """The page's lines and their feature matrix for the learned line model (training and use).
+
+    >>> lines, x = page_line_features("Home\\nA storm may reach the coast on Tuesday, officials said.")
+    >>> len(lines), x.shape[0]
+    (2, 2)
+    """
+    from .line_model import line_features
+
+    lines = _features(text, template)
+    fallback = _mark_page_cues(lines)
+    bylines = [ln.words <= 25 and _byline(lines, i) != (None, None) for i, ln in enumerate(lines)]
+    return lines, line_features(lines, bylines, fallback)
 
 
-def _lead_in(lines: list[_Line], span: tuple[int, int]) -> tuple[int, int]:
-    """Pull in short sentences standing alone just above the body ("The sky was clear!")."""
-    start, end = span
-    while start > 0:
-        ln = lines[start - 1]
-        if not (ln.kind == KIND_SHORT and ln.block == 1 and ln.terminal and ln.caps < 0.5
-                and ln.words >= 3 and not ln.dated and not ln.text.rstrip(_CLOSERS).endswith(":")):
-            break
-        start -= 1
-    return start, end
+def _body_lines(lines: list[_Line], x, model) -> list[bool]:
+    """Which lines are body: the model's probabilities, decoded as whole regions."""
+    import numpy as np
 
+    from .line_model import decode, default_model
 
-def _select_body(lines: list[_Line], span: tuple[int, int]) -> list[bool]:
-    """Which lines of the region stay in the body."""
-    keep = [False] * len(lines)
-    start, end = span
-    in_related = False
-    for i in range(start, end):
-        ln = lines[i]
-        if ln.kind == KIND_BAD:
-            in_related = ln.cue == "related"
-            continue
-        if ln.kind == KIND_PROSE:
-            in_related = False
-            keep[i] = True
-            continue
-        if ln.kind == KIND_TABLE and not in_related:
-            keep[i] = True
-            continue
-        if in_related:
-            continue
-        if ln.block >= 3:
-            keep[i] = _is_list(lines, ln)
-            continue
-        # a short line stays when it sits between paragraphs (a subhead, a one-line quote)
-        # or introduces a list, rather than in a run of links
-        nxt = lines[i + 1] if i + 1 < end else None
-        if nxt is not None and (nxt.kind == KIND_PROSE or (nxt.block >= 3 and _is_list(lines, nxt))):
-            keep[i] = True
+    if not lines:
+        return []
+    if not any(ln.cue is not None or ln.template or ln.end for ln in lines):
+        # nothing on the page looks like site furniture: an article already cleaned (or typed);
+        # keep every line from the first paragraph on, lists and tables included
+        first = next((ln.idx for ln in lines if _prose_like(ln)), None)
+        if first is not None:
+            return [i >= first for i in range(len(lines))]
+    model = model or default_model()
+    p = model.probabilities(x)
+    words = np.array([ln.words for ln in lines], dtype=np.float64)
+    keep = decode(p, words, model.switch, model.bias)
+    if not keep.any():
+        # nothing clears the bar, but a line reads as prose (a tiny page, a script the model
+        # has seen little of): judge the page's lines against its own most likely body line
+        cands = [i for i, ln in enumerate(lines) if _prose_like(ln) and ln.cue is None
+                 and not ln.template and not ln.end]
+        if cands:
+            best = max(p[i] for i in cands)
+            shift = float(np.log(best + 1e-6) - np.log(1 - best + 1e-6)) - 1.0
+            furniture = np.array([ln.cue is not None or ln.template or ln.end for ln in lines])
+            keep = decode(np.where(furniture, 0.0, p), words, model.switch, model.bias - shift)
+        if cands and not keep.any():
+            # still nothing: the most likely prose line, grown over neighbours half as likely
+            seed = max(cands, key=lambda i: p[i] * (1 + np.log1p(words[i])))
+            for step in (-1, 1):
+                j = seed
+                while 0 <= j < len(lines) and (j == seed or (
+                        p[j] >= 0.5 * p[seed] and lines[j].cue is None and not lines[j].template
+                        and not lines[j].end)):
+                    keep[j] = True
+                    j += step
+    keep = _one_post(lines, keep.tolist(), p)
+    _pull_in_lead(lines, keep, p)
+    _announced_lists(lines, keep)
     return keep
+
+
+def _announced_lists(lines: list[_Line], keep: list[bool]) -> None:
+    """The items of a list announced by a body line ending in ":" ("Here is what changed:")
+    stay in the body when the article goes on after them (a box of links has no such line)."""
+    last = max((i for i, k in enumerate(keep) if k), default=-1)
+    for i, ln in enumerate(lines):
+        if not keep[i] or not ln.text.rstrip(_CLOSERS).endswith(":") or i + 1 >= len(lines):
+            continue
+        nxt = lines[i + 1]
+        items = range(nxt.block_start, nxt.block_start + nxt.block)
+        if nxt.block_start != i + 1 and nxt.block_start != ln.block_start:
+            continue
+        if items.stop > last or any(lines[j].cue is not None or lines[j].template for j in items):
+            continue
+        for j in items:
+            if j > i and lines[j].words >= 2:
+                keep[j] = True
+
+
+def _one_post(lines: list[_Line], keep: list[bool], p) -> list[bool]:
+    """On a listing page (the same share row or "Read more" link printed three or more times
+    between posts) the article is one post: the stretch between two such separators with the
+    most body, the first on a tie."""
+    # ("Back to top" between the sections of one long article is navigation, not a separator)
+    seps = Counter(ln.text for ln in lines if ln.block == 1 and ln.words <= 6 and
+                   ln.cue in ("share", "related", "cta", "comments"))
+    cuts = [i for i, ln in enumerate(lines) if seps.get(ln.text, 0) >= 3 and ln.block == 1]
+    if not cuts:
+        return keep
+    bounds = [0, *cuts, len(lines)]
+    spans = [(a, b, sum(ln.words * p[i] for i, ln in enumerate(lines[a:b], a) if keep[i]))
+             for a, b in zip(bounds, bounds[1:])]
+    most = max(m for _, _, m in spans)
+    if most <= 0:
+        return keep
+    # listings put the newest post first: the first stretch about as rich as the richest
+    a, b, _ = next(s for s in spans if s[2] >= 0.75 * most)
+    return [k and a <= i < b for i, k in enumerate(keep)]
+
+
+def _pull_in_lead(lines: list[_Line], keep: list[bool], p) -> None:
+    """A lead paragraph separated from the body only by a caption, a credit or the headline
+    repeated under a photo joins the body (the short lines between stay out: holes)."""
+    start = next((i for i, k in enumerate(keep) if k), None)
+    while start is not None:
+        j = start - 1
+        while j >= 0 and start - j <= 4 and lines[j].words <= 12 and not lines[j].end:
+            j -= 1
+        if j < 0 or start - j > 4 or j == start - 1:
+            return
+        ln = lines[j]
+        if not (p[j] >= 0.3 and _prose_like(ln) and ln.cue is None and not ln.template):
+            return
+        keep[j] = True
+        start = j
+
+
+def _labels(lines: list[_Line], keep: list[bool], title_i: int | None, bylines: set[int]) -> list[str]:
+    """Why each removed line was removed: reader comments under their own label (lines after a
+    comments heading, "3 hours ago", "Reply"), else the line's cue category."""
+    out = []
+    in_comments = False
+    for i, (ln, k) in enumerate(zip(lines, keep)):
+        # a comment thread runs from its heading to the next body line or other furniture
+        in_comments = ln.cue == "comments" or (in_comments and ln.cue in (None, "share"))
+        if k:
+            in_comments = False
+            continue
+        head = ln.text[:200]
+        if i == title_i:
+            out.append("headline")
+        elif i in bylines:
+            out.append("byline")
+        elif in_comments or ln.cue == "comments" or (ln.words <= 12 and AGO_RE.search(head)) or \
+                (ln.words <= 6 and REPLY_RE.search(head)):
+            out.append("comments")
+        elif ln.template:
+            out.append("template")
+        else:
+            out.append(ln.cue or "other")
+    return out
 
 
 def _is_list(lines: list[_Line], ln: _Line) -> bool:
@@ -505,7 +490,7 @@ def _is_list(lines: list[_Line], ln: _Line) -> bool:
     if first == 0 or ln.words < 2:
         return False
     intro = lines[first - 1].text.rstrip(_CLOSERS)
-    return intro.endswith(":") and lines[first - 1].kind != KIND_BAD
+    return intro.endswith(":") and lines[first - 1].cue is None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -595,6 +580,22 @@ def _looks_like_person(text: str) -> bool:
                                        for t in toks) and _is_name(toks)
 
 
+_NAME_ROLE = re.compile(r"^(.{3,80}?)\s*[,|/–—]\s*(.{2,60})$")
+_BY_INSIDE = re.compile(r"(?:^|[|•·]\s*)(?:by|BY|By):?\s+(.{3,80})$")
+
+
+@lru_cache(maxsize=1)
+def _prefix_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The editor and byline prefixes as one anchored pattern each (as :func:`_starts`, longest
+    phrase first): one regex match instead of a loop over every phrase on every line."""
+    def pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+        alts = [re.escape(p) + (r"(?![^\W_])" if p[-1:].isalnum() else "") for p in phrases if p]
+        return re.compile("(?:" + "|".join(alts) + ")" if alts else r"(?!x)x")
+    cues = _cues()
+    return pattern(cues.editor), pattern(cues.byline), pattern(tuple(sorted(cues.end_prefix, key=len,
+                                                                           reverse=True)))
+
+
 def _byline(lines: list[_Line], i: int) -> tuple[str | None, str | None]:
     """(author, editor) named on line ``i`` (or on the next line after a lone "By")."""
     cues = _cues()
@@ -602,20 +603,22 @@ def _byline(lines: list[_Line], i: int) -> tuple[str | None, str | None]:
     if ln.words > 25:
         return None, None
     low = ln.text.casefold()
-    for phrase in cues.editor:
-        if _starts(low, phrase):
-            return None, _name(ln.text[len(phrase):])
-    for phrase in cues.byline:
-        if _starts(low, phrase):
-            rest = ln.text[len(phrase):].strip(" :-–—")
-            if not rest and i + 1 < len(lines):
-                return _name(lines[i + 1].text), None
-            name = _name(rest)
-            if name and phrase in ("author", "por", "par", "von") and ln.words > 6:
-                return None, None
-            return name, None
+    editor_re, byline_re, _ = _prefix_patterns()
+    m = editor_re.match(low)
+    if m:
+        return None, _name(ln.text[len(m.group()):])
+    m = byline_re.match(low)
+    if m:
+        phrase = m.group()
+        rest = ln.text[len(phrase):].strip(" :-–—")
+        if not rest and i + 1 < len(lines):
+            return _name(lines[i + 1].text), None
+        name = _name(rest)
+        if name and phrase in ("author", "por", "par", "von") and ln.words > 6:
+            return None, None
+        return name, None
     # "X, Reuters" / "X | Staff writer"
-    m = re.match(r"^(.{3,80}?)\s*[,|/–—]\s*(.{2,60})$", ln.text)
+    m = _NAME_ROLE.match(ln.text)
     if m and m.group(2).strip(" .").casefold() in cues.role:
         return _name(m.group(1)), None
     # "Ann Lee Energy correspondent": a name, a beat, a role, with no separator
@@ -625,7 +628,7 @@ def _byline(lines: list[_Line], i: int) -> tuple[str | None, str | None]:
         if _looks_like_person(" ".join(name)):
             return " ".join(name), None
     # "... | By: X" inside a date line
-    m = re.search(r"(?:^|[|•·]\s*)(?:by|BY|By):?\s+(.{3,80})$", ln.text)
+    m = _BY_INSIDE.search(ln.text)
     if m:
         return _name(m.group(1)), None
     return None, None
@@ -639,18 +642,51 @@ _QUOTES = "«»\"“”„'‘’"
 
 def _outlet(lines: list[_Line], full_text: str) -> str | None:
     for ln in reversed(lines):
-        head = ln.text[:300]
-        m = _COPYRIGHT.search(head)
-        if not m or not (re.search(r"©|\(c\)", head, re.I) or re.search(r"\d{4}", head)):
-            continue
-        rest = _YEARS.sub("", head[m.start():], count=1)
-        rest = _OUTLET_CUT.split(rest, maxsplit=1)[0].strip(" " + _QUOTES)
-        rest = re.sub(r"(?:\s*[-–,]?\s*\d{4})+$", "", rest.strip(" .")).strip(" .,")
-        if not rest or not 1 <= len(rest.split()) <= 6 or not any(c.isalpha() for c in rest):
-            continue
-        if rest.casefold() in ("policy", "notice", "information", "infringement", "all", "the"):
-            continue
-        return _natural_case(rest, full_text)
+        rest = outlet_from_copyright(ln.text)
+        if rest:
+            return _natural_case(rest, full_text)
+    return None
+
+
+def outlet_from_copyright(line: str) -> str | None:
+    """The owner named in a copyright line ("© 2026 Valley Courier. All rights reserved.").
+
+    >>> outlet_from_copyright("© 2026 Valley Courier. All rights reserved.")
+    'Valley Courier'
+    """
+    head = line[:300]
+    m = _COPYRIGHT.search(head)
+    if not m or not (re.search(r"©|\(c\)", head, re.I) or re.search(r"\d{4}", head)):
+        return None
+    rest = _YEARS.sub("", head[m.start():], count=1)
+    rest = _OUTLET_CUT.split(rest, maxsplit=1)[0].strip(" " + _QUOTES)
+    rest = re.sub(r"(?:\s*[-–,]?\s*\d{4})+$", "", rest.strip(" .")).strip(" .,")
+    if not rest or not 1 <= len(rest.split()) <= 6 or not any(c.isalpha() for c in rest):
+        return None
+    if rest.casefold() in ("policy", "notice", "information", "infringement", "all", "the"):
+        return None
+    return rest
+
+
+def name_before_role(text: str) -> str | None:
+    """The person's name when a job title follows it ("Tom Gillespie News reporter"), else None.
+
+    >>> name_before_role("Tom Gillespie News reporter")
+    'Tom Gillespie'
+    """
+    toks = text.split()
+    roles = _cues().role
+    for k in range(2, min(len(toks), 5)):
+        tail = " ".join(toks[k:]).casefold().strip(" ,.")
+        if not tail:
+            break
+        tail_words = tail.split()
+        # the job title: ends in a role word, at most three words ("Senior political reporter")
+        if len(tail_words) <= 3 and (tail in roles or tail_words[-1] in roles or
+                                     " ".join(tail_words[-2:]) in roles):
+            name = " ".join(toks[:k]).strip(" ,")
+            if _looks_like_person(name):
+                return name
     return None
 
 
@@ -891,11 +927,12 @@ def _section(lines: list[_Line], title_i: int | None, start: int) -> str | None:
 
 # ---------------------------------------------------------------------------------------------
 
-def clean_text_page(text: str, template: Counter[str] | None = None) -> PageParts:
+def clean_text_page(text: str, template: Counter[str] | None = None, *, model=None) -> PageParts:
     """Split a normalised page dump into body paragraphs and boilerplate.
 
     ``template`` counts, for lines seen on other pages of the same site, on how many pages
-    each occurs; such lines are treated as site template.
+    each occurs; such lines are treated as site template. ``model`` replaces the shipped line
+    model (:class:`mediakit.load.line_model.LineModel`; the training script passes its own).
 
     >>> clean_text_page("Menu\\nCats nap a lot\\n\\nCats sleep up to sixteen hours a day, "
     ...                 "vets say.").paragraphs
@@ -903,22 +940,10 @@ def clean_text_page(text: str, template: Counter[str] | None = None) -> PagePart
     """
     if not isinstance(text, str):
         text = str(text)
-    lines = _features(text, template)
-    _classify_all(lines)
-    span = _best_region(lines)
-    first = next((ln.idx for ln in lines if ln.kind == KIND_PROSE), None)
-    if first is not None and not any(ln.kind == KIND_BAD for ln in lines):
-        # nothing on the page looks like site furniture: it is an article already cleaned
-        # (or typed); keep every line from the first paragraph on, lists and tables included
-        start, end = first, len(lines)
-        keep = [i >= first for i in range(len(lines))]
-    elif span is None:
-        keep = [False] * len(lines)
-        start = end = len(lines)
-    else:
-        span = _lead_in(lines, _header_cut(lines, span))
-        keep = _select_body(lines, span)
-        start, end = span
+    lines, x = page_line_features(text, template)
+    keep = _body_lines(lines, x, model)
+    kept = [i for i, k in enumerate(keep) if k]
+    start, end = (kept[0], kept[-1] + 1) if kept else (len(lines), len(lines))
 
     stop = _stopwords()
     body_vocab: set[str] = set()
@@ -935,6 +960,7 @@ def clean_text_page(text: str, template: Counter[str] | None = None) -> PagePart
                 keep[i] = False
 
     author = editor = None
+    byline_lines: set[int] = set()
     # nearest to the top of the body first: a "By ..." far up the page is often a menu item
     byline_zone = list(range(start - 1, max(-1, start - 26), -1)) + list(range(start, end)) + \
         list(range(end, min(len(lines), end + 25)))
@@ -945,9 +971,11 @@ def clean_text_page(text: str, template: Counter[str] | None = None) -> PagePart
         if a and author is None:
             author = a
             keep[i] = False
+            byline_lines.add(i)
         if e and editor is None:
             editor = e
             keep[i] = False
+            byline_lines.add(i)
         if author and editor:
             break
 
@@ -967,5 +995,11 @@ def clean_text_page(text: str, template: Counter[str] | None = None) -> PagePart
 
     paragraphs = [ln.text for ln, k in zip(lines, keep) if k]
     boilerplate = [ln.text for ln, k in zip(lines, keep) if not k]
-    return PageParts(paragraphs=paragraphs, boilerplate=boilerplate, title=title, author=author,
+    labels = _labels(lines, keep, title_i, byline_lines)
+    no_body = None
+    if not paragraphs:
+        no_body = "the page is empty" if not lines else (
+            "no line of the page reads as article prose (a list, login or error page?)")
+    return PageParts(paragraphs=paragraphs, boilerplate=boilerplate, labels=labels, no_body=no_body,
+                     title=title, author=author,
                      editor=editor, section=section, outlet=outlet, published=published)

@@ -1,1 +1,2 @@
-"""Small learned weights (JSON), each with a model card beside it; read with importlib.resources."""
+"""Small learned weights (NPZ/JSON data files, never pickle), each with a Markdown model card
+beside it; read lazily with importlib.resources."""

@@ -1,8 +1,9 @@
 """Text normalisation shared by every loader: bytes to clean Unicode, with each repair recorded.
 
 Steps, in order: decode (BOM, then charset detection), mojibake repair (ftfy), Unicode NFC,
-mixed-script word repair (a Latin word with a Cyrillic or Greek look-alike letter, as in the
-seed's "Defenсe" with a Cyrillic "с", and the reverse for Cyrillic words), and line-ending and
+mixed-script word repair (a mainly Latin word with an isolated Cyrillic or Greek look-alike
+letter, as in the seed's "Defenсe" with a Cyrillic "с"; Cyrillic and Greek words are never
+rewritten), and line-ending and
 invisible-character clean-up. Every change is reported as a dict so a researcher can audit it.
 
 >>> from mediakit.text.normalize import normalize_text
@@ -32,7 +33,6 @@ _GRK_TO_LAT = {
     "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "ο": "o", "ν": "v", "ι": "i", "κ": "k",
 }
 _TO_LATIN = {**_CYR_TO_LAT, **_GRK_TO_LAT}
-_LAT_TO_CYR = {v: k for k, v in _CYR_TO_LAT.items() if k.islower() == v.islower()}
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -138,6 +138,8 @@ def _script(ch: str) -> str:
     if "a" <= ch.lower() <= "z":
         return "latin"
     o = ord(ch)
+    if 0xC0 <= o <= 0x24F and o not in (0xD7, 0xF7):  # accented Latin ("Défense")
+        return "latin"
     if 0x0400 <= o <= 0x052F:
         return "cyrillic"
     if 0x0370 <= o <= 0x03FF:
@@ -146,10 +148,17 @@ def _script(ch: str) -> str:
 
 
 def repair_mixed_script(text: str, repairs: list[dict[str, Any]] | None = None) -> str:
-    """Replace look-alike letters in words that mix Latin with Cyrillic or Greek.
+    """Replace isolated Cyrillic or Greek look-alike letters inside a mainly Latin word.
 
-    The majority script of the word wins; only letters with a look-alike in that script are
-    changed, so genuinely mixed tokens (rare) are left alone and reported as such.
+    Only a word that is mainly Latin (at least twice as many Latin letters as others) whose
+    other letters stand alone (runs of one or two) and all have a Latin twin is changed, as in
+    the seed's "Defen\u0441e". A word that is wholly or mainly Cyrillic or Greek is never
+    rewritten, and neither is a glued pair such as a language switcher's "<Russian>Deutsch":
+    it is left as it stands, not split, because a space would change the word count and the
+    ``\\w+`` tokens the text is compared by, and Article.text promises no silently changed word.
+
+    >>> repair_mixed_script("Defen\u0441e")
+    'Defence'
     """
     if text.isascii():
         return text
@@ -159,16 +168,8 @@ def repair_mixed_script(text: str, repairs: list[dict[str, Any]] | None = None) 
         word = m.group()
         if word.isascii():
             continue
-        scripts = [_script(c) for c in word]
-        lat = scripts.count("latin")
-        foreign = scripts.count("cyrillic") + scripts.count("greek")
-        if not lat or not foreign:
-            continue
-        if lat >= foreign:
-            new = "".join(_TO_LATIN.get(c, c) if s != "latin" else c for c, s in zip(word, scripts))
-        else:
-            new = "".join(_LAT_TO_CYR.get(c, c) if s == "latin" else c for c, s in zip(word, scripts))
-        if new != word:
+        new = _latin_repair(word)
+        if new is not None:
             out.append(text[last:m.start()])
             out.append(new)
             last = m.end()
@@ -178,6 +179,33 @@ def repair_mixed_script(text: str, repairs: list[dict[str, Any]] | None = None) 
         return text
     out.append(text[last:])
     return "".join(out)
+
+
+def _latin_repair(word: str) -> str | None:
+    """The Latin spelling of a mainly Latin word with isolated look-alikes, else None."""
+    lat = foreign = run = 0
+    prev = ""
+    for ch in word:
+        script = _script(ch)
+        # a capital right after a small letter across scripts starts a glued word ("...chА")
+        if prev and script != _script(prev) and prev.islower() and ch.isupper():
+            return None
+        prev = ch
+        if script == "latin":
+            lat += 1
+            run = 0
+        elif script == "other":
+            return None  # another alphabet is there: not a look-alike slip
+        else:
+            if ch not in _TO_LATIN:
+                return None
+            foreign += 1
+            run += 1
+            if run > 2:
+                return None
+    if not foreign or lat < 2 * foreign:
+        return None
+    return "".join(_TO_LATIN.get(c, c) for c in word)
 
 
 def tidy_paragraphs(lines: list[str]) -> str:
