@@ -31,6 +31,10 @@ import mediakit as mk
 
 Path(output_dir).mkdir(parents=True, exist_ok=True)
 df = mk.load_dataset(corpus)
+if df["outlet"].isna().any():
+    # kept under a visible name rather than dropped: compare refuses articles without a group
+    print(f"{df['outlet'].isna().sum()} article(s) have no outlet name; they are grouped as '(no outlet)'.")
+    df["outlet"] = df["outlet"].fillna("(no outlet)")
 aligned = mk.align_events(df.drop(columns=["event_id"], errors="ignore"))
 print(aligned["event_id"].nunique(), "stories found among", len(aligned), "articles")
 if "event_id" in df.columns:
@@ -64,8 +68,8 @@ if event is None and shared_stories:
     event = shared_stories[0]
 claims = None
 if event is None:
-    print("No story here is covered by two or more outlets, so there are no claims to set side by "
-          "side; the sections below compare outlets across all their articles instead.")
+    print("Skipped: no story here is covered by two or more outlets, so there are no claims to set "
+          "side by side; the sections below compare outlets across all their articles instead.")
 else:
     one = aligned[aligned["event_id"] == event]
     headline = next((t for t in one.get("title", []) if isinstance(t, str) and t.strip()), "")
@@ -96,7 +100,7 @@ measures = ["author_hedges_per_1k", "author_boosters_per_1k", "share_anonymous",
 if aligned["outlet"].nunique() >= 2:
     cmp = mk.compare(prof, by="outlet", measures=measures)
 else:
-    cmp = "only one outlet in this corpus: nothing to compare"
+    cmp = "Skipped: this corpus has one outlet only, so there is nothing to compare."
 cmp.round(3) if hasattr(cmp, "round") else print(cmp)
 
 # %% [markdown]

@@ -11,16 +11,12 @@ from conftest import ROOT
 
 NOTEBOOKS = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.py"))
 SMALL = ROOT / "tests" / "fixtures" / "small_corpus"
-# notebooks another branch makes robust; the lead removes the marker after merging it
-ELSEWHERE = {"04_": "fixed in issue-15/16 branch", "05_": "fixed in issue-15/16 branch"}
 
 
 def _cases():
     for corpus in ("small", "one_article"):
         for name in NOTEBOOKS:
-            reason = next((r for prefix, r in ELSEWHERE.items() if name.startswith(prefix)), None)
-            marks = [pytest.mark.xfail(reason=reason, strict=False)] if reason else []
-            yield pytest.param(corpus, name, marks=marks, id=f"{corpus}-{name}")
+            yield pytest.param(corpus, name, id=f"{corpus}-{name}")
 
 
 def _corpus(kind: str, tmp_path: Path) -> Path:
