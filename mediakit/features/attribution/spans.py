@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from ...text.doc import Document
 from .cues import Cue
-from .lexicon import Verb, reporting_nouns, reporting_verbs, roles
+from .lexicon import Verb, non_speakers, reporting_nouns, reporting_verbs, roles
 
 # Tokens: dotted acronyms (U.S.), honorifics/initials before a capitalised word (Mr. Sen. J.),
 # words with inner apostrophes/hyphens, '' used as a double quote, then any single symbol.
@@ -42,7 +42,7 @@ PRONOUNS = {
 _SUBJ_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who", "which", "that"])
 # Words that may stand between a subject and its reporting verb ("Trump has also repeatedly said").
 _BETWEEN = frozenset(
-    """also again once later then previously repeatedly recently publicly privately reportedly has have had
+    """also again once later then previously repeatedly recently publicly privately reportedly elsewhere ever has have had
     is are was were be been being will would could can may might should must did does do not n't never often
     already still even just further first only now earlier frequently openly long originally subsequently
     initially separately similarly likewise personally immediately quickly flatly explicitly bluntly
@@ -212,7 +212,12 @@ _COLON_STOP = frozenset(
 
 def find_spans(doc: Document, cues: tuple[Cue, ...]) -> tuple[Span, ...]:
     """The attributions the rules accept among ``cues``, in text order."""
-    text = doc.text
+    return finish_spans(doc, candidate_spans(doc, cues))
+
+
+def candidate_spans(doc: Document, cues: tuple[Cue, ...]) -> list[Attribution]:
+    """Speaker and content for each cue the rules accept, before the one-row-per-cue clean-up
+    (:func:`finish_spans`): the point where a learned decision keeps or drops candidates."""
     out: list[Attribution] = []
     dash_prev_end = 0
     for cue in cues:
@@ -228,6 +233,14 @@ def find_spans(doc: Document, cues: tuple[Cue, ...]) -> tuple[Span, ...]:
             a = _colon_head(doc, cue)
         if a is not None:
             out.append(a)
+    return out
+
+
+def finish_spans(doc: Document, out: list[Attribution]) -> tuple[Span, ...]:
+    """One row per cue (overlaps, nesting, cues inside quotations, headline lists), inherited
+    subjects, trimmed and continued contents; frozen. Edits the records in place."""
+    text = doc.text
+    out = _drop_non_speakers(doc, out)
     out = _drop_overlaps(out)
     out = _drop_nested(out)
     out = [a for a in out if not _inside_closed_quote(doc, a)]
@@ -1012,6 +1025,29 @@ def _inside_closed_quote(doc: _Doc, a: Attribution) -> bool:
         return False
     q = doc.quote_at(a.cue_start)
     return q is not None and q.closed
+
+
+def _drop_non_speakers(doc: Document, rows: list[Attribution]) -> list[Attribution]:
+    """Subjects that cannot speak (``non_speakers.tsv``). A lone "There", "ever" or "is" taken
+    as the subject means the verb reports nobody: the row goes. A time or event noun ("launch
+    day saw ...", "the report's release showed", "released last month reveals") is never the
+    speaker: the row stays (the verb may still report a finding) with no speaker mention —
+    unless the phrase also holds a role or document word ("a poll last month showed")."""
+    words = non_speakers(doc.language)
+    r = roles(doc.language)
+    out = []
+    for a in rows:
+        if a.mention_start is not None and a.mention_kind in ("np", "name"):
+            parts = a.mention.lower().split()
+            if len(parts) == 1 and parts[0] in words["alone"]:
+                continue
+            if a.mention_kind == "np" and parts and parts[-1] in words["head"] and not any(
+                w in r for w in parts[:-1] if not w.endswith(("'s", "’s"))
+            ):
+                a.mention_start = a.mention_end = None
+                a.mention, a.mention_kind, a.title = "", "none", ""
+        out.append(a)
+    return out
 
 
 def _drop_nested(rows: list[Attribution]) -> list[Attribution]:

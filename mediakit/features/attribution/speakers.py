@@ -36,6 +36,8 @@ from .types import (
     speaker_type,
 )
 
+# "former Secretary General", "ex-minister", "a onetime aide": a role the speaker no longer holds
+_FORMER = re.compile(r"\b(?:former|ex-|onetime|one-time|erstwhile)(?=\s*[\w])", re.I)
 _HONORIFICS = frozenset(
     """mr mrs ms miss dr prof sen rep gov gen lt col maj capt sgt adm cmdr sir lord lady dame rev hon pres
     supt insp det judge justice mayor president premier chancellor king queen prince princess
@@ -101,6 +103,7 @@ class Speaker(NamedTuple):
     mention: str
     outlet: str | None  # the media outlet cited as the channel ("told the BBC")
     role_type: str | None  # the speaker type the role words of this mention's description state
+    former: bool = False  # the article describes the speaker as a former holder of a role ("former minister")
 
 
 def resolve_speakers(doc: Document, spans: tuple[Span, ...]) -> tuple[Speaker, ...]:
@@ -126,8 +129,10 @@ def resolve_speakers(doc: Document, spans: tuple[Span, ...]) -> tuple[Speaker, .
         if outlet is None and res.speaker_type == "media" and res.speaker:
             outlet = res.speaker
         role = _role_type(_words(a.title or a.mention)) if a.mention else None
+        described = [a.title or a.mention, *resolver.titles.get(res.speaker or "", [])[:3]]
+        former = any(_FORMER.search(d) for d in described if d)
         out.append(Speaker(res.speaker, res.speaker_type, res.person, res.plural, a.mention_start, a.mention_end,
-                           a.mention, outlet, role))
+                           a.mention, outlet, role, former))
     return tuple(out)
 
 
