@@ -64,7 +64,7 @@ _BODY_PARTS = (r"(?:customers|subscribers|shareholders|employees|staff|shop|shop
                r"headquarters|board|chief\s+executive|spokesperson|spokesman|spokeswoman|members)")
 _FUNCTION_WORDS = frozenset(
     """but for and so when as in on at after before if this that while since because although though
-    yet still then now meanwhile however also even only with without from by to of""".split()
+    yet still then now once meanwhile however also even only with without from by to of""".split()
 )
 _TITLE_MODIFIERS = frozenset("former then acting deputy senior chief top vice assistant press campaign presidential".split())
 _POSSESSIVE = re.compile(r"(?:’s|'s|’)$")

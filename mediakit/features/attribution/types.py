@@ -178,8 +178,10 @@ def speaker_type(mention: str, title: str, kind: str, anonymous_context: bool, c
     if kind == "np" and any(r.get(w) == "document" for w in (_clean(x) for x in _words(mention))):
         return "document"  # "a GAO report released last year", "the poll"
     typ = _role_type(words)
-    if typ == "document" and named:
-        # "report author Rob Bailey": a person is never a document; their other role words decide
+    if typ == "document" and (named or (kind == "name" and lows and r.get(lows[-1]) != "document")):
+        # "report author Rob Bailey": a person is never a document, and "Aircraft Crashes Record
+        # Office" is an office ("the Mueller Report" ends in its document word and stays one):
+        # their other role or institution words decide
         typ = _role_type([w for w in words if r.get(_clean(w)) != "document"])
     if typ is None:
         if any(w in _GOV_WORDS for w in lows):

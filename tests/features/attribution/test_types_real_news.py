@@ -67,3 +67,18 @@ def test_adverbs_before_the_verb_do_not_hide_the_subject():
 def test_non_speaker_lexicon_has_both_scopes():
     words = non_speakers("en")
     assert "day" in words["head"] and "elsewhere" in words["alone"]
+
+
+def test_an_office_with_a_document_word_in_its_name_is_not_a_document():
+    rows = _rows("There were 136 accidents, the Aircraft Crashes Record Office said.")
+    assert rows[0]["speaker_type"] == "official"
+    assert _rows("The Mueller Report found that no charges were due.")[0]["speaker_type"] == "document"
+
+
+def test_a_conjunction_before_a_name_is_not_part_of_it():
+    assert [r["speaker"] for r in _rows("Once Greg says so, we go.")] == ["Greg"]
+
+
+@pytest.mark.parametrize("text", ["Anyone says the plan works.", "Another thing says it works."])
+def test_pronoun_like_subjects_are_not_sources(text):
+    assert not [r for r in _rows(text) if r["mention"] and r["mention"].lower() in ("anyone", "another thing")]
