@@ -52,7 +52,7 @@ _PRE_APPOSITIVE = re.compile(r"(?:^|(?<=[\s(]))((?:[a-z][\w\-]*\s+){0,2}[a-z][\w
 # "Sheila Marlow, 78, ...", "Anya Dorsett, who arrived from Ulmar ...", "..., who runs the deli":
 # an age or a clause about where someone lives or what they run marks a private person
 _CITIZEN_AFTER = re.compile(
-    r",\s+(?:aged\s+)?\d{1,3}(?=\s*[,.;])|,\s+(?:\d{1,3},\s+)?who\s+(?:has\s+|had\s+)?(?:lives?|lived|arrived|"
+    r",\s+(?:aged\s+)?\d{1,3}(?=\s*[,.;])|,\s+an?\s+\d{1,3}-year-old\s+(?:from|of|who)\b|,\s+(?:\d{1,3},\s+)?who\s+(?:has\s+|had\s+)?(?:lives?|lived|arrived|"
     r"moved|grew\s+up|runs?|ran|owns?|owned|works?|worked|rents?|farms?|was\s+born)\b"
 )
 _ADJECTIVE_CANDIDATE = re.compile(r"\b([A-Z][a-z]+)\b(?![ \t]+[A-Z][a-z])")
@@ -64,7 +64,7 @@ _BODY_PARTS = (r"(?:customers|subscribers|shareholders|employees|staff|shop|shop
                r"headquarters|board|chief\s+executive|spokesperson|spokesman|spokeswoman|members)")
 _FUNCTION_WORDS = frozenset(
     """but for and so when as in on at after before if this that while since because although though
-    yet still then now once meanwhile however also even only with without from by to of""".split()
+    yet still then now once meanwhile however also even only with without from by to of regarding""".split()
 )
 _TITLE_MODIFIERS = frozenset("former then acting deputy senior chief top vice assistant press campaign presidential".split())
 _POSSESSIVE = re.compile(r"(?:’s|'s|’)$")

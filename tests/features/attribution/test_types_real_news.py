@@ -82,3 +82,13 @@ def test_a_conjunction_before_a_name_is_not_part_of_it():
 @pytest.mark.parametrize("text", ["Anyone says the plan works.", "Another thing says it works."])
 def test_pronoun_like_subjects_are_not_sources(text):
     assert not [r for r in _rows(text) if r["mention"] and r["mention"].lower() in ("anyone", "another thing")]
+
+
+def test_an_age_and_a_home_town_mark_a_private_person():
+    rows = _rows('"They are all so scared," said Humaira Kirmani, a 60-year-old from Lexington.')
+    assert rows[0]["speaker_type"] == "citizen"
+    assert _rows('"It works," said Ann Lee, a 60-year-old senator.')[0]["speaker_type"] == "official"
+
+
+def test_a_preposition_opening_the_sentence_is_not_part_of_the_name():
+    assert _rows("Regarding Williams, nothing changed. Williams said he watched.")[-1]["speaker"] == "Williams"
