@@ -6,6 +6,8 @@
     python benchmarks/bench.py analyze --n 100000    # peak RSS and articles/s of `mediakit analyze`
     python benchmarks/bench.py scaling --n 20000     # 1 vs 2 processes
     python benchmarks/bench.py adversarial --mb 10   # seconds on 10 MB of one repeated pattern
+    python benchmarks/bench.py corpora               # each measure and profile vs re.findall on the
+                                                     # workshop corpus x20 and PolNeAR train (../shared)
 
 Synthetic corpora are made by recombining paragraphs of the bundled workshop corpus (seeded),
 so they read like news and exercise every feature. Nothing here asserts; it prints numbers.
@@ -149,6 +151,45 @@ def cmd_scaling(a: argparse.Namespace) -> None:
         cmd_analyze(a)
 
 
+def _corpora(a: argparse.Namespace) -> list[tuple[str, list[str]]]:
+    out = [("workshop x20", list(mk.load_workshop()["text"]) * 20)]
+    polnear = Path(a.polnear)
+    if polnear.exists():
+        with open(polnear, encoding="utf-8") as f:
+            texts = [json.loads(line)["text"] for line in f]
+        out.append((f"PolNeAR train ({len(texts[:a.n_polnear])})", texts[:a.n_polnear]))
+    else:
+        print(f"({polnear} not found: PolNeAR skipped)")
+    return out
+
+
+def cmd_corpora(a: argparse.Namespace) -> None:
+    """Words/s of each measure and of profile, beside re.findall on the same texts, same run."""
+    import pandas as pd
+
+    for fn in (mk.find_hedges, mk.find_sources, mk.score_frames):
+        fn("A warm-up sentence, she said.")
+    for label, texts in _corpora(a):
+        words = sum(len(re.findall(r"\w+", t)) for t in texts)
+        corpus = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts})
+        base = timed(lambda: [re.findall(r"\w+", t) for t in texts], repeat=a.repeat)  # noqa: B023
+        print(f"{label}: {len(texts)} articles, {words:,} words")
+        print(f"  {'stage':<18}{'words/s':>12}{'x re.findall':>14}")
+        print(f"  {'re.findall':<18}{words / base:>12,.0f}{1.0:>14.1f}")
+        stages = [
+            ("find_hedges", lambda: [mk.find_hedges(t) for t in texts]),  # noqa: B023
+            ("find_sources", lambda: [mk.find_sources(t) for t in texts]),  # noqa: B023
+            ("score_frames", lambda: [mk.score_frames(t) for t in texts]),  # noqa: B023
+            ("profile", lambda: mk.profile(corpus)),  # noqa: B023
+        ]
+        for name, fn in stages:
+            s = timed(fn, repeat=a.repeat)
+            print(f"  {name:<18}{words / s:>12,.0f}{s / base:>14.1f}", flush=True)
+    clock = "CPU" if CLOCK is time.process_time else "wall"
+    print(f"({clock} time, best of {a.repeat}; mediakit from {Path(mk.__file__).parent}; "
+          f"peak RSS {peak_rss_mib():.0f} MiB)")
+
+
 # Inputs that made regexes backtrack or per-match Python code run millions of times: each is
 # one unit repeated to the requested size. The goal is under 5 s per function on 10 MB.
 ADVERSARIAL = {
@@ -192,6 +233,11 @@ def main() -> None:
         p.add_argument("--jobs", type=int, default=1)
         p.add_argument("--chunksize", type=int, default=2000)
         p.add_argument("--measures", default="hedges,sources,frames")
+    p = sub.add_parser("corpora")
+    p.add_argument("--repeat", type=int, default=1)
+    p.add_argument("--clock", choices=["cpu", "wall"], default="cpu")
+    p.add_argument("--polnear", default=str(Path(__file__).resolve().parents[2] / "shared/eval/polnear_train.jsonl"))
+    p.add_argument("--n-polnear", type=int, default=1000)
     p = sub.add_parser("adversarial")
     p.add_argument("--mb", type=float, default=10.0)
     p.add_argument("--clock", choices=["cpu", "wall"], default="cpu")
@@ -200,7 +246,7 @@ def main() -> None:
     if getattr(a, "clock", "cpu") == "wall":
         CLOCK = time.perf_counter
     {"speed": cmd_speed, "cleaning": cmd_cleaning, "analyze": cmd_analyze, "scaling": cmd_scaling,
-     "adversarial": cmd_adversarial}[a.cmd](a)
+     "adversarial": cmd_adversarial, "corpora": cmd_corpora}[a.cmd](a)
 
 
 if __name__ == "__main__":

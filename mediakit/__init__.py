@@ -35,6 +35,8 @@ _API: dict[str, str] = {
     "fetch_basil": "mediakit.datasets.basil",
     "load_basil": "mediakit.datasets.basil",
     "get_data_home": "mediakit.datasets.remote",
+    # the analysed document every measure reads (built once per text)
+    "Document": "mediakit.text.doc",
     # hedging and certainty
     "find_hedges": "mediakit.features.hedging",
     "hedge_rates": "mediakit.features.hedging",

@@ -24,6 +24,7 @@ EXPECTED = [
     "fetch_basil",
     "load_basil",
     "get_data_home",
+    "Document",
     "find_hedges",
     "hedge_rates",
     "load_lexicon",

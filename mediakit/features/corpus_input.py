@@ -89,14 +89,31 @@ def span_table(
 
 
 def score_table(
-    fn: Callable[[Document], pd.Series], obj: Any, text_column: str = "text", language: str | None = None
+    fn: Callable[[Any], pd.Series], obj: Any, text_column: str = "text", language: str | None = None
 ) -> pd.Series | pd.DataFrame:
-    """Apply a ``Document -> Series`` scorer to one text, or to a corpus (one row per doc_id)."""
+    """Apply a scorer to one text, or to a corpus (one row per doc_id).
+
+    ``fn`` takes the text (``str``), or the analysed :class:`Document` when it is marked with
+    ``fn.takes_document = True``; a scorer that also has ``fn.values`` (a list per document) and
+    ``fn.columns`` is run without building a Series per article.
+    """
+    takes_doc = getattr(fn, "takes_document", False)
+
+    def arg(doc: Document) -> Any:
+        return doc if takes_doc else doc.text
+
     if isinstance(obj, (str, Document)):
-        return fn(next(iter_documents(obj, text_column, language))[1])
-    rows = {doc_id: fn(doc) for doc_id, doc in iter_documents(obj, text_column, language)}
+        return fn(arg(next(iter_documents(obj, text_column, language))[1]))
+    values = getattr(fn, "values", None) if takes_doc else None
+    if values is None:
+        rows = {doc_id: fn(arg(doc)) for doc_id, doc in iter_documents(obj, text_column, language)}
+    else:
+        rows = {doc_id: values(doc) for doc_id, doc in iter_documents(obj, text_column, language)}
     if not rows:  # keep the declared columns on an empty corpus (Dask meta relies on it)
-        return pd.DataFrame(columns=["doc_id", *fn(Document("")).index])
+        return pd.DataFrame(columns=["doc_id", *fn(arg(Document(""))).index])
+    if values is not None:
+        out = pd.DataFrame(list(rows.values()), index=pd.Index(list(rows), name="doc_id"), columns=fn.columns, dtype=float)
+        return out.reset_index()
     out = pd.DataFrame.from_dict(rows, orient="index")
     out.index.name = "doc_id"
     return out.reset_index()

@@ -74,13 +74,17 @@ def _matcher() -> PhraseMatcher:
 
 
 def _scorer(matcher: PhraseMatcher, keys: tuple[str, ...]):
-    def score(doc: Document) -> pd.Series:
+    def values(doc: Document) -> list[float]:
         words = doc.memo("normalized_words", lambda d: normalized_words(d.text))  # once per document
         counts = matcher.count(words)
         n = len(words)
-        values = [1000.0 * counts.get(k, 0) / n if n else 0.0 for k in keys]
-        return pd.Series(values, index=list(keys), dtype=float)
+        return [1000.0 * counts.get(k, 0) / n if n else 0.0 for k in keys]
 
+    def score(doc: Document) -> pd.Series:
+        return pd.Series(values(doc), index=list(keys), dtype=float)
+
+    # reads the shared Document; on a corpus one table is built, not one Series per article
+    score.takes_document, score.values, score.columns = True, values, list(keys)
     return score
 
 

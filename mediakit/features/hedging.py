@@ -3,7 +3,7 @@
 A *hedge* lowers the writer's commitment ("NATO *may* send troops", "the drone was *reportedly*
 launched", "it *is unclear whether*"), a *booster* raises it ("*clearly* a provocation", "*in fact*")
 and an *approximator* makes a quantity vague ("*about* 40 people", "*some* 200 troops"). Each cue is
-matched from the lexicon in ``mediakit/lexicons/hedges.tsv`` and then checked in context, so
+matched from the lexicon in ``mediakit/lexicons/en/hedges.tsv`` and then checked in context, so
 "in May" (the month), "could not be reached", "appeared in court" and "must register" are not
 counted. Every cue says whose it is: the journalist's own (``voice="author"``), a direct quotation
 (``"quoted"``) or indirect speech (``"reported"``, the clause after "X said" or "according to X").
@@ -27,9 +27,9 @@ import numpy as np
 import pandas as pd
 
 from ..errors import FormatError, InputError, SchemaError
-from ..lexicons.reader import lexicon_file, parse_table
+from ..lexicons.reader import lexicon_file, parse_table, word_set
 from ..lexicons.wordlists import read_liwc_dic, read_wordlist
-from ..text.doc import Document
+from ..text.doc import Document, check_language
 from ..text.sentences import sentence_spans
 from ..text.wordtrie import trie_regex
 from .attribution import attributions
@@ -101,13 +101,14 @@ class HedgeLexicon:
         self._matcher: _Matcher | None = None
 
     @classmethod
-    def default(cls) -> HedgeLexicon:
-        """The bundled lexicon (``mediakit/lexicons/hedges.tsv``), loaded once per process."""
-        global _DEFAULT
-        if _DEFAULT is None:
-            with lexicon_file("en", "hedges.tsv").open(encoding="utf-8") as f:
-                _DEFAULT = cls(_read_tsv(f, "en/hedges.tsv"), name="mediakit")
-        return _DEFAULT
+    def default(cls, language: str = "en") -> HedgeLexicon:
+        """The bundled lexicon of a language (``mediakit/lexicons/<language>/hedges.tsv``),
+        loaded once per process."""
+        lang = check_language(language)
+        if lang not in _DEFAULT:
+            with lexicon_file(lang, "hedges.tsv").open(encoding="utf-8") as f:
+                _DEFAULT[lang] = cls(_read_tsv(f, f"{lang}/hedges.tsv"), name="mediakit")
+        return _DEFAULT[lang]
 
     @classmethod
     def from_words(cls, words: Iterable[str], category: str = "hedge", kind: str = "", source: str = "user") -> HedgeLexicon:
@@ -138,7 +139,7 @@ class HedgeLexicon:
         return self._matcher
 
 
-_DEFAULT: HedgeLexicon | None = None
+_DEFAULT: dict[str, HedgeLexicon] = {}
 
 
 def _read_tsv(lines: Iterable[str], name: str) -> pd.DataFrame:
@@ -230,7 +231,7 @@ def _token_regex(tok: str) -> str:
 
 # Very frequent words never start the scan: a cue beginning with them ("in fact", "it is unclear")
 # is anchored on its first rarer word, and the frequent words are checked as left context.
-_FREQUENT = frozenset("the a an in it its as on or i we there of to is are was be my our his her their that this with for at by and".split())
+_FREQUENT = word_set("en", "hedge_words.tsv", "frequent")
 
 
 class _Matcher:
@@ -331,27 +332,12 @@ def _char(ch: str) -> str:
 # ----------------------------------------------------------------------------- context rules
 
 _WORDS = re.compile(r"[\w$€£%]+(?:['’\-.]\w+)*|[.,;:()\"“”!?]")
-_NEG = frozenset(["not", "no", "never", "hardly", "barely", "scarcely", "nor", "neither", "nobody", "none", "nothing", "without", "cannot"])
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
-    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands "
-    "million millions billion billions trillion dozen dozens half third thirds quarter quarters two-thirds "
-    "three-quarters a-third".split()
-)
-_UNITS = frozenset(
-    "dozen hundred thousand million billion trillion third quarter half year years month months week weeks day "
-    "days hour hours minute minutes decade decades mile miles kilometre kilometres kilometer kilometers percent "
-    "fifth tenth".split()
-)
-_BE_WORDS = frozenset("is are was were be been being am 's 're isn't wasn't aren't weren't".split())
-_DETERMINERS = frozenset(
-    "a an the this that these those his her its their our my your no any every each some what which one another "
-    "same other new different whatever".split()
-)
-_MONTH_PREP = frozenset(
-    "in on of since until till by from to through early late mid last next this during before after between "
-    "and or".split()
-)
+_NEG = word_set("en", "hedge_words.tsv", "neg")
+_NUMBER_WORDS = word_set("en", "hedge_words.tsv", "number_words")
+_UNITS = word_set("en", "hedge_words.tsv", "units")
+_BE_WORDS = word_set("en", "hedge_words.tsv", "be_words")
+_DETERMINERS = word_set("en", "hedge_words.tsv", "determiners")
+_MONTH_PREP = word_set("en", "hedge_words.tsv", "month_prep")
 _CLAUSE_BREAK = frozenset(list('.,;:()"“”!?'))
 
 
@@ -433,7 +419,7 @@ def _rule_may(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return _keep(e)
 
 
-_NAMES_IN_S = frozenset("Mrs Ms Mrs. James Charles Jones Thomas Nicholas Douglas Lewis Chris Andreas Carlos Marcus Francis".split())
+_NAMES_IN_S = word_set("en", "hedge_words.tsv", "names_in_s")
 
 
 def _headline(ctx: _Ctx, s: int) -> bool:
@@ -461,18 +447,12 @@ def _rule_might(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return _keep(e)
 
 
-_MIGHT_NOUN_BEFORE = frozenset(
-    "military economic naval air his her its their our all the with of full industrial financial nuclear "
-    "russian american chinese".split()
-)
+_MIGHT_NOUN_BEFORE = word_set("en", "hedge_words.tsv", "might_noun_before")
 
 
-_ABILITY_VERBS = frozenset(
-    "see hear feel smell taste afford manage read speak walk swim remember recall find get reach sleep breathe "
-    "understand imagine believe stand tell do".split()
-)
-_COULD_NOT_FOLLOW = frozenset("not never barely hardly scarcely only easily no longer often always sometimes usually freely".split())
-_COULD_PREV = frozenset("so before until till where when whenever wherever how that than if unless".split())
+_ABILITY_VERBS = word_set("en", "hedge_words.tsv", "ability_verbs")
+_COULD_NOT_FOLLOW = word_set("en", "hedge_words.tsv", "could_not_follow")
+_COULD_PREV = word_set("en", "hedge_words.tsv", "could_prev")
 
 
 def _rule_could(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
@@ -497,8 +477,8 @@ def _rule_could(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return _keep(e)
 
 
-_PARTICIPLE_EXCEPTIONS = frozenset("red bed need speed seed feed bleed indeed".split())
-_EPISTEMIC_AFTER_MUST = frozenset("know knows realize realise understand see feel surely certainly clearly be have".split())
+_PARTICIPLE_EXCEPTIONS = word_set("en", "hedge_words.tsv", "participle_exceptions")
+_EPISTEMIC_AFTER_MUST = word_set("en", "hedge_words.tsv", "epistemic_after_must")
 
 
 def _rule_must(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
@@ -520,11 +500,7 @@ def _rule_must(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return None  # "must register", "must not": obligation
 
 
-_APPEAR_NOT = frozenset(
-    "in on at before alongside with as onstage together live for during inside outside across from via here there "
-    "first briefly shortly again frequently regularly twice once three four opposite next beside near under behind "
-    "into".split()
-)
+_APPEAR_NOT = word_set("en", "hedge_words.tsv", "appear_not")
 
 
 def _rule_appear(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
@@ -538,7 +514,7 @@ def _rule_appear(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return _keep(e)
 
 
-_FINITE = frozenset("was were is are had has have would could may might will did does can should".split())
+_FINITE = word_set("en", "hedge_words.tsv", "finite")
 
 
 def _rule_suggest(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
@@ -564,8 +540,8 @@ def _rule_think(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return _keep(e)
 
 
-_OBJECT_PRONOUNS = frozenset("me him her them us you".split())
-_POSSESSIVES = frozenset("his her their my your our its".split())
+_OBJECT_PRONOUNS = word_set("en", "hedge_words.tsv", "object_pronouns")
+_POSSESSIVES = word_set("en", "hedge_words.tsv", "possessives")
 
 
 def _rule_believe(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
@@ -634,8 +610,8 @@ def _rule_assume(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return _keep(e)
 
 
-_SUBJECTS = frozenset("i we you he she they who many some people officials experts analysts critics investigators police scientists".split())
-_BEFORE_CONSIDERED = frozenset("widely generally often commonly largely traditionally still also now usually long is are was were be been being 's once sometimes mostly universally frequently".split())
+_SUBJECTS = word_set("en", "hedge_words.tsv", "subjects")
+_BEFORE_CONSIDERED = word_set("en", "hedge_words.tsv", "before_considered")
 
 
 def _rule_considered(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
@@ -703,7 +679,7 @@ def _rule_kind_of(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return _keep(e)
 
 
-_NOT_NOUN_AFTER = frozenset("of for in to and or is are was were has have had at on as with by from than that which".split())
+_NOT_NOUN_AFTER = word_set("en", "hedge_words.tsv", "not_noun_after")
 
 
 def _rule_attributive(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
@@ -716,10 +692,7 @@ def _rule_attributive(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return _keep(e)
 
 
-_QUESTIONED_OBJECTS = frozenset(
-    "validity accuracy authenticity legitimacy reliability wisdom need existence truth veracity credibility "
-    "motives motive circumstances nature findings claim claims results figures evidence account".split()
-)
+_QUESTIONED_OBJECTS = word_set("en", "hedge_words.tsv", "questioned_objects")
 
 
 def _rule_questioned(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
@@ -734,11 +707,7 @@ def _rule_questioned(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return None
 
 
-_QUESTION_VERBS = frozenset(
-    "ask asks asked asking wonder wonders wondered wondering know knows knew see sees saw check checks checked "
-    "determine determined decide decided investigate investigating unclear unsure doubt clear examine examining "
-    "question questioned tell".split()
-)
+_QUESTION_VERBS = word_set("en", "hedge_words.tsv", "question_verbs")
 
 
 def _rule_if(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
@@ -753,10 +722,6 @@ def _rule_if(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
 def _rule_doubt(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     if _negated(ctx, s, e.cue):
         return "booster", "booster"  # "no one doubts", "I don't doubt": certainty
-    return _keep(e)
-
-
-def _rule_negatable(ctx: _Ctx, s: int, end: int, e: _Entry) -> Verdict:
     return _keep(e)
 
 
@@ -822,7 +787,6 @@ RULES: dict[str, Rule] = {
     "accused": _rule_accused,
     "possible": _rule_possible,
     "kind_of": _rule_kind_of,
-    "negatable": _rule_negatable,
     "predicative": _rule_predicative,
     "booster_verb": _rule_booster_verb,
     "number": _rule_number,

@@ -13,6 +13,7 @@ so a format error names the file and line the same way everywhere.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 
@@ -60,3 +61,25 @@ def read_list(language: str, name: str) -> list[str]:
     """Entries of the bundled word list ``lexicons/<language>/<name>`` (one per line)."""
     text = lexicon_file(language, name).read_text(encoding="utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=16)
+def word_sets(language: str, name: str) -> dict[str, frozenset[str]]:
+    """``{set name: words}`` from a table with ``set``, ``word`` and ``source`` columns: the
+    closed word classes the rules of a feature consult (determiners, modal verbs, joining words).
+
+    >>> "the" in word_sets("en", "attribution_words.tsv")["determiners"]
+    True
+    """
+    out: dict[str, set[str]] = {}
+    for row in read_table(language, name, exact=True):
+        out.setdefault(row["set"], set()).add(row["word"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def word_set(language: str, name: str, set_name: str) -> frozenset[str]:
+    """One set of :func:`word_sets`; an error names the file when the set is missing."""
+    sets = word_sets(language, name)
+    if set_name not in sets:
+        raise FormatError(f"{language}/{name}: no word set {set_name!r} (sets: {', '.join(sorted(sets))})")
+    return sets[set_name]

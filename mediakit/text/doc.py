@@ -23,7 +23,7 @@ from functools import cached_property
 from typing import Any, TypeVar
 
 from ..errors import InputError
-from .quotes import QuoteSpan, find_quotes
+from .quotes import Quotation, QuoteSpan, find_quotations, find_quotes
 from .sentences import sentence_spans
 from .tokens import WORD_RE
 
@@ -120,9 +120,14 @@ class Document:
 
     @cached_property
     def quotes(self) -> list[QuoteSpan]:
-        """Top-level quotations, nested quotes inside them and unclosed ones included
-        (:func:`mediakit.text.quotes.find_quotes`; never raises on odd counts)."""
+        """Top-level quotations, unclosed ones included and flagged (nested quotes lie inside
+        them: :attr:`quotations`); :func:`mediakit.text.quotes.find_quotes`, never raises."""
         return find_quotes(self.text)
+
+    @cached_property
+    def quotations(self) -> list[Quotation]:
+        """All quotations with their nesting depth (0: top level), unclosed ones flagged."""
+        return find_quotations(self.text)
 
     @cached_property
     def quote_starts(self) -> list[int]:

@@ -46,6 +46,30 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return [(q.start, q.end) for q in find_quotes(text)]
 
 
+class Quotation(NamedTuple):
+    start: int
+    end: int
+    closed: bool
+    depth: int  # 0 for a top-level quotation, 1 for a quote inside it, ...
+
+
+def find_quotations(text: str) -> list[Quotation]:
+    """Every quotation, the nested ones too, in order of their opening mark.
+
+    Top-level quotations are exactly :func:`find_quotes`; a nested quote is reported when its
+    closing mark is found inside the outer one (an inner quote left open ends with the outer).
+
+    >>> t = '"He told me: \u201cleave now\u201d and left," she said.'
+    >>> [(t[q.start:q.end], q.depth) for q in find_quotations(t)]
+    [('"He told me: \u201cleave now\u201d and left,"', 0), ('\u201cleave now\u201d', 1)]
+    """
+    inner: list[Quotation] = []
+    top = _scan(text, inner)
+    out = [Quotation(q.start, q.end, q.closed, 0) for q in top] + inner
+    out.sort(key=lambda q: (q.start, q.depth))
+    return out
+
+
 def find_quotes(text: str) -> list[QuoteSpan]:
     """Top-level double-quote spans with a flag for whether the quote was closed.
 
@@ -55,7 +79,13 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     seed's ``"We have to ... say, "It's not ..."``) is recognised as nested when it is opened
     right after a colon, comma or "say"-like word inside an open quote.
     """
+    return _scan(text, None)
+
+
+def _scan(text: str, inner: list[Quotation] | None) -> list[QuoteSpan]:
+    """The pairing walk; ``inner`` (when given) receives the closed nested quotes."""
     spans: list[QuoteSpan] = []
+    opened: list[int] = []  # start offsets of the open nested quotes, innermost last
     depth = 0
     start = -1
     last_close = -1  # end of the last closing mark seen inside the current quote
@@ -90,23 +120,30 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             if depth == 0:
                 start, depth, last_close = i, 1, -1
                 stack = [mark]
+                opened = []
             elif not _break_between(breaks, start, i) and (
                 _nested_open(text, start, i) or (mark in ("„", "«", "‹", "‟") and mark != stack[0])
             ):
                 depth += 1  # a quote inside the quote (same style after "say,", or another style)
                 stack.append(mark)
+                opened.append(i)
             else:
                 # A new opener while one is open: the old one was never closed. End it at the
                 # paragraph break between them if there is one (multi-paragraph convention).
                 spans.append(_unclosed(text, start, last_close, i))
                 start, depth, last_close = i, 1, -1
                 stack = [mark]
+                opened = []
         else:
             if depth == 0:
                 continue  # stray closer (apostrophe-like use or a lost opener): ignore
             depth -= 1
             if stack:
                 stack.pop()
+            if depth > 0 and opened:
+                s0 = opened.pop()
+                if inner is not None:
+                    inner.append(Quotation(s0, m.end(), True, depth))
             last_close = m.end()
             if depth == 0:
                 spans.append(QuoteSpan(start, m.end(), True))

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from ...lexicons.reader import word_set
 from ...text.doc import Document
 from .cues import Cue
 from .lexicon import Verb, non_speakers, reporting_nouns, reporting_verbs, roles
@@ -39,73 +40,34 @@ PRONOUNS = {
     "he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "i", "you": "you",
     "who": "rel", "which": "rel", "that": "rel", "him": "he", "her": "she", "them": "they", "us": "we", "me": "i",
 }
-_SUBJ_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who", "which", "that"])
+_SUBJ_PRONOUNS = word_set("en", "attribution_words.tsv", "subj_pronouns")
 # Words that may stand between a subject and its reporting verb ("Trump has also repeatedly said").
-_BETWEEN = frozenset(
-    """also again once later then previously repeatedly recently publicly privately reportedly elsewhere ever has have had
-    is are was were be been being will would could can may might should must did does do not n't never often
-    already still even just further first only now earlier frequently openly long originally subsequently
-    initially separately similarly likewise personally immediately quickly flatly explicitly bluntly
-    specifically directly falsely wrongly correctly rightly simply always allegedly apparently finally
-    ultimately yesterday today tonight last night this morning afternoon evening week monday tuesday wednesday
-    thursday friday saturday sunday has’ ’s 's ’ve 've ’d 'd ’ll 'll ’re 're""".split()
-) | frozenset(
-    w.replace("'", q)
-    for w in """cannot can't don't doesn't didn't won't wouldn't isn't wasn't aren't weren't couldn't shouldn't
-    haven't hasn't hadn't mustn't""".split()
-    for q in ("'", "’")
-)
+_BETWEEN = word_set("en", "attribution_words.tsv", "between")
 # A word right before the cue that makes it a noun or an infinitive, not a reporting verb.
-_NOT_VERB_BEFORE = frozenset(
-    """the a an this these those his her its their our my your some any no many few several news media
-    press to of for in on at by with from into about as so-called so than more most such every each other
-    another latest recent new earlier previous similar initial written final""".split()
-)
-_DETERMINERS = frozenset(
-    "the a an another one two three four five several some many most other both all few dozens hundreds these those this".split()
-)
-_STOP = frozenset(
-    """and or but nor because if when while whereas although though since after before as than so yet
-    to of for in on at by with from into about over under against between through during without within
-    upon that this these those what whatever whoever where why how whether not no""".split()
-)
-_BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "’s", "'s"])
-_MODALS = frozenset(["will", "would", "could", "can", "may", "might", "should", "must", "’ll", "'ll", "’d", "'d"])
+_NOT_VERB_BEFORE = word_set("en", "attribution_words.tsv", "not_verb_before")
+_DETERMINERS = word_set("en", "attribution_words.tsv", "determiners")
+_STOP = word_set("en", "attribution_words.tsv", "stop")
+_BE = word_set("en", "attribution_words.tsv", "be")
+_MODALS = word_set("en", "attribution_words.tsv", "modals")
 # after a plural noun that looks like a 3rd-person verb ("claims", "reports", "notes")
-_NOUN_AFTER = frozenset(
-    "as of about and or to from by were are have has had is was in on for against with over".split()
-)
+_NOUN_AFTER = word_set("en", "attribution_words.tsv", "noun_after")
 _CLAUSE_CUT = re.compile(r",?\s+(?:but|while|whereas|although|though)\s+(?:he|she|they|it|the|his|her|their)\b|;\s")
 _TO_VERB = re.compile(r"(?:\s+[a-z][\w’'\-]*){1,3}?\s+(to)\s+[a-z]")
-_PLURAL_VERB_AFTER = frozenset("have are were".split())
+_PLURAL_VERB_AFTER = word_set("en", "attribution_words.tsv", "plural_verb_after")
 _LOWER_WORD = re.compile(r"[a-z][a-z’'\-]*")
-_QUANT_SUBJ = frozenset(["some", "many", "others", "few", "most", "several", "both", "critics", "supporters"])
+_QUANT_SUBJ = word_set("en", "attribution_words.tsv", "quant_subj")
 _TO_VERBS = {"hope": True, "expect": True, "agree": True, "decline": True, "refuse": True, "offer": True, "threaten": True}
-_CLAUSE_JOIN = frozenset("and but while as because when although though so then since after before if".split())
+_CLAUSE_JOIN = word_set("en", "attribution_words.tsv", "clause_join")
 _MID_CAP = re.compile(r"(?<=[a-z,;] )([A-Z][\w’'\-]*)")
 _PREV_WORD = re.compile(r"(\w+(?:['’\-]\w+)*)\s*$")
-_GERUND_PREPS = frozenset("from for by after before while without despite".split())
-_CATENATIVE = frozenset(
-    "continue continues continued continuing began begin begins went go goes going wants want wanted tried try".split()
-)
-_INTRO = frozenset("meanwhile however still yet also then now later recently instead indeed".split())
-_AFTER_INVERTED = frozenset(
-    """in on at during after before who which when while last this yesterday today tonight earlier later
-    monday tuesday wednesday thursday friday saturday sunday recently also of and""".split()
-)
-_NOT_SUBJECT = frozenset(
-    """nobody anyone anybody none nothing something everything all
-    there here what which whatever many few
-    them him me us""".split()  # object pronouns: "wanted them agreed separately" is no attribution
-)
-_PREP_JOIN = frozenset(["of", "for", "at", "from", "with", "in", "on", "to", "outside", "near", "inside", "around"])
-_NAME_JOIN = frozenset(["of", "for", "the", "de", "da", "van", "von", "der", "al", "bin", "la", "le", "del", "and", "&"])
-_MODIFIERS = frozenset(
-    """former then acting deputy senior chief top current outgoing incoming interim vice assistant associate
-    press campaign presidential republican democratic party state federal local regional national foreign
-    defense defence military communications executive managing general attorney special
-    longtime veteran fellow lead head co-founder founder independent private leading prominent""".split()
-)
+_GERUND_PREPS = word_set("en", "attribution_words.tsv", "gerund_preps")
+_CATENATIVE = word_set("en", "attribution_words.tsv", "catenative")
+_INTRO = word_set("en", "attribution_words.tsv", "intro")
+_AFTER_INVERTED = word_set("en", "attribution_words.tsv", "after_inverted")
+_NOT_SUBJECT = word_set("en", "attribution_words.tsv", "not_subject")
+_PREP_JOIN = word_set("en", "attribution_words.tsv", "prep_join")
+_NAME_JOIN = word_set("en", "attribution_words.tsv", "name_join")
+_MODIFIERS = word_set("en", "attribution_words.tsv", "modifiers")
 _NO_CONTENT_AFTER = re.compile(r"^[\s,;:.!?)”\"'’»—–-]*$")
 _THAT = re.compile(r"\bthat\b")
 # Patterns used inside per-cue code, compiled once (re's own cache lookup costs more than the match).
@@ -175,7 +137,6 @@ class Attribution:
         )
 
 
-_Doc = Document
 
 
 def _sent_bounds(doc: Document, pos: int) -> tuple[int, int, int]:
@@ -203,11 +164,7 @@ _WINDOW = 1500
 _WORD = re.compile(r"[A-Za-z]+(?:[’'\-][A-Za-z]+)*")
 
 
-_COLON_STOP = frozenset(
-    """photo photos update updated note editor editors read related source sources watch video warning breaking
-    exclusive opinion analysis correction image caption listen subscribe share q a by posted published
-    tags topics see also more advertisement sponsored contact email tel phone fax""".split()
-)
+_COLON_STOP = word_set("en", "attribution_words.tsv", "colon_stop")
 
 
 def find_spans(doc: Document, cues: tuple[Cue, ...]) -> tuple[Span, ...]:
@@ -254,7 +211,7 @@ def finish_spans(doc: Document, out: list[Attribution]) -> tuple[Span, ...]:
 
 # ----------------------------------------------------------------------------- verb cues
 
-def _verb_cue(doc: _Doc, cs: int, ce: int, verb: Verb) -> Attribution | None:
+def _verb_cue(doc: Document, cs: int, ce: int, verb: Verb) -> Attribution | None:
     text = doc.text
     sid, ss, se = _sent_bounds(doc, cs)
     ss, se = max(ss, cs - _WINDOW), min(se, cs + _WINDOW)  # run-on 'sentences' stay linear
@@ -398,7 +355,7 @@ def _title_case(text: str, ss: int, se: int) -> bool:
     return caps / len(words) > 0.85
 
 
-def _accept(doc: _Doc, a: Attribution, right) -> bool:
+def _accept(doc: Document, a: Attribution, right) -> bool:
     """Strength gate: weaker verbs need clear evidence that they report speech or findings."""
     verb = a.verb
     assert verb is not None
@@ -452,7 +409,7 @@ def _is_document(mention: str) -> bool:
     return any(r.get(w) == "document" for w in words[:6])
 
 
-def _subject(doc: _Doc, a: Attribution, left, i: int) -> bool:
+def _subject(doc: Document, a: Attribution, left, i: int) -> bool:
     """The subject noun phrase ending at token ``i`` (left of the cue)."""
     tok = left[i][2]
     low = tok.lower()
@@ -503,7 +460,7 @@ def _subject(doc: _Doc, a: Attribution, left, i: int) -> bool:
     return True
 
 
-def _document_subject(doc: _Doc, a: Attribution, left, i: int) -> bool:
+def _document_subject(doc: Document, a: Attribution, left, i: int) -> bool:
     """A long document subject: 'A USA TODAY analysis of newly filed reports shows',
     'research conducted by the Center for Media and Public Affairs found'."""
     r = roles()
@@ -566,20 +523,20 @@ def _np_left(left, i: int) -> int | None:
     return k
 
 
-def _set_mention(doc: _Doc, a: Attribution, s: int, e: int, kind: str) -> None:
+def _set_mention(doc: Document, a: Attribution, s: int, e: int, kind: str) -> None:
     a.mention_start, a.mention_end = s, e
     a.mention = doc.text[s:e]
     a.mention_kind = kind
 
 
-def _appositive_or_inverted(doc: _Doc, a: Attribution, left, i: int, right) -> bool:
+def _appositive_or_inverted(doc: Document, a: Attribution, left, i: int, right) -> bool:
     """Left of the cue is a comma: 'X, a spokesman for Y, said', '"...," said X', '..., said X'."""
     if _appositive(doc, a, left, i):
         return True
     return _inverted(doc, a, right)
 
 
-def _appositive(doc: _Doc, a: Attribution, left, i: int) -> bool:
+def _appositive(doc: Document, a: Attribution, left, i: int) -> bool:
     """'Dmitry Peskov, an official spokesman for the Kremlin, said'; up to three comma-separated
     descriptions ('Donna Rawlings, 59, of Ashton, Md., who watched ..., said')."""
     commas = []
@@ -634,7 +591,7 @@ def _appositive(doc: _Doc, a: Attribution, left, i: int) -> bool:
     return False
 
 
-def _inverted(doc: _Doc, a: Attribution, right) -> bool:
+def _inverted(doc: Document, a: Attribution, right) -> bool:
     """Speaker after the cue: 'said Ben Wallace', 'said the minister', 'said he'."""
     if not right:
         return False
@@ -658,7 +615,7 @@ def _inverted(doc: _Doc, a: Attribution, right) -> bool:
     return True
 
 
-_PARTICLES = frozenset("out up off down back over away along around through forth".split())
+_PARTICLES = word_set("en", "attribution_words.tsv", "particles")
 
 
 def _name_ahead(right, k: int) -> bool:
@@ -676,7 +633,7 @@ def _name_ahead(right, k: int) -> bool:
     return False
 
 
-def _np_right(doc: _Doc, a: Attribution, right, j: int, loose: bool = False) -> bool:
+def _np_right(doc: Document, a: Attribution, right, j: int, loose: bool = False) -> bool:
     """A noun phrase starting at ``right[j]``; ``loose`` (after 'according to', 'by') admits
     lower-case heads and one prepositional tail ('exit polls', 'people familiar with the matter')."""
     if j >= len(right):
@@ -748,7 +705,7 @@ def _np_right(doc: _Doc, a: Attribution, right, j: int, loose: bool = False) -> 
 
 # ----------------------------------------------------------------------------- according to
 
-def _according_to(doc: _Doc, cs: int, ce: int) -> Attribution | None:
+def _according_to(doc: Document, cs: int, ce: int) -> Attribution | None:
     text = doc.text
     sid, ss, se = _sent_bounds(doc, cs)
     ss, se = max(ss, cs - _WINDOW), min(se, cs + _WINDOW)  # run-on 'sentences' stay linear
@@ -845,7 +802,7 @@ def _colon_head(doc: Document, cue: Cue) -> Attribution | None:
 
 # ----------------------------------------------------------------------------- content
 
-def _set_content(doc: _Doc, a: Attribution, s: int, e: int) -> None:
+def _set_content(doc: Document, a: Attribution, s: int, e: int) -> None:
     text = doc.text
     while s < e and text[s] in " \t\n,;:—–-":
         s += 1
@@ -856,7 +813,7 @@ def _set_content(doc: _Doc, a: Attribution, s: int, e: int) -> None:
     a.content_start, a.content_end = s, e
 
 
-def _content(doc: _Doc, a: Attribution, ss: int, se: int, right) -> None:
+def _content(doc: Document, a: Attribution, ss: int, se: int, right) -> None:
     """Choose what was said: the clause after the cue, or the one before the speaker."""
     text = doc.text
     block_start = min(a.cue_start, a.mention_start if a.mention_start is not None else a.cue_start)
@@ -933,7 +890,7 @@ def _is_trailer(r_text: str) -> bool:
     return bool(_TRAILER.match(r_text))
 
 
-def _quote_start(doc: _Doc, ss: int, end: int) -> int:
+def _quote_start(doc: Document, ss: int, end: int) -> int:
     """Start content at the opening mark of a quotation that began in an earlier sentence."""
     q = doc.quote_at(ss)
     if q is not None and ss - _WINDOW < q.start < ss:
@@ -962,7 +919,7 @@ def _in_headline_list(text: str, pos: int) -> bool:
     return _headline_like(before) or _headline_like(after)
 
 
-def _inherit_subjects(doc: _Doc, rows: list[Attribution]) -> None:
+def _inherit_subjects(doc: Document, rows: list[Attribution]) -> None:
     """', saying ...', '... and said ...' and 'Citing ..., Trump said' share their clause's subject."""
     for n, a in enumerate(rows):
         if not a.extra.get("inherit") or a.mention_start is not None or a.sentence_id >= len(doc.sentences):
@@ -1006,7 +963,7 @@ def _copy_mention(a: Attribution, b: Attribution) -> None:
     a.mention_kind, a.title, a.antecedent = b.mention_kind, b.title, b.antecedent
 
 
-def _subject_at_start(doc: _Doc, a: Attribution, toks) -> bool:
+def _subject_at_start(doc: Document, a: Attribution, toks) -> bool:
     if toks and toks[0][2].lower() in ("he", "she", "they", "it", "we", "i"):
         _set_mention(doc, a, toks[0][0], toks[0][1], "pronoun")
         return True
@@ -1017,7 +974,7 @@ def _subject_at_start(doc: _Doc, a: Attribution, toks) -> bool:
     return False
 
 
-def _inside_closed_quote(doc: _Doc, a: Attribution) -> bool:
+def _inside_closed_quote(doc: Document, a: Attribution) -> bool:
     """'"He said it over and over," she said': speech reported inside a quotation belongs to the
     quoted speaker's words, not to the sources the journalist cites. Named subjects are kept
     ("As Obama said ..."), and unclosed quotes are not trusted enough to hide a cue."""
@@ -1078,7 +1035,7 @@ def _drop_overlaps(rows: list[Attribution]) -> list[Attribution]:
     return out
 
 
-def _trim_contents(doc: _Doc, rows: list[Attribution]) -> None:
+def _trim_contents(doc: Document, rows: list[Attribution]) -> None:
     """A right-side content stops where the next attribution in the same sentence begins, and
     at a contrasting clause (', but he has also ...') outside quotation marks."""
     for a in rows:
@@ -1110,7 +1067,7 @@ def _trim_contents(doc: _Doc, rows: list[Attribution]) -> None:
                     a.content_end = e
 
 
-def _extend_quotes(doc: _Doc, rows: list[Attribution]) -> None:
+def _extend_quotes(doc: Document, rows: list[Attribution]) -> None:
     """'"A," he said. "B."' is one attribution: later quoted sentences with no cue of their own join it."""
     text = doc.text
     cue_sents = {a.sentence_id for a in rows}

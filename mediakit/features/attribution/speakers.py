@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from ...lexicons.reader import word_set
 from ...text.doc import Document
 from .lexicon import anonymity_patterns, roles, states
 from .spans import Span
@@ -38,12 +39,8 @@ from .types import (
 
 # "former Secretary General", "ex-minister", "a onetime aide": a role the speaker no longer holds
 _FORMER = re.compile(r"\b(?:former|ex-|onetime|one-time|erstwhile)(?=\s*[\w])", re.I)
-_HONORIFICS = frozenset(
-    """mr mrs ms miss dr prof sen rep gov gen lt col maj capt sgt adm cmdr sir lord lady dame rev hon pres
-    supt insp det judge justice mayor president premier chancellor king queen prince princess
-    pope sheikh""".split()
-)
-_DETS = frozenset("the a an another one two three several some many most other both all his her their its our".split())
+_HONORIFICS = word_set("en", "attribution_words.tsv", "speaker_honorifics")
+_DETS = word_set("en", "attribution_words.tsv", "speaker_dets")
 # lower-case role words right before a name ("White House spokesperson Karine Jean-Pierre")
 _PRE_TITLE = re.compile(r"(?:(?<=\s)|^)(?:[a-z][\w\-]*\s+){1,4}$")
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|who\s+is|now|then|former|currently)\s[^,.;:()]{3,90}[,.]")
@@ -62,11 +59,8 @@ _BODY_NOUNS = (r"(?:company|firm|operator|utility|provider|carrier|manufacturer|
                r"co-operative|cooperative|conglomerate|subsidiary|startup|start-up)")
 _BODY_PARTS = (r"(?:customers|subscribers|shareholders|employees|staff|shop|shops|stores|plant|factory|"
                r"headquarters|board|chief\s+executive|spokesperson|spokesman|spokeswoman|members)")
-_FUNCTION_WORDS = frozenset(
-    """but for and so when as in on at after before if this that while since because although though
-    yet still then now once meanwhile however also even only with without from by to of regarding""".split()
-)
-_TITLE_MODIFIERS = frozenset("former then acting deputy senior chief top vice assistant press campaign presidential".split())
+_FUNCTION_WORDS = word_set("en", "attribution_words.tsv", "speaker_function_words")
+_TITLE_MODIFIERS = word_set("en", "attribution_words.tsv", "speaker_title_modifiers")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’)$")
 _CAP_RUN = re.compile(r"(?:[A-Z][\w’'\-]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][\w’'\-]+|[A-Z]\.))+")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Sir|Dame|Lady|Lord)\.?\s+$")
@@ -80,7 +74,7 @@ _GENDERED = {
 }
 _POSSESSIVE_PRONOUNS = {"his": "he", "their": "they", "its": "it"}
 _ANON_HINTS = ("anonym", "condition", "authori", "named", "identified")
-_PLURAL_PRONOUNS = frozenset(["they", "we", "them", "us"])
+_PLURAL_PRONOUNS = word_set("en", "attribution_words.tsv", "speaker_plural_pronouns")
 
 
 @dataclass
@@ -203,6 +197,11 @@ def full_name_at(index: dict[str, list[tuple[int, str]]], name: str, pos: int) -
     return (before[-1] if before else cands[0])[1]
 
 
+_OUTLET_INDEX_MAX = 200_000  # characters up to which one outlet scan of the whole text pays off
+_BODY_REACH = 250  # characters around a name in which the article may present it as a body
+_BODY_WINDOWS = 50
+
+
 class Resolver:
     """Walks the attributions of one text in order, resolving each speaker against the earlier ones."""
 
@@ -213,6 +212,7 @@ class Resolver:
         self.titles: dict[str, list[str]] = {}
         self._adjectives: frozenset[str] | None = None
         self._bodies: dict[str, bool] = {}
+        self._outlet_pos: list[int] | None = None
         self.genders: dict[str, str] = {}
         self.subject_pos: list[tuple[int, str]] = []  # people who open a sentence ("Professor Idris Haddad ...")
         # one pass each over the text, then per-attribution look-ups by position
@@ -228,12 +228,17 @@ class Resolver:
         return i < len(self.anon_pos) and self.anon_pos[i] < end
 
     def outlet_between(self, start: int, end: int) -> str | None:
-        # a bounded search near the cue instead of an index of the whole text: no outlet-name
-        # scan over text that holds no attribution (10 MB of capitals costs nothing here)
-        m = _outlet_regex().search(self.text, start, min(len(self.text), end + 200))
-        if m is not None and m.start() < end:
-            return find_outlet(self.text, start, end)
-        return None
+        if self._outlet_pos is None and len(self.text) <= _OUTLET_INDEX_MAX:
+            # an article: one scan for outlet names, on the first attribution that asks
+            self._outlet_pos = [m.start() for m in _outlet_regex().finditer(self.text)]
+        if self._outlet_pos is not None:
+            i = bisect.bisect_left(self._outlet_pos, start)
+            hit = i < len(self._outlet_pos) and self._outlet_pos[i] < end
+        else:
+            # a huge text: a bounded search near the cue, so the cost follows the attributions
+            m = _outlet_regex().search(self.text, start, min(len(self.text), end + 200))
+            hit = m is not None and m.start() < end
+        return find_outlet(self.text, start, end) if hit else None
 
     def names(self) -> dict[str, list[tuple[int, str]]]:
         """Surname -> [(offset, full name)] for every multi-word capitalised name in the text."""
@@ -374,7 +379,21 @@ class Resolver:
                 rf"|calling\s+(?:itself|themselves)\s+(?:the\s+)?[\"“']?{n}\b"
                 rf"|\b{n}(?:'s|’s)?\s+{_BODY_PARTS}\b"
             )
-            self._bodies[name] = pattern.search(self.text) is not None
+            # every alternative holds the name: search only around its occurrences (a C-level
+            # find per name) instead of running the whole alternation over the whole text
+            # (a name written more than _BODY_WINDOWS times gets one scan of the whole text, so
+            # the cost stays linear however often the name repeats)
+            text = self.text
+            found = False
+            for k, occ in enumerate(re.finditer(n, text)):
+                if k >= _BODY_WINDOWS:
+                    found = pattern.search(text) is not None
+                    break
+                lo, hi = max(0, occ.start() - _BODY_REACH), min(len(text), occ.end() + _BODY_REACH)
+                if pattern.search(text, lo, hi) is not None:
+                    found = True
+                    break
+            self._bodies[name] = found
         return self._bodies[name]
 
     def _remember(self, a: Span, res: Resolved, title: str) -> None:

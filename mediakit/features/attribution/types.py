@@ -16,20 +16,13 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from ...lexicons.reader import word_set
 from .lexicon import anonymity_patterns, outlets, roles
 
 SPEAKER_TYPES = ("official", "expert", "organization", "media", "anonymous", "citizen", "document", "other")
 
-_GOV_WORDS = frozenset(
-    """department ministry house kremlin pentagon government administration police army navy force forces
-    senate congress parliament council commission committee bureau agency office embassy court cabinet
-    military command fbi cia nsa dhs doj nato un eu guard service services""".split()
-)
-_ORG_WORDS = frozenset(
-    """party campaign company corp corporation inc ltd group foundation association union institute center
-    centre university college school hospital bank fund network coalition alliance federation league club
-    church organization organisation society trust board observatory chamber utility""".split()
-)
+_GOV_WORDS = word_set("en", "attribution_words.tsv", "type_gov_words")
+_ORG_WORDS = word_set("en", "attribution_words.tsv", "type_org_words")
 
 _MASTHEAD = re.compile(
     r"^(?:The\s+)?(?:[A-Z][\w.\-&]*\s+){0,3}(?:Times|Post|News|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|"
@@ -44,7 +37,7 @@ _NAME_WORD = re.compile(r"[\w’'.\-&]+")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _THE = re.compile(r"^The\s+")
 
-_INDEFINITE = frozenset("a an one another some several two three four many few other unnamed".split())
+_INDEFINITE = word_set("en", "attribution_words.tsv", "type_indefinite")
 
 def _words(s: str) -> list[str]:
     return _NAME_WORD.findall(s)
