@@ -60,7 +60,11 @@ def find_cues(doc: Document, verbs: dict[str, Verb] | None = None) -> tuple[Cue,
         if form == "according to":
             out.append(Cue(start, end, form, "according_to"))
         else:
-            out.append(Cue(start, end, form, "verb", verbs[form]))
+            # Under IGNORECASE (texts whose lower-casing changes length) re also folds "ſ" to "s"
+            # and "K" (Kelvin) to "k": such a match is looked up by its case-folded form.
+            verb = verbs.get(form) or verbs.get(form.casefold())
+            if verb is not None:
+                out.append(Cue(start, end, form, "verb", verb))
     for m in _noun_matches(text, doc.language):
         nxt = m.span("next") if m.group("next") is not None else None
         out.append(Cue(m.start("noun"), m.end("noun"), m.group("noun"), "noun", anchor=m.span("poss"), tail=nxt))

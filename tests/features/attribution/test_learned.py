@@ -157,3 +157,11 @@ def test_polnear_dev_is_not_worse_than_a_said_regex():
             matched += any(min(e, c[1]) > max(s, c[0]) for c in cues)
     precision, recall = matched / found, matched / gold
     assert precision > 0.7 and recall > 0.55
+
+
+@pytest.mark.parametrize("cues", ["rules", "learned"])
+def test_unicode_case_folding_in_the_cue_scan_does_not_crash(cues):
+    # "İ" lower-cases to two characters, so the scan runs with IGNORECASE, where re folds "ſ" to "s"
+    text = "İstanbul: the mayor ſaid so, and s Lee ſ said the talks failed."
+    df = mk.find_sources(text, cues=cues)
+    assert "said" in df["cue"].tolist()
