@@ -31,12 +31,16 @@ PROFILE_COLUMNS = [
 __all__ = ["COLUMNS", "PROFILE_COLUMNS", "SPEAKER_TYPES", "find_sources", "source_profile"]
 
 
-def find_sources(text: Any, text_column: str = "text", language: str | None = None) -> pd.DataFrame:
+def find_sources(text: Any, text_column: str = "text", language: str | None = None, cues: str | None = None) -> pd.DataFrame:
     """One row per attribution in ``text`` (a str, a :class:`~mediakit.text.doc.Document`, a
     Series of texts or a corpus DataFrame; then a ``doc_id`` column comes first).
 
     ``language``: the language of the texts ("en"; default: a corpus's ``language`` column,
     else "en"); any other raises an error naming the supported languages.
+
+    ``cues``: "rules" (the default) or "learned" — which cue decisions to use: the rule engine's,
+    or a model trained on PolNeAR over a wider set of candidate cues (docs/sources.md, "Learned
+    cues"; held-out figures in mediakit/models/attribution_cues.md).
 
     >>> import mediakit as mk
     >>> mk.find_sources("According to Peskov, talks are over.")["speaker"].tolist()
@@ -46,7 +50,7 @@ def find_sources(text: Any, text_column: str = "text", language: str | None = No
         doc = text if isinstance(text, Document) else Document(text, language)
         if isinstance(text, Document) and language is not None:
             next(iter_documents(text, language=language))  # a clear error on a mismatch
-        return frame(rows(attributions(doc)))
+        return frame(rows(attributions(doc, cues)))
     if not isinstance(text, (pd.Series, pd.DataFrame)):
         raise InputError(
             f"find_sources expects article text as str, a Document, a pandas Series of texts or a corpus "
@@ -55,7 +59,7 @@ def find_sources(text: Any, text_column: str = "text", language: str | None = No
     found: list[dict] = []
     ids: list = []
     for doc_id, doc in iter_documents(text, text_column, language):
-        part = rows(attributions(doc))
+        part = rows(attributions(doc, cues))
         found.extend(part)
         ids.extend([doc_id] * len(part))
     return frame(found, ids)

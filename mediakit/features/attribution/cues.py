@@ -45,16 +45,26 @@ class Cue(NamedTuple):
     tail: tuple[int, int] | None = None
 
 
-def find_cues(doc: Document) -> tuple[Cue, ...]:
-    """Every candidate cue in ``doc``, in text order (ties: the order of :data:`KINDS`)."""
+def find_cues(doc: Document, verbs: dict[str, Verb] | None = None) -> tuple[Cue, ...]:
+    """Every candidate cue in ``doc``, in text order (ties: the order of :data:`KINDS`).
+
+    ``verbs``: another verb lexicon to scan for (the learned cue step's wider one; its regex is
+    built once per lexicon object); default the language's ``reporting_verbs.tsv``.
+    """
     text = doc.text
-    verbs = reporting_verbs(doc.language)
+    pattern = _cue_pattern(doc.language) if verbs is None else _lexicon_pattern(verbs)
+    if verbs is None:
+        verbs = reporting_verbs(doc.language)
     out: list[Cue] = []
-    for start, end, form in _verb_matches(doc):
+    for start, end, form in _verb_matches(doc, pattern):
         if form == "according to":
             out.append(Cue(start, end, form, "according_to"))
         else:
-            out.append(Cue(start, end, form, "verb", verbs[form]))
+            # Under IGNORECASE (texts whose lower-casing changes length) re also folds "ſ" to "s"
+            # and "K" (Kelvin) to "k": such a match is looked up by its case-folded form.
+            verb = verbs.get(form) or verbs.get(form.casefold())
+            if verb is not None:
+                out.append(Cue(start, end, form, "verb", verb))
     for m in _noun_matches(text, doc.language):
         nxt = m.span("next") if m.group("next") is not None else None
         out.append(Cue(m.start("noun"), m.end("noun"), m.group("noun"), "noun", anchor=m.span("poss"), tail=nxt))
@@ -75,7 +85,23 @@ def find_cues(doc: Document) -> tuple[Cue, ...]:
 
 @lru_cache(maxsize=4)
 def _cue_pattern(language: str) -> str:
-    forms = [*reporting_verbs(language), "according to"]
+    return forms_pattern(reporting_verbs(language))
+
+
+_LEXICON_PATTERNS: dict[int, tuple[dict, str]] = {}
+
+
+def _lexicon_pattern(verbs: dict[str, Verb]) -> str:
+    """The pattern of a lexicon passed in, kept per lexicon object (the object is kept alive with it)."""
+    kept = _LEXICON_PATTERNS.get(id(verbs))
+    if kept is None or kept[0] is not verbs:
+        kept = _LEXICON_PATTERNS[id(verbs)] = (verbs, forms_pattern(verbs))
+    return kept[1]
+
+
+def forms_pattern(verb_forms) -> str:
+    """The regex source matching any of ``verb_forms`` and "according to" as whole words."""
+    forms = [*verb_forms, "according to"]
     lowered = sorted({f.replace(" ", "\x00") for f in forms})
     body = trie_regex(lowered).replace("\\\x00", r"\s+").replace("\x00", r"\s+")
     form = rf"(?:{body})(?![\w\-])"
@@ -85,18 +111,18 @@ def _cue_pattern(language: str) -> str:
     return rf"(?<![\w’'\-]){form}(?!\s+{form}\s+{form}\s+{form})"
 
 
-@lru_cache(maxsize=4)
-def _cue_regex(language: str, ignore_case: bool) -> re.Pattern[str]:
-    return re.compile(_cue_pattern(language), re.I if ignore_case else 0)
+@lru_cache(maxsize=8)
+def _cue_regex(pattern: str, ignore_case: bool) -> re.Pattern[str]:
+    return re.compile(pattern, re.I if ignore_case else 0)
 
 
-def _verb_matches(doc: Document):
+def _verb_matches(doc: Document, pattern: str):
     """(start, end, form) of every reporting-verb form and "according to" in the text."""
     # Scanning the lower-cased text case-sensitively is several times faster in ``re`` than
     # IGNORECASE; a text whose lower-casing changes its length keeps the IGNORECASE scan.
     low = doc.lower
     same = len(low) == len(doc.text)
-    rx = _cue_regex(doc.language, not same)
+    rx = _cue_regex(pattern, not same)
     for m in rx.finditer(low if same else doc.text):
         yield m.start(), m.end(), " ".join(m.group().lower().split())
 

@@ -69,3 +69,12 @@ def reporting_nouns(language: str = "en") -> dict[str, tuple[str, frozenset[str]
     """``{noun: (category, complements)}`` for nominal cues ("Trump's claim that ...")."""
     rows = read_table(language, "reporting_verbs_nouns.tsv", exact=True)
     return {r["noun"].lower(): (r["category"], frozenset(r["complements"].split("|"))) for r in rows}
+
+
+@lru_cache(maxsize=4)
+def non_speakers(language: str = "en") -> dict[str, frozenset[str]]:
+    """``{"head": words, "alone": words}``: words that never name a speaker (see the file's header)."""
+    by_scope: dict[str, set[str]] = {"head": set(), "alone": set()}
+    for r in read_table(language, "non_speakers.tsv", exact=True):
+        by_scope.setdefault(r["scope"], set()).add(r["word"].lower())
+    return {k: frozenset(v) for k, v in by_scope.items()}

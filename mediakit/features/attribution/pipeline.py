@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
+from ...errors import InputError
 from ...text.doc import Document
 from .cues import Cue, find_cues
 from .spans import Span, find_spans
@@ -59,6 +60,18 @@ def attribute(doc: Document, cue_finder: CueFinder | None = None, span_finder: S
     return Attributions(doc, cues, spans, speakers, types)
 
 
-def attributions(doc: Document) -> Attributions:
-    """:func:`attribute` with the default steps, computed once per document and kept on it."""
-    return doc.memo("attributions", attribute)
+CUE_MODES = ("rules", "learned")
+DEFAULT_CUES = "rules"
+
+
+def attributions(doc: Document, cues: str | None = None) -> Attributions:
+    """:func:`attribute` with the default steps (``cues="rules"``) or the learned cue and span
+    steps (``cues="learned"``, :mod:`.learned`), computed once per document and kept on it."""
+    mode = DEFAULT_CUES if cues is None else cues
+    if mode == DEFAULT_CUES:
+        return doc.memo("attributions", attribute)
+    if mode not in CUE_MODES:
+        raise InputError(f"cues must be one of {', '.join(map(repr, CUE_MODES))}, got {cues!r}")
+    from .learned import LEARNED  # the model is read only when asked for
+
+    return doc.memo(("attributions", mode), lambda d: attribute(d, *LEARNED))

@@ -27,7 +27,7 @@ from typing import NamedTuple
 from ...lexicons.reader import word_set
 from ...text.doc import Document
 from .cues import Cue
-from .lexicon import Verb, reporting_nouns, reporting_verbs, roles
+from .lexicon import Verb, non_speakers, reporting_nouns, reporting_verbs, roles
 
 # Tokens: dotted acronyms (U.S.), honorifics/initials before a capitalised word (Mr. Sen. J.),
 # words with inner apostrophes/hyphens, '' used as a double quote, then any single symbol.
@@ -169,7 +169,12 @@ _COLON_STOP = word_set("en", "attribution_words.tsv", "colon_stop")
 
 def find_spans(doc: Document, cues: tuple[Cue, ...]) -> tuple[Span, ...]:
     """The attributions the rules accept among ``cues``, in text order."""
-    text = doc.text
+    return finish_spans(doc, candidate_spans(doc, cues))
+
+
+def candidate_spans(doc: Document, cues: tuple[Cue, ...]) -> list[Attribution]:
+    """Speaker and content for each cue the rules accept, before the one-row-per-cue clean-up
+    (:func:`finish_spans`): the point where a learned decision keeps or drops candidates."""
     out: list[Attribution] = []
     dash_prev_end = 0
     for cue in cues:
@@ -185,6 +190,14 @@ def find_spans(doc: Document, cues: tuple[Cue, ...]) -> tuple[Span, ...]:
             a = _colon_head(doc, cue)
         if a is not None:
             out.append(a)
+    return out
+
+
+def finish_spans(doc: Document, out: list[Attribution]) -> tuple[Span, ...]:
+    """One row per cue (overlaps, nesting, cues inside quotations, headline lists), inherited
+    subjects, trimmed and continued contents; frozen. Edits the records in place."""
+    text = doc.text
+    out = _drop_non_speakers(doc, out)
     out = _drop_overlaps(out)
     out = _drop_nested(out)
     out = [a for a in out if not _inside_closed_quote(doc, a)]
@@ -969,6 +982,29 @@ def _inside_closed_quote(doc: Document, a: Attribution) -> bool:
         return False
     q = doc.quote_at(a.cue_start)
     return q is not None and q.closed
+
+
+def _drop_non_speakers(doc: Document, rows: list[Attribution]) -> list[Attribution]:
+    """Subjects that cannot speak (``non_speakers.tsv``). A lone "There", "ever" or "is" taken
+    as the subject means the verb reports nobody: the row goes. A time or event noun ("launch
+    day saw ...", "the report's release showed", "released last month reveals") is never the
+    speaker: the row stays (the verb may still report a finding) with no speaker mention —
+    unless the phrase also holds a role or document word ("a poll last month showed")."""
+    words = non_speakers(doc.language)
+    r = roles(doc.language)
+    out = []
+    for a in rows:
+        if a.mention_start is not None and a.mention_kind in ("np", "name"):
+            parts = a.mention.lower().split()
+            if len(parts) == 1 and parts[0] in words["alone"]:
+                continue
+            if a.mention_kind == "np" and parts and parts[-1] in words["head"] and not any(
+                w in r for w in parts[:-1] if not w.endswith(("'s", "’s"))
+            ):
+                a.mention_start = a.mention_end = None
+                a.mention, a.mention_kind, a.title = "", "none", ""
+        out.append(a)
+    return out
 
 
 def _drop_nested(rows: list[Attribution]) -> list[Attribution]:

@@ -37,6 +37,8 @@ from .types import (
     speaker_type,
 )
 
+# "former Secretary General", "ex-minister", "a onetime aide": a role the speaker no longer holds
+_FORMER = re.compile(r"\b(?:former|ex-|onetime|one-time|erstwhile)(?=\s*[\w])", re.I)
 _HONORIFICS = word_set("en", "attribution_words.tsv", "speaker_honorifics")
 _DETS = word_set("en", "attribution_words.tsv", "speaker_dets")
 # lower-case role words right before a name ("White House spokesperson Karine Jean-Pierre")
@@ -47,7 +49,7 @@ _PRE_APPOSITIVE = re.compile(r"(?:^|(?<=[\s(]))((?:[a-z][\w\-]*\s+){0,2}[a-z][\w
 # "Sheila Marlow, 78, ...", "Anya Dorsett, who arrived from Ulmar ...", "..., who runs the deli":
 # an age or a clause about where someone lives or what they run marks a private person
 _CITIZEN_AFTER = re.compile(
-    r",\s+(?:aged\s+)?\d{1,3}(?=\s*[,.;])|,\s+(?:\d{1,3},\s+)?who\s+(?:has\s+|had\s+)?(?:lives?|lived|arrived|"
+    r",\s+(?:aged\s+)?\d{1,3}(?=\s*[,.;])|,\s+an?\s+\d{1,3}-year-old\s+(?:from|of|who)\b|,\s+(?:\d{1,3},\s+)?who\s+(?:has\s+|had\s+)?(?:lives?|lived|arrived|"
     r"moved|grew\s+up|runs?|ran|owns?|owned|works?|worked|rents?|farms?|was\s+born)\b"
 )
 _ADJECTIVE_CANDIDATE = re.compile(r"\b([A-Z][a-z]+)\b(?![ \t]+[A-Z][a-z])")
@@ -95,6 +97,7 @@ class Speaker(NamedTuple):
     mention: str
     outlet: str | None  # the media outlet cited as the channel ("told the BBC")
     role_type: str | None  # the speaker type the role words of this mention's description state
+    former: bool = False  # the article describes the speaker as a former holder of a role ("former minister")
 
 
 def resolve_speakers(doc: Document, spans: tuple[Span, ...]) -> tuple[Speaker, ...]:
@@ -120,8 +123,10 @@ def resolve_speakers(doc: Document, spans: tuple[Span, ...]) -> tuple[Speaker, .
         if outlet is None and res.speaker_type == "media" and res.speaker:
             outlet = res.speaker
         role = _role_type(_words(a.title or a.mention)) if a.mention else None
+        described = [a.title or a.mention, *resolver.titles.get(res.speaker or "", [])[:3]]
+        former = any(_FORMER.search(d) for d in described if d)
         out.append(Speaker(res.speaker, res.speaker_type, res.person, res.plural, a.mention_start, a.mention_end,
-                           a.mention, outlet, role))
+                           a.mention, outlet, role, former))
     return tuple(out)
 
 

@@ -15,13 +15,13 @@ import pandas as pd
 
 COLUMNS = [
     "speaker", "speaker_type", "kind", "cue", "cue_start", "cue_end", "speaker_start", "speaker_end",
-    "content_start", "content_end", "outlet", "mention", "sentence_id",
+    "content_start", "content_end", "outlet", "mention", "sentence_id", "former",
 ]
 _QUOTE_CHARS = "“”\"«»„"
 _STR = pd.StringDtype(na_value=np.nan)  # pandas' default text dtype; missing values are NaN
 _SMALL = 256
 _OFFSETS = ["cue_start", "cue_end", "speaker_start", "speaker_end", "content_start", "content_end"]
-_STR_COLUMNS = [c for c in COLUMNS if c not in _OFFSETS and c != "sentence_id"]
+_STR_COLUMNS = [c for c in COLUMNS if c not in _OFFSETS and c not in ("sentence_id", "former")]
 _INDEX = pd.Index(COLUMNS)
 
 
@@ -44,6 +44,7 @@ def rows(result) -> list[dict[str, Any]]:
             "outlet": sp.outlet,
             "mention": sp.mention,
             "sentence_id": a.sentence_id,
+            "former": typed.former,
         })
     return out
 
@@ -92,6 +93,8 @@ def frame(rows: list[dict], doc_ids: list | None = None) -> pd.DataFrame:
             data[c] = pd.arrays.IntegerArray(arr, mask)
         elif c == "sentence_id":
             data[c] = np.array([r[c] for r in rows], dtype="int64")
+        elif c == "former":
+            data[c] = np.array([r[c] for r in rows], dtype=bool)
         elif strings is not None:
             data[c] = strings[c]
         else:

@@ -44,7 +44,8 @@ def _words(s: str) -> list[str]:
 
 
 def _clean(w: str) -> str:
-    return w.lower().rstrip(".").replace("’s", "").replace("'s", "")
+    w = w.lower().rstrip(".").replace("’s", "").replace("'s", "")
+    return w[3:] if w.startswith("ex-") and len(w) > 4 else w  # "ex-minister": the role is "minister"
 
 @lru_cache(maxsize=4096)
 def _is_person_name(name: str) -> bool:
@@ -170,6 +171,11 @@ def speaker_type(mention: str, title: str, kind: str, anonymous_context: bool, c
     if kind == "np" and any(r.get(w) == "document" for w in (_clean(x) for x in _words(mention))):
         return "document"  # "a GAO report released last year", "the poll"
     typ = _role_type(words)
+    if typ == "document" and (named or (kind == "name" and lows and r.get(lows[-1]) != "document")):
+        # "report author Rob Bailey": a person is never a document, and "Aircraft Crashes Record
+        # Office" is an office ("the Mueller Report" ends in its document word and stays one):
+        # their other role or institution words decide
+        typ = _role_type([w for w in words if r.get(_clean(w)) != "document"])
     if typ is None:
         if any(w in _GOV_WORDS for w in lows):
             typ = "official"
@@ -192,6 +198,7 @@ class Typed(NamedTuple):
 
     speaker_type: str
     changed: bool
+    former: bool = False  # a former holder of the role the type comes from (one value per person)
 
 
 def type_speakers(speakers) -> tuple[Typed, ...]:
@@ -206,8 +213,11 @@ def type_speakers(speakers) -> tuple[Typed, ...]:
     for i, sp in enumerate(speakers):
         if sp.name and sp.person and " " in sp.name.strip():
             by_name.setdefault(sp.name, []).append(i)
-    final = [Typed(sp.speaker_type, False) for sp in speakers]
+    final = [Typed(sp.speaker_type, False, sp.former) for sp in speakers]
     for rows in by_name.values():
+        if any(speakers[i].former for i in rows):  # "former" said once holds for every mention of the person
+            for i in rows:
+                final[i] = final[i]._replace(former=True)
         types = [speakers[i].speaker_type for i in rows]
         if len(set(types)) < 2:
             continue
@@ -218,5 +228,5 @@ def type_speakers(speakers) -> tuple[Typed, ...]:
         best = max(dict.fromkeys(ranked), key=ranked.count)  # most frequent, first stated on ties
         for i in rows:
             if final[i].speaker_type != best and final[i].speaker_type != "anonymous":
-                final[i] = Typed(best, True)
+                final[i] = final[i]._replace(speaker_type=best, changed=True)
     return tuple(final)

@@ -1,0 +1,94 @@
+"""Speaker typing on constructions of real news: former officials, documents, non-speakers."""
+
+from __future__ import annotations
+
+import pytest
+
+import mediakit as mk
+from mediakit.features.attribution.lexicon import non_speakers
+
+
+def _rows(text: str) -> list[dict]:
+    return mk.find_sources(text).to_dict("records")
+
+
+def test_former_official_keeps_the_office_type_and_is_marked_former():
+    rows = _rows("Troops may be sent, former NATO Secretary General Anders Fogh Rasmussen said. "
+                 "Rasmussen added that aid matters.")
+    assert [(r["speaker"], r["speaker_type"], r["former"]) for r in rows] == [
+        ("Anders Fogh Rasmussen", "official", True), ("Anders Fogh Rasmussen", "official", True)]
+
+
+@pytest.mark.parametrize("description", ["a former minister", "an ex-minister", "a onetime minister"])
+def test_former_markers(description):
+    rows = _rows(f"Talks will fail, said Ann Lee, {description}.")
+    assert rows[0]["former"] is True and rows[0]["speaker_type"] == "official"
+
+
+def test_current_officials_are_not_former():
+    rows = _rows('"We will not," said Ben Wallace, the defence secretary.')
+    assert rows[0]["former"] is False
+    assert mk.find_sources("Nothing here.")["former"].dtype == bool
+
+
+def test_a_person_described_with_a_document_word_is_not_a_document():
+    rows = _rows('"People sell assets," explained report author Rob Bailey.')
+    assert rows[0]["speaker"] == "Rob Bailey" and rows[0]["speaker_type"] != "document"
+
+
+@pytest.mark.parametrize("text", [
+    "A report by the agency found that costs rose.",
+    "Court filings show the firm paid the fine.",
+    "According to court filings, the firm paid.",
+])
+def test_document_sources(text):
+    assert [r["speaker_type"] for r in _rows(text)] == ["document"]
+
+
+@pytest.mark.parametrize("text", [
+    "Launch day saw record sales at the store.",
+    "The report's release showed that costs rose.",
+])
+def test_time_and_event_nouns_are_never_speakers(text):
+    assert all(r["speaker"] is None or r["speaker"] != r["speaker"] for r in _rows(text))  # None or NaN
+
+
+def test_a_time_phrase_with_a_document_word_still_speaks():
+    rows = _rows("A CNN poll last month showed Mr. Trump leading.")
+    assert rows[0]["speaker_type"] == "document"
+
+
+def test_adverbs_before_the_verb_do_not_hide_the_subject():
+    rows = _rows("But he does elsewhere say he would cut taxes.")
+    assert rows[0]["mention"] == "he"
+    assert "ever" not in {r["mention"] for r in _rows("If you have ever wondered what Mars is like, go.")}
+
+
+def test_non_speaker_lexicon_has_both_scopes():
+    words = non_speakers("en")
+    assert "day" in words["head"] and "elsewhere" in words["alone"]
+
+
+def test_an_office_with_a_document_word_in_its_name_is_not_a_document():
+    rows = _rows("There were 136 accidents, the Aircraft Crashes Record Office said.")
+    assert rows[0]["speaker_type"] == "official"
+    assert _rows("The Mueller Report found that no charges were due.")[0]["speaker_type"] == "document"
+
+
+def test_a_conjunction_before_a_name_is_not_part_of_it():
+    assert [r["speaker"] for r in _rows("Once Greg says so, we go.")] == ["Greg"]
+
+
+@pytest.mark.parametrize("text", ["Anyone says the plan works.", "Another thing says it works."])
+def test_pronoun_like_subjects_are_not_sources(text):
+    assert not [r for r in _rows(text) if r["mention"] and r["mention"].lower() in ("anyone", "another thing")]
+
+
+def test_an_age_and_a_home_town_mark_a_private_person():
+    rows = _rows('"They are all so scared," said Humaira Kirmani, a 60-year-old from Lexington.')
+    assert rows[0]["speaker_type"] == "citizen"
+    assert _rows('"It works," said Ann Lee, a 60-year-old senator.')[0]["speaker_type"] == "official"
+
+
+def test_a_preposition_opening_the_sentence_is_not_part_of_the_name():
+    assert _rows("Regarding Williams, nothing changed. Williams said he watched.")[-1]["speaker"] == "Williams"
