@@ -136,7 +136,12 @@ class CorrectedShares:
             lo, hi = t[f"{kind}_low"].to_numpy(float), t[f"{kind}_high"].to_numpy(float)
             ax.errorbar(v, y + offset, xerr=[np.clip(v - lo, 0, None), np.clip(hi - v, 0, None)], fmt="o",
                         color=color, capsize=3, label=label)
-        ax.set_yticks(y, t["group"].astype(str))
+        labels = [f"{g}  (n={d} articles)" if "n_docs" in t else str(g)
+                  for g, d in zip(t["group"].astype(str), t.get("n_docs", t["group"]))]
+        ax.set_yticks(y, labels)
+        ax.set_title(f"Share of {self.meta.get('unit', 'unit')}s coded '{cat}': tool vs corrected "
+                     f"({self.n_validation} validation units)", loc="left", fontsize=10,
+                     fontweight="bold")
         ax.invert_yaxis()
         ax.set_xlim(0, 1)
         ax.set_xlabel(f"share of {self.meta.get('unit', 'unit')}s: {cat} ({int(self.ci * 100)}% interval)")
