@@ -905,7 +905,9 @@ def _section(lines: list[_Line], title_i: int | None, start: int) -> str | None:
     title = lines[title_i].text if title_i is not None else None
     for i in around:
         ln = lines[i]
-        if i == title_i or ln.cue is not None or ln.words > 8 or ln.dated or ln.terminal:
+        # a section label or breadcrumb is short: a long one-word line (a run of letters) is not
+        if i == title_i or ln.cue is not None or ln.words > 8 or len(ln.text) > 160 or ln.dated \
+                or ln.terminal:
             continue
         if any(c.isdigit() for c in ln.text) or _byline(lines, i) != (None, None):
             continue
