@@ -19,27 +19,13 @@ from functools import lru_cache
 from importlib import resources
 
 from ...errors import InputError
+from ..framing import FRAME_KEYS
 
 SCHEMES: dict[str, str] = {"mfc": "frames_mfc_lexicon.tsv", "generic": "frames_generic_lexicon.tsv"}
 
 #: frame keys per scheme, in output order ("other" of the MFC codebook has no cues and no label)
 SCHEME_FRAMES: dict[str, tuple[str, ...]] = {
-    "mfc": (
-        "economic",
-        "capacity_resources",
-        "morality",
-        "fairness_equality",
-        "legality",
-        "policy",
-        "crime_punishment",
-        "security_defense",
-        "health_safety",
-        "quality_of_life",
-        "cultural_identity",
-        "public_opinion",
-        "political",
-        "external_regulation",
-    ),
+    "mfc": tuple(k for k in FRAME_KEYS if k != "other"),
     "generic": ("conflict", "economic", "human_interest", "morality", "responsibility"),
 }
 
