@@ -202,6 +202,46 @@ _BODY_REACH = 250  # characters around a name in which the article may present i
 _BODY_WINDOWS = 50
 
 
+@lru_cache(maxsize=256)
+def _body_pattern(name: str) -> re.Pattern[str]:
+    """The name's whole presentation-as-a-body pattern (used only for a name written very often)."""
+    n = re.escape(name)
+    return re.compile(
+        rf"\b{_BODY_NOUNS}\s*,?\s+(?:the\s+)?{n}\b"
+        rf"|\b{n},\s+(?:which\b|(?:the|a|an|[A-Z]\w+(?:'s|’s))\s+(?:[\w\-]+\s+){{0,4}}?{_BODY_NOUNS}\b)"
+        rf"|calling\s+(?:itself|themselves)\s+(?:the\s+)?[\"“']?{n}\b"
+        rf"|\b{n}(?:'s|’s)?\s+{_BODY_PARTS}\b"
+    )
+
+
+# :func:`_body_pattern` split at the name, each part compiled once: the part before the name must
+# end where the name starts (``\Z`` at ``endpos``), the part after it starts where the name ends.
+_BOUNDARY = re.compile(r"\b")
+_BODY_BEFORE_NOUN = re.compile(rf"\b{_BODY_NOUNS}\s*,?\s+(?:the\s+)?\Z")
+_BODY_BEFORE_CALLING = re.compile(r"calling\s+(?:itself|themselves)\s+(?:the\s+)?[\"“']?\Z")
+_BODY_AFTER_WHICH = re.compile(
+    rf",\s+(?:which\b|(?:the|a|an|[A-Z]\w+(?:'s|’s))\s+(?:[\w\-]+\s+){{0,4}}?{_BODY_NOUNS}\b)"
+)
+_BODY_AFTER_PARTS = re.compile(rf"(?:'s|’s)?\s+{_BODY_PARTS}\b")
+
+
+def _body_in_window(text: str, name: str, lo: int, hi: int) -> bool:
+    """Exactly ``_body_pattern(name).search(text, lo, hi) is not None``, without compiling
+    anything per name: every match holds the name at some offset ``q`` in ``[lo, hi)``."""
+    q = text.find(name, lo, hi)
+    while q >= 0:
+        e = q + len(name)
+        end_b = _BOUNDARY.match(text, e, hi) is not None
+        if end_b and (_BODY_BEFORE_NOUN.search(text, lo, q) or _BODY_BEFORE_CALLING.search(text, lo, q)):
+            return True
+        if _BOUNDARY.match(text, q, hi) is not None and (
+            _BODY_AFTER_WHICH.match(text, e, hi) or _BODY_AFTER_PARTS.match(text, e, hi)
+        ):
+            return True
+        q = text.find(name, q + 1, hi)
+    return False
+
+
 class Resolver:
     """Walks the attributions of one text in order, resolving each speaker against the earlier ones."""
 
@@ -372,25 +412,18 @@ class Resolver:
         if name not in self._bodies:
             if len(self._bodies) >= 40 or not name[:1].isupper():
                 return False
-            n = re.escape(name)
-            pattern = re.compile(
-                rf"\b{_BODY_NOUNS}\s*,?\s+(?:the\s+)?{n}\b"
-                rf"|\b{n},\s+(?:which\b|(?:the|a|an|[A-Z]\w+(?:'s|’s))\s+(?:[\w\-]+\s+){{0,4}}?{_BODY_NOUNS}\b)"
-                rf"|calling\s+(?:itself|themselves)\s+(?:the\s+)?[\"“']?{n}\b"
-                rf"|\b{n}(?:'s|’s)?\s+{_BODY_PARTS}\b"
-            )
             # every alternative holds the name: search only around its occurrences (a C-level
-            # find per name) instead of running the whole alternation over the whole text
-            # (a name written more than _BODY_WINDOWS times gets one scan of the whole text, so
-            # the cost stays linear however often the name repeats)
+            # find per name) with patterns compiled once, instead of compiling a pattern per name
+            # (a name written more than _BODY_WINDOWS times gets one scan of the whole text with
+            # that name's own pattern, so the cost stays linear however often the name repeats)
             text = self.text
             found = False
-            for k, occ in enumerate(re.finditer(n, text)):
+            for k, occ in enumerate(re.finditer(re.escape(name), text)):
                 if k >= _BODY_WINDOWS:
-                    found = pattern.search(text) is not None
+                    found = _body_pattern(name).search(text) is not None
                     break
                 lo, hi = max(0, occ.start() - _BODY_REACH), min(len(text), occ.end() + _BODY_REACH)
-                if pattern.search(text, lo, hi) is not None:
+                if _body_in_window(text, name, lo, hi):
                     found = True
                     break
             self._bodies[name] = found

@@ -43,6 +43,7 @@ def _words(s: str) -> list[str]:
     return _NAME_WORD.findall(s)
 
 
+@lru_cache(maxsize=65536)  # called for every word of every mention and title: the same few words
 def _clean(w: str) -> str:
     w = w.lower().rstrip(".").replace("’s", "").replace("'s", "")
     return w[3:] if w.startswith("ex-") and len(w) > 4 else w  # "ex-minister": the role is "minister"
