@@ -99,6 +99,17 @@ _AUTO: Any = "auto"
 METHODS = ("learned", "tfidf")
 
 
+def _warn_no_dates(date_column: str, window_param: str, stacklevel: int = 3) -> None:
+    # a corpus without dates is still worth aligning; say so rather than fail or stay silent
+    import warnings
+
+    warnings.warn(
+        f"align_events: no {date_column!r} column, so dates are ignored (text similarity only); "
+        f"pass date_column=... to name the date column, or {window_param}=None to silence this",
+        stacklevel=stacklevel,
+    )
+
+
 def align_events(
     df: pd.DataFrame,
     threshold: float | None = None,
@@ -177,14 +188,7 @@ def align_events(
             raise InputError("allow_same_outlet=False and exclusive_by= name two columns; pass one")
         exclusive_by = outlet_column
     if win is not None and date_column not in df.columns:
-        import warnings
-
-        # a corpus without dates is still worth aligning; say so rather than fail or stay silent
-        warnings.warn(
-            f"align_events: no {date_column!r} column, so dates are ignored (text similarity only); "
-            "pass date_column=... to name the date column, or window=None to silence this",
-            stacklevel=2,
-        )
+        _warn_no_dates(date_column, "window")
         win = None
     if method == "tfidf":
         if pin is not None:
@@ -294,14 +298,7 @@ def _align_tfidf(
     # so large that one forbidden pair pushes the average of any merge containing it past any cut
     far = 10.0 * n * n
     if window_days is not None and date_column not in df.columns:
-        import warnings
-
-        # a corpus without dates is still worth aligning; say so rather than fail or stay silent
-        warnings.warn(
-            f"align_events: no {date_column!r} column, so dates are ignored (text similarity only); "
-            "pass date_column=... to name the date column, or window_days=None to silence this",
-            stacklevel=2,
-        )
+        _warn_no_dates(date_column, "window_days", stacklevel=4)
         window_days = None
     if window_days is not None:
         dates = pd.to_datetime(df[date_column], errors="coerce", utc=True)
