@@ -52,6 +52,7 @@ _CITIZEN_AFTER = re.compile(
     r",\s+(?:aged\s+)?\d{1,3}(?=\s*[,.;])|,\s+an?\s+\d{1,3}-year-old\s+(?:from|of|who)\b|,\s+(?:\d{1,3},\s+)?who\s+(?:has\s+|had\s+)?(?:lives?|lived|arrived|"
     r"moved|grew\s+up|runs?|ran|owns?|owned|works?|worked|rents?|farms?|was\s+born)\b"
 )
+_PARTY_STATE = re.compile(r"\b([A-Z][\w’'\-]+)(?:,[ \t]*|[ \t]*\()[RDI][-–][A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z.]+)?\)?(?=[\s,.;:)])")
 _ADJECTIVE_CANDIDATE = re.compile(r"\b([A-Z][a-z]+)\b(?![ \t]+[A-Z][a-z])")
 # nouns that present a name as a company or group, and things only a company or group has
 _BODY_NOUNS = (r"(?:company|firm|operator|utility|provider|carrier|manufacturer|maker|retailer|chain|"
@@ -315,6 +316,10 @@ class Resolver:
                 if title != full:
                     self.titles.setdefault(full, []).append(title)
             self._names = idx
+            # "Rep. Gwen Moore (D-Wis.)", "Cruz, R-Texas,": the party-and-state tag of a US lawmaker
+            for m in _PARTY_STATE.finditer(self.text):
+                full = self.full_name(m.group(1), m.start())
+                self.titles.setdefault(full, []).insert(0, f"lawmaker {full}")
             # "Mr. Clarke ...": a single surname with an honorific opens a sentence too
             for m in _HONORIFIC_NAME.finditer(self.text):
                 before = self.text[max(0, m.start() - 3):m.start()].strip()

@@ -3,8 +3,8 @@
 The typing rules read the speaker's description (role words from ``lexicons/<language>/roles.tsv``,
 outlet names, institution words, anonymity markers) and give one of :data:`SPEAKER_TYPES`. The
 resolver (:mod:`.speakers`) asks them once per mention; :func:`type_speakers` then makes the
-article consistent: a person keeps one type throughout, unless the article itself gives them
-roles of two kinds ("a former minister who now teaches law").
+article consistent: a person keeps one type throughout (the type their own role words in the
+article state most often, before any default).
 
 >>> speaker_type("the ministry spokesman", "the ministry spokesman", "np", False, "ministry spokesman")
 'official'
@@ -16,13 +16,20 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from ...lexicons.reader import word_set
+from ...lexicons.reader import word_set, word_sets
 from .lexicon import anonymity_patterns, outlets, roles
 
 SPEAKER_TYPES = ("official", "expert", "organization", "media", "anonymous", "citizen", "document", "other")
 
 _GOV_WORDS = word_set("en", "attribution_words.tsv", "type_gov_words")
 _ORG_WORDS = word_set("en", "attribution_words.tsv", "type_org_words")
+_BODIES = word_sets("en", "speaker_bodies.tsv")
+# head words of a body: the kind of body decides the type of the body and of its generic roles
+_GOV_BODY = (_BODIES["gov_body"] | _GOV_WORDS) - {"house", "council"}  # a council may be an NGO's
+_ORG_BODY = _BODIES["org_body"] | (_ORG_WORDS - {"party", "board", "campaign"})
+_GENERIC_ROLES = _BODIES["generic_role"]
+NOT_NAME_START = _BODIES["not_name_start"]
+_NAME_LINKS = frozenset(("of", "for", "on", "and", "&", "the", "de", "du", "des", "la", "le", "di", "del", "der", "von", "van"))
 
 _MASTHEAD = re.compile(
     r"^(?:The\s+)?(?:[A-Z][\w.\-&]*\s+){0,3}(?:Times|Post|News|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|"
@@ -38,6 +45,7 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _THE = re.compile(r"^The\s+")
 
 _INDEFINITE = word_set("en", "attribution_words.tsv", "type_indefinite")
+_CONTRACTION = re.compile(r"[’'](?:s|ll|ve|re|m|d)$|[’']$", re.I)
 
 def _words(s: str) -> list[str]:
     return _NAME_WORD.findall(s)
@@ -53,6 +61,10 @@ def _is_person_name(name: str) -> bool:
     ws = name.split()
     if not ws or len(ws) > 5:
         return False
+    if len(ws) > 1 and ws[0].lower() in NOT_NAME_START:
+        return False  # "The Portuguese", "Despite Smith", "Within HR": no person's name
+    if any(_CONTRACTION.search(w) for w in ws):
+        return False  # "Peter’s Square", "I’ll", "Sometimes I’ve"
     lows = [_clean(w) for w in ws]
     r = roles()
     if any(w in _GOV_WORDS or w in _ORG_WORDS or w in r for w in lows) or is_outlet(name):
@@ -134,11 +146,65 @@ def _role_type_cached(words: tuple[str, ...]) -> str | None:
     for k in range(len(lows)):
         two = " ".join(lows[k:k + 2])
         if two in r:
-            return r[two]
+            return _body_of_role(lows, k, 2) or r[two]
         if lows[k] in r:
             if r[lows[k]] == "organization" and _in_institution_name(words, k):
                 continue  # "the Council of Nations envoy": the person is the envoy
-            return r[lows[k]]
+            return _body_of_role(lows, k, 1) or r[lows[k]]
+    return None
+
+
+def _body_of_role(lows: list[str], k: int, width: int) -> str | None:
+    """For a role any body has ("spokeswoman", "chief", "boss"), the type of the body the
+    description names: after the role ("a spokesman for the Metro Transit Authority", "the chief
+    of the Millbrook Fire Department") or, failing that, right before it ("Council boss")."""
+    if lows[k] not in _GENERIC_ROLES and " ".join(lows[k:k + width]) not in _GENERIC_ROLES:
+        return None
+    after = lows[k + width:k + width + 10]
+    if after and after[0] in ("of", "for", "at", "with"):
+        for w in after[1:]:
+            if w in _GOV_BODY:
+                return "official"
+            if w in _ORG_BODY:
+                return "organization"
+    for w in reversed(lows[max(0, k - 3):k]):
+        if w in _GOV_BODY:
+            return "official"
+        if w in _ORG_BODY:
+            return "organization"
+    return None
+
+
+@lru_cache(maxsize=4096)
+def body_type(name: str) -> str | None:
+    """The type of a body named by its proper name, from the head word of the name (its last
+    word before any "of"/"for"): "the Ministry of Health" and "Port Authority of New York" are
+    official; "Brightwater Foods Inc.", "Halvorsen University" and "Northfield Residents
+    Association" are organizations. None for anything else (a person, a description with
+    lower-case words, "Professor Ann Lee of the University of X", a name with no body word).
+
+    >>> body_type("Ministry of Health"), body_type("Halvorsen University"), body_type("Ann Lee")
+    ('official', 'organization', None)
+    """
+    ws = _words(_ARTICLE.sub("", name.strip()))
+    if len(ws) < 2 or len(ws) > 10:
+        return None
+    head = None
+    in_head = True
+    for w in ws:
+        low = _clean(w)
+        if low in _NAME_LINKS:
+            if low in ("of", "for", "on", "at") and head is not None:
+                in_head = False  # "Ministry | of Health": the head segment ended
+            continue
+        if not w[:1].isupper() and not w[:1].isdigit():
+            return None  # a description, not a name
+        if in_head:
+            head = low
+    if head in _GOV_BODY:
+        return "official"
+    if head in _ORG_BODY:
+        return "organization"
     return None
 
 
@@ -162,6 +228,10 @@ def speaker_type(mention: str, title: str, kind: str, anonymous_context: bool, c
         return "anonymous"
     if is_outlet(canonical) or is_outlet(mention):
         return "media"
+    if not named and kind in ("name", "np"):
+        body = body_type(canonical)
+        if body is not None:
+            return body  # the body's own name says what it is ("Halvorsen University", "Ministry of Health")
     desc = title or mention
     which = _WHICH_CLAUSE.search(desc)
     if which:  # "Aldergate, which employs 350 people,": a body, and the clause's nouns are not its role
@@ -203,31 +273,32 @@ class Typed(NamedTuple):
 
 
 def type_speakers(speakers) -> tuple[Typed, ...]:
-    """One type per named person across the article (see module docstring).
+    """One type per person across the article (see module docstring).
 
-    ``speakers`` are the resolver's records (:class:`.speakers.Speaker`), in text order. A
-    person's rows that disagree take the type most of them have (ties: the first stated), and
-    "other" gives way to any stated type; a person whose descriptions in the article name roles
-    of two kinds keeps the type of each row.
+    ``speakers`` are the resolver's records (:class:`.speakers.Speaker`), in text order. The rows
+    of one person (the same resolved name, written as a person's name) all take one type: the
+    type their own role words state most often (``role_type``; ties: the first stated), else the
+    type most of them have, where ``other`` gives way to any other type. ``former`` said once
+    holds for every row of the person.
     """
     by_name: dict[str, list[int]] = {}
     for i, sp in enumerate(speakers):
-        if sp.name and sp.person and " " in sp.name.strip():
+        if sp.name and not sp.plural and (sp.person or _is_person_name(sp.name)):
             by_name.setdefault(sp.name, []).append(i)
     final = [Typed(sp.speaker_type, False, sp.former) for sp in speakers]
     for rows in by_name.values():
+        if len(rows) < 2:
+            continue
         if any(speakers[i].former for i in rows):  # "former" said once holds for every mention of the person
             for i in rows:
                 final[i] = final[i]._replace(former=True)
         types = [speakers[i].speaker_type for i in rows]
         if len(set(types)) < 2:
             continue
-        stated = {speakers[i].role_type for i in rows if speakers[i].role_type is not None}
-        if len(stated) >= 2:
-            continue  # the article gives this person two roles: each row keeps its own
-        ranked = [t for t in types if t != "other"] or types
+        stated = [speakers[i].role_type for i in rows if speakers[i].role_type not in (None, "document")]
+        ranked = stated or [t for t in types if t != "other"] or types
         best = max(dict.fromkeys(ranked), key=ranked.count)  # most frequent, first stated on ties
         for i in rows:
-            if final[i].speaker_type != best and final[i].speaker_type != "anonymous":
+            if final[i].speaker_type != best:
                 final[i] = final[i]._replace(speaker_type=best, changed=True)
     return tuple(final)
