@@ -53,6 +53,11 @@ _CITIZEN_AFTER = re.compile(
     r"moved|grew\s+up|runs?|ran|owns?|owned|works?|worked|rents?|farms?|was\s+born)\b"
 )
 _PARTY_STATE = re.compile(r"\b([A-Z][\w’'\-]+)(?:,[ \t]*|[ \t]*\()[RDI][-–][A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z.]+)?\)?(?=[\s,.;:)])")
+# "Secretary of State John Kerry", "Minister for Health Ann Lee": a capitalised office before a name
+_OFFICE_OF = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?\Z")
+# "CNN's Wolf Blitzer", "Foreign Policy magazine's Tom Ricks": the outlet a journalist writes for
+_OUTLET_POSSESSIVE = re.compile(
+    r"((?:[A-Z][\w.&\-]*[ \t]+){0,3}[A-Z][\w.&\-]*)(?:[ \t]+(magazine|newspaper|paper|network|channel|station|website))?(?:'s|’s)[ \t]+\Z")
 _ADJECTIVE_CANDIDATE = re.compile(r"\b([A-Z][a-z]+)\b(?![ \t]+[A-Z][a-z])")
 # nouns that present a name as a company or group, and things only a company or group has
 _BODY_NOUNS = (r"(?:company|firm|operator|utility|provider|carrier|manufacturer|maker|retailer|chain|"
@@ -163,6 +168,8 @@ def canonical_name(mention: str) -> str:
         low = _clean(w)
         if not (w[:1].isupper() or (len(w) == 2 and w.endswith("."))) or low in r or low in _HONORIFICS or low in _GOV_WORDS or low in _ORG_WORDS:
             break
+        if k < len(ws) and _POSSESSIVE.search(w):
+            break  # "CNN's Wolf Blitzer": the owner is no part of the name
         k -= 1
     tail = ws[k:]
     if k > 0 and _clean(ws[k - 1]) in ("of", "on", "for", "and", "the", "&", "de", "in", "from", "at", "near"):
@@ -175,7 +182,12 @@ def canonical_name(mention: str) -> str:
 def _person_names(text: str):
     """(match, full name) for each multi-word capitalised run that is a person's name."""
     for m in _CAP_RUN.finditer(text):
-        full = canonical_name(m.group())
+        run = m.group()
+        if _OFFICE_OF.search(text, max(0, m.start() - 40), m.start()) and run.count(" ") >= 2:
+            # "Secretary of State John Kerry": the office's object opens the run; the name is its end
+            ws = run.split()
+            run = " ".join(ws[-3:] if len(ws[-2]) == 2 and ws[-2].endswith(".") else ws[-2:])
+        full = canonical_name(run)
         if " " in full and _is_person_name(full):
             yield m, full
 
@@ -304,6 +316,14 @@ class Resolver:
                         kept.insert(0, w)
                     if kept:
                         title = " ".join(kept) + " " + title
+                office = _OFFICE_OF.search(self.text, max(0, m.start() - 40), m.start())
+                if office and _role_type([office.group(1)]) is not None:
+                    title = office.group() + title  # "Secretary of State John Kerry"
+                else:
+                    o = _OUTLET_POSSESSIVE.search(self.text, max(0, m.start() - 60), m.start()) or _OUTLET_POSSESSIVE.search(
+                        title, 0, len(title) - len(full))
+                    if o is not None and (o.group(2) or is_outlet(o.group(1))):
+                        title = "reporter " + title  # "Foreign Policy magazine's Tom Ricks", "CNN's Ann Lee"
                 app = _APPOSITIVE.match(self.text, m.end())
                 if app:
                     title += app.group()

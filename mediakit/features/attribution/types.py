@@ -45,6 +45,7 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _THE = re.compile(r"^The\s+")
 
 _INDEFINITE = word_set("en", "attribution_words.tsv", "type_indefinite")
+_SPOKES = re.compile(r"\bspokes(?:man|woman|person|people|men|women)\b", re.I)  # on the record for a body
 _CONTRACTION = re.compile(r"[’'](?:s|ll|ve|re|m|d)$|[’']$", re.I)
 
 def _words(s: str) -> list[str]:
@@ -255,8 +256,9 @@ def speaker_type(mention: str, title: str, kind: str, anonymous_context: bool, c
     if typ is None:
         return "organization" if which else "other"
     first = lows[0] if lows else ""
-    if typ == "official" and not named and kind == "np" and (first in _INDEFINITE or (lows and lows[-1].endswith("s") and first not in ("the",))):
+    if typ == "official" and not named and kind == "np" and not _SPOKES.search(desc) and (first in _INDEFINITE or (lows and lows[-1].endswith("s") and first not in ("the",))):
         # "a Homeland Security Department official said", "officials said": unnamed officials
+        # (a spokesperson speaks on the record for a body: "a ministry spokesman" stays official)
         return "anonymous"
     return typ
 
