@@ -24,6 +24,7 @@ from .lexicon import anonymity_patterns, roles, states
 from .spans import Span
 from .types import (
     _ARTICLE,
+    BODY_WORDS,
     _GOV_WORDS,
     _ORG_WORDS,
     _clean,
@@ -311,7 +312,7 @@ class Resolver:
                     # only the role words right before the name ("coal miners met Tom Clarke" is no title)
                     kept: list[str] = []
                     for w in reversed(pre.group().split()):
-                        if w.lower() not in roles() and w.lower() not in _TITLE_MODIFIERS:
+                        if w.lower() not in roles() and w.lower() not in _TITLE_MODIFIERS and w.lower() not in BODY_WORDS:
                             break
                         kept.insert(0, w)
                     if kept:

@@ -27,8 +27,10 @@ _BODIES = word_sets("en", "speaker_bodies.tsv")
 # head words of a body: the kind of body decides the type of the body and of its generic roles
 _GOV_BODY = (_BODIES["gov_body"] | _GOV_WORDS) - {"house", "council"}  # a council may be an NGO's
 _ORG_BODY = _BODIES["org_body"] | (_ORG_WORDS - {"party", "board", "campaign"})
-_GENERIC_ROLES = _BODIES["generic_role"]
+_BODY_ONLY_ROLES = _BODIES["body_only_role"]
+_GENERIC_ROLES = _BODIES["generic_role"] | _BODY_ONLY_ROLES
 NOT_NAME_START = _BODIES["not_name_start"]
+BODY_WORDS = _GOV_BODY | _ORG_BODY  # kept in a lower-case title before a name ("office chief Ann Lee")
 _NAME_LINKS = frozenset(("of", "for", "on", "and", "&", "the", "de", "du", "des", "la", "le", "di", "del", "der", "von", "van"))
 
 _MASTHEAD = re.compile(
@@ -148,6 +150,11 @@ def _role_type_cached(words: tuple[str, ...]) -> str | None:
         two = " ".join(lows[k:k + 2])
         if two in r:
             return _body_of_role(lows, k, 2) or r[two]
+        if lows[k] in _BODY_ONLY_ROLES:
+            body = _body_of_role(lows, k, 1)
+            if body is not None:
+                return body  # "office chief", "the head of the port agency"
+            continue
         if lows[k] in r:
             if r[lows[k]] == "organization" and _in_institution_name(words, k):
                 continue  # "the Council of Nations envoy": the person is the envoy
