@@ -24,9 +24,9 @@ from .lexicon import anonymity_patterns, roles, states
 from .spans import Span
 from .types import (
     _ARTICLE,
-    BODY_WORDS,
     _GOV_WORDS,
     _ORG_WORDS,
+    BODY_WORDS,
     _clean,
     _is_person_name,
     _outlet_name,
