@@ -92,3 +92,77 @@ def test_an_age_and_a_home_town_mark_a_private_person():
 
 def test_a_preposition_opening_the_sentence_is_not_part_of_the_name():
     assert _rows("Regarding Williams, nothing changed. Williams said he watched.")[-1]["speaker"] == "Williams"
+
+
+# ----------------------------------------------------------------------------- the article's own words
+
+
+def _typed(text: str) -> list[tuple[str, str]]:
+    return [(r["speaker"], r["speaker_type"]) for r in _rows(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Ministry of Transport said the line would reopen.", ("Ministry of Transport", "official")),
+    ("Kelmont Foods Inc. said it would recall the jars.", ("Kelmont Foods Inc", "organization")),
+    ("Varnholm University said tuition would stay the same.", ("Varnholm University", "organization")),
+    ("The Ostley Tenants Association said rents were too high.", ("Ostley Tenants Association", "organization")),
+])
+def test_a_body_is_typed_by_the_head_word_of_its_name(text, expected):
+    assert _typed(text) == [expected]
+
+
+def test_a_person_of_an_institution_is_not_the_institution():
+    rows = _typed("Rain will return, said Professor Ann Lee of the University of Corran.")
+    assert rows[0][1] == "expert"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"No one was hurt," said Tom Hale, a spokesman for the Dunmore Port Authority.', "official"),
+    ('"The plant restarts soon," said Ann Lee, a spokeswoman for Kelso Energy Ltd.', "organization"),
+    ("The road is shut, said Ruth Ode, the chief of the Ashby Fire Department.", "official"),
+    ("Ann Lee, director of the refugee charity Safe Harbour, said boats left at dawn.", "organization"),
+    ("Council office chief Ben Marr said the bins would be collected.", "official"),
+])
+def test_a_generic_role_takes_the_type_of_its_body(text, expected):
+    assert _rows(text)[0]["speaker_type"] == expected
+
+
+def test_a_lone_chief_without_a_body_stays_untyped():
+    assert _rows("Xbox chief Phil Spencer said the console ships.")[0]["speaker_type"] == "other"
+
+
+def test_an_unnamed_spokesperson_speaks_on_the_record_for_the_body():
+    assert _rows("A ministry spokesman said the talks had ended.")[0]["speaker_type"] == "official"
+    assert _rows("A senior official said the talks had ended.")[0]["speaker_type"] == "anonymous"
+
+
+@pytest.mark.parametrize("text", [
+    "Sen. Ann Lee met them. Lee said the bill was dead.",
+    "Gov. Ann Lee met them. Lee said the bill was dead.",
+    "Ann Lee, R-Texas, met them. Lee said the bill was dead.",
+    "Rep. Gwen Moore (D-Wis.) said the bill was dead.",
+    "Secretary of State Ann Lee arrived. Lee said the bill was dead.",
+])
+def test_honorifics_party_tags_and_offices_type_officials(text):
+    rows = _rows(text)
+    assert rows[-1]["speaker_type"] == "official" and rows[-1]["speaker"] in ("Ann Lee", "Gwen Moore")
+
+
+def test_an_outlet_before_a_name_marks_a_journalist():
+    assert _typed("CNN's Wolf Blitzer said the race was close.") == [("Wolf Blitzer", "media")]
+    assert _typed("Foreign Policy magazine's Tom Ricks wrote that the war was lost.") == [("Tom Ricks", "media")]
+
+
+def test_one_person_never_gets_two_types_in_one_article():
+    t = ("Ann Lee, a former minister who now teaches law at Corran University, spoke first. "
+         '"We failed," Lee said. Lee, a professor, added that reform was late.')
+    rows = [r for r in _rows(t) if r["speaker"] == "Ann Lee"]
+    assert len(rows) >= 2 and len({r["speaker_type"] for r in rows}) == 1 and all(r["former"] for r in rows)
+
+
+@pytest.mark.parametrize("text", [
+    "The Portuguese arrived late. \"He scores every game,\" he told the paper.",
+    "Despite Smith the team lost. \"We tried,\" he said.",
+])
+def test_a_determiner_or_preposition_never_opens_a_persons_name(text):
+    assert all(r["speaker"] not in ("The Portuguese", "Despite Smith") for r in _rows(text))
