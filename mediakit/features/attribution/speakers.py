@@ -36,6 +36,7 @@ from .types import (
     find_outlet,
     is_outlet,
     speaker_type,
+    without_adjuncts,
 )
 
 # "former Secretary General", "ex-minister", "a onetime aide": a role the speaker no longer holds
@@ -129,7 +130,7 @@ def resolve_speakers(doc: Document, spans: tuple[Span, ...]) -> tuple[Speaker, .
             outlet = resolver.outlet_between(lo, hi)
         if outlet is None and res.speaker_type == "media" and res.speaker:
             outlet = res.speaker
-        role = _role_type(_words(a.title or a.mention)) if a.mention else None
+        role = _role_type(_words(without_adjuncts(a.title or a.mention))) if a.mention else None
         described = [a.title or a.mention, *resolver.titles.get(res.speaker or "", [])[:3]]
         former = any(_FORMER.search(d) for d in described if d)
         out.append(Speaker(res.speaker, res.speaker_type, res.person, res.plural, a.mention_start, a.mention_end,

@@ -26,7 +26,7 @@ _ORG_WORDS = word_set("en", "attribution_words.tsv", "type_org_words")
 _BODIES = word_sets("en", "speaker_bodies.tsv")
 # head words of a body: the kind of body decides the type of the body and of its generic roles
 _GOV_BODY = (_BODIES["gov_body"] | _GOV_WORDS) - {"house", "council"}  # a council may be an NGO's
-_ORG_BODY = _BODIES["org_body"] | (_ORG_WORDS - {"party", "board", "campaign"})
+_ORG_BODY = _BODIES["org_body"] | (_ORG_WORDS - {"party", "board"})
 _BODY_ONLY_ROLES = _BODIES["body_only_role"]
 _GENERIC_ROLES = _BODIES["generic_role"] | _BODY_ONLY_ROLES
 NOT_NAME_START = _BODIES["not_name_start"]
@@ -39,6 +39,8 @@ _MASTHEAD = re.compile(
 )
 
 _WHICH_CLAUSE = re.compile(r",\s+which\b")
+_ADJUNCT = re.compile(r",\s+(?:in|on|after|during|before|since|despite|like|unlike|speaking|standing|sitting|looking|"
+                      r"meanwhile|however|though|too|also)\b[^,]*")
 
 # Patterns used per mention, compiled once (re's cache lookup costs more than these matches).
 _NAME_WORD = re.compile(r"[\w’'.\-&]+")
@@ -82,7 +84,7 @@ def _outlet_regex() -> re.Pattern[str]:
     alt = "|".join(f"(?i:{re.escape(n)})" if " " in n else re.escape(n) for n in names if len(n) > 1)
     masthead = (
         r"(?:The\s+)?(?:[A-Z][\w.\-&]*\s+){1,3}(?:Times|Post|News|Journal|Herald|Tribune|Gazette|Telegraph|"
-        r"Chronicle|Examiner|Courier|Magazine|Radio|Television|TV)"
+        r"Chronicle|Examiner|Courier|Magazine|Radio|Television|TV)(?:-[A-Z][a-z]+)?"  # "Post-Gazette"
     )
     return re.compile(rf"(?<![\w])(?=[A-Zd])(?:{alt}|{masthead})(?![\w])")
 
@@ -135,7 +137,14 @@ def is_outlet(name: str) -> bool:
         return False
     bare = _ARTICLE.sub("", name.strip())
     known = outlets()
-    return name in known or bare in known or ("The " + bare) in known or bool(_MASTHEAD.match(bare))
+    return name in known or bare in known or ("The " + bare) in known or bool(_MASTHEAD.match(bare)) or (
+        "-" in bare and bool(_MASTHEAD.match(bare.replace("-", " "))))  # "Pittsburgh Post-Gazette"
+
+
+def without_adjuncts(desc: str) -> str:
+    """A description without its comma-set adjuncts of time, place or manner, which hold no role
+    ("Hewitt, in his 12th Australian Open campaign," is no organization)."""
+    return _ADJUNCT.sub("", desc) if ", " in desc else desc
 
 
 def _role_type(words: list[str]) -> str | None:
@@ -158,6 +167,8 @@ def _role_type_cached(words: tuple[str, ...]) -> str | None:
         if lows[k] in r:
             if r[lows[k]] == "organization" and _in_institution_name(words, k):
                 continue  # "the Council of Nations envoy": the person is the envoy
+            while k + 1 < len(lows) and lows[k + 1] in r and not (k + 2 < len(lows) and " ".join(lows[k + 1:k + 3]) in r):
+                k += 1  # "industry analysts", "union official": the last role word of a run is its head
             return _body_of_role(lows, k, 1) or r[lows[k]]
     return None
 
@@ -240,7 +251,7 @@ def speaker_type(mention: str, title: str, kind: str, anonymous_context: bool, c
         body = body_type(canonical)
         if body is not None:
             return body  # the body's own name says what it is ("Halvorsen University", "Ministry of Health")
-    desc = title or mention
+    desc = without_adjuncts(title or mention)
     which = _WHICH_CLAUSE.search(desc)
     if which:  # "Aldergate, which employs 350 people,": a body, and the clause's nouns are not its role
         desc = desc[:which.start()]
