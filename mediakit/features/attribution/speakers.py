@@ -27,6 +27,7 @@ from .types import (
     _GOV_WORDS,
     _ORG_WORDS,
     BODY_WORDS,
+    TITLE_ROLES,
     _clean,
     _is_person_name,
     _outlet_name,
@@ -138,6 +139,15 @@ def resolve_speakers(doc: Document, spans: tuple[Span, ...]) -> tuple[Speaker, .
     return tuple(out)
 
 
+def _holds_role(title: list[str], head: str, mention: list[str]) -> bool:
+    """The title names the role ``head`` without a modifier the mention lacks ("Vice President
+    Joseph Biden" does not hold "the president")."""
+    for i, w in enumerate(title):
+        if w == head and not (i > 0 and title[i - 1] in _TITLE_MODIFIERS and title[i - 1] not in mention):
+            return True
+    return False
+
+
 def _sentence_span(text: str, a: Span) -> tuple[int, int]:
     floor = max(0, a.cue_start - 1500)
     lo = max(text.rfind("\n", floor, a.cue_start) + 1, floor)
@@ -168,7 +178,7 @@ def canonical_name(mention: str) -> str:
     while k > 0:
         w = ws[k - 1]
         low = _clean(w)
-        if not (w[:1].isupper() or (len(w) == 2 and w.endswith("."))) or low in r or low in _HONORIFICS or low in _GOV_WORDS or low in _ORG_WORDS:
+        if not (w[:1].isupper() or (len(w) == 2 and w.endswith("."))) or low in r or low in _HONORIFICS or low in _GOV_WORDS or low in _ORG_WORDS or low in TITLE_ROLES:
             break
         if k < len(ws) and _POSSESSIVE.search(w):
             break  # "CNN's Wolf Blitzer": the owner is no part of the name
@@ -264,6 +274,7 @@ class Resolver:
         self.text = text
         self.history: list[tuple[int, str, str, bool, bool, str]] = []  # pos, name, type, person, plural, title
         self._names: dict[str, list[tuple[int, str]]] | None = None
+        self._name_order: list[tuple[int, str]] = []
         self.titles: dict[str, list[str]] = {}
         self._adjectives: frozenset[str] | None = None
         self._bodies: dict[str, bool] = {}
@@ -338,6 +349,7 @@ class Resolver:
                 if title != full:
                     self.titles.setdefault(full, []).append(title)
             self._names = idx
+            self._name_order = sorted((p, full) for cands in idx.values() for p, full in cands)
             # "Rep. Gwen Moore (D-Wis.)", "Cruz, R-Texas,": the party-and-state tag of a US lawmaker
             for m in _PARTY_STATE.finditer(self.text):
                 full = self.full_name(m.group(1), m.start())
@@ -394,7 +406,7 @@ class Resolver:
         if kind == "name":
             name = self.full_name(name, a.mention_start)
         elif kind == "np":
-            prior = self._role_antecedent(mention)
+            prior = self._role_antecedent(mention, a.mention_start)
             if prior is not None:
                 self._remember(a, prior, mention)
                 return prior
@@ -516,7 +528,7 @@ class Resolver:
                 return Resolved(best[1], typ, True, False)
         return None
 
-    def _role_antecedent(self, mention: str) -> Resolved | None:
+    def _role_antecedent(self, mention: str, pos: int | None = None) -> Resolved | None:
         ws = [_clean(w) for w in _words(mention)]
         if not ws or ws[0] != "the" or len(ws) < 2:
             return None
@@ -527,4 +539,15 @@ class Resolver:
         for _, name, typ, person, plural, title in reversed(self.history[-12:]):
             if person and re.search(rf"\b{re.escape(head)}\b", title) and name.lower() != " ".join(ws[1:]):
                 return Resolved(name, typ, person, plural)
+        if pos is None or head.endswith("s") or r.get(head) not in ("official", "expert", "citizen"):
+            return None  # only a role a single person holds ("the company" is no person)
+        # nobody who spoke holds the role: the nearest person named with it before ("Environment
+        # Minister Sara Lind opened the farm. The minister said ..."), looking back over 20 names
+        self.names()
+        i = bisect.bisect_left(self._name_order, (pos, ""))
+        for _p, full in reversed(self._name_order[max(0, i - 20):i]):
+            titles = self.titles.get(full, [])[:3]
+            if any(_holds_role(_words(t.lower()), head, ws) for t in titles):
+                title = " ".join(titles)
+                return Resolved(full, speaker_type(full, title, "name", False, full), True, False)
         return None

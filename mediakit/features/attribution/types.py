@@ -29,6 +29,7 @@ _GOV_BODY = (_BODIES["gov_body"] | _GOV_WORDS) - {"house", "council"}  # a counc
 _ORG_BODY = _BODIES["org_body"] | (_ORG_WORDS - {"party", "board"})
 _BODY_ONLY_ROLES = _BODIES["body_only_role"]
 _GENERIC_ROLES = _BODIES["generic_role"] | _BODY_ONLY_ROLES
+TITLE_ROLES = _GENERIC_ROLES  # role words that are titles, never part of a name ("Police Chief Omar Diaz")
 NOT_NAME_START = _BODIES["not_name_start"]
 BODY_WORDS = _GOV_BODY | _ORG_BODY  # kept in a lower-case title before a name ("office chief Ann Lee")
 _NAME_LINKS = frozenset(("of", "for", "on", "and", "&", "the", "de", "du", "des", "la", "le", "di", "del", "der", "von", "van"))

@@ -166,3 +166,14 @@ def test_one_person_never_gets_two_types_in_one_article():
 ])
 def test_a_determiner_or_preposition_never_opens_a_persons_name(text):
     assert all(r["speaker"] not in ("The Portuguese", "Despite Smith") for r in _rows(text))
+
+
+def test_a_role_noun_finds_the_person_named_with_that_role():
+    rows = _rows("Health Minister Ann Lee opened the clinic. The minister said it would treat 900 people.")
+    assert rows[-1]["speaker"] == "Ann Lee" and rows[-1]["speaker_type"] == "official"
+    rows = _rows("Vice President Ann Lee opened the clinic. The president said it was late.")
+    assert rows[-1]["speaker"] != "Ann Lee"
+
+
+def test_a_title_role_is_no_part_of_the_name():
+    assert _rows("Police Chief Omar Tal said two officers were hurt.")[0]["speaker"] == "Omar Tal"
