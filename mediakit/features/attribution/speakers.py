@@ -113,6 +113,7 @@ def resolve_speakers(doc: Document, spans: tuple[Span, ...]) -> tuple[Speaker, .
     """One :class:`Speaker` per span, resolving each against the earlier ones."""
     text = doc.text
     resolver = Resolver(text)
+    resolver.quote_at = doc.quote_at
     out: list[Speaker] = []
     prev: Span | None = None
     for a in spans:
@@ -275,6 +276,7 @@ class Resolver:
         self.history: list[tuple[int, str, str, bool, bool, str]] = []  # pos, name, type, person, plural, title
         self._names: dict[str, list[tuple[int, str]]] | None = None
         self._name_order: list[tuple[int, str]] = []
+        self.quote_at = None  # the document's quotation look-up (set by resolve_speakers)
         self.titles: dict[str, list[str]] = {}
         self._adjectives: frozenset[str] | None = None
         self._bodies: dict[str, bool] = {}
@@ -398,6 +400,9 @@ class Resolver:
                 return res
             if low in ("i", "we", "you") and not self.history:
                 return Resolved(mention, "other", low == "i", low == "we")
+            if low in ("i", "we", "me", "us") and self.quote_at is not None and self.quote_at(a.mention_start) is None:
+                # "I"/"we" outside any quotation is the writer's own voice, not the last speaker's
+                return Resolved(mention, "other", low in ("i", "me"), low in ("we", "us"))
             res = self._pronoun(low, a.mention_start)
             if res is not None:
                 return res
@@ -536,6 +541,8 @@ class Resolver:
         r = roles()
         if head not in r and " ".join(ws[-2:]) not in r:
             return None
+        if r.get(head, r.get(" ".join(ws[-2:]))) == "document":
+            return None  # "The figures reveal": a document, whoever obtained it
         for _, name, typ, person, plural, title in reversed(self.history[-12:]):
             if person and re.search(rf"\b{re.escape(head)}\b", title) and name.lower() != " ".join(ws[1:]):
                 return Resolved(name, typ, person, plural)

@@ -177,3 +177,13 @@ def test_a_role_noun_finds_the_person_named_with_that_role():
 
 def test_a_title_role_is_no_part_of_the_name():
     assert _rows("Police Chief Omar Tal said two officers were hurt.")[0]["speaker"] == "Omar Tal"
+
+
+def test_first_person_outside_quotes_is_the_writer_not_the_last_speaker():
+    rows = _rows("Ann Lee said it works. I think she is right.")
+    assert all(r["speaker"] != "Ann Lee" for r in rows if r["mention"] == "I")
+
+
+def test_a_document_noun_never_takes_the_person_who_obtained_it():
+    rows = _rows("Lord Alton, the peer who obtained the figures, said it was bad. The figures reveal that few survive.")
+    assert rows[-1]["speaker_type"] == "document"
