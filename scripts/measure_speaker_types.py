@@ -108,6 +108,8 @@ def main() -> None:
         ids.append(f"{p.parent.name}/{p.stem}")
         frames.append(find_sources(art.text, **kw))
     print(line("cleaning_pool pages", frames), flush=True)
+    for name in sorted({i.split("/")[0] for i in ids}):  # the sets differ: news sites, blogs, mixed
+        print("  " + line(name, [f for i, f in zip(ids, frames) if i.startswith(name + "/")]), flush=True)
     if args.show:
         rng = random.Random(args.seed)
         typed = [(k, r) for k, df in enumerate(frames) for r in df.to_dict("records") if isinstance(r["speaker"], str)]
