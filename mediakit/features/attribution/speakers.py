@@ -34,6 +34,7 @@ from .types import (
     _outlet_regex,
     _role_type,
     _words,
+    body_type,
     find_outlet,
     is_outlet,
     speaker_type,
@@ -61,6 +62,8 @@ _OFFICE_OF = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?\Z"
 # "CNN's Wolf Blitzer", "Foreign Policy magazine's Tom Ricks": the outlet a journalist writes for
 _OUTLET_POSSESSIVE = re.compile(
     r"((?:[A-Z][\w.&\-]*[ \t]+){0,3}[A-Z][\w.&\-]*)(?:[ \t]+(magazine|newspaper|paper|network|channel|station|website))?(?:'s|’s)[ \t]+\Z")
+# "the Movement for the Emancipation of the Niger Delta (MEND)": a body's name and its acronym
+_SPELLED_OUT = re.compile(r"((?:[A-Z][\w’'\-]*[ \t]+)(?:(?:of|for|the|and|on|in|to|&)[ \t]+|[A-Z][\w’'\-]*[ \t]+){0,9})\(([A-Z]{2,8})\)")
 _ADJECTIVE_CANDIDATE = re.compile(r"\b([A-Z][a-z]+)\b(?![ \t]+[A-Z][a-z])")
 # nouns that present a name as a company or group, and things only a company or group has
 _BODY_NOUNS = (r"(?:company|firm|operator|utility|provider|carrier|manufacturer|maker|retailer|chain|"
@@ -277,6 +280,7 @@ class Resolver:
         self._names: dict[str, list[tuple[int, str]]] | None = None
         self._name_order: list[tuple[int, str]] = []
         self.quote_at = None  # the document's quotation look-up (set by resolve_speakers)
+        self._acronyms: dict[str, str] | None = None
         self.titles: dict[str, list[str]] = {}
         self._adjectives: frozenset[str] | None = None
         self._bodies: dict[str, bool] = {}
@@ -425,6 +429,8 @@ class Resolver:
         state = typ == "other" and kind in ("name", "np") and self._is_state(name)
         if state:
             typ = "official"  # "Russia said", "Ostrenia denies": a state speaks through its government
+        elif typ == "other" and kind in ("name", "np") and name.isupper() and self._acronym_type(name):
+            typ = self._acronym_type(name)  # "MEND said", after "the Movement for the ... Delta (MEND)"
         elif typ == "other" and kind == "name" and self._is_body(name):
             typ = "organization"  # "Valgrid said", after "the grid operator Valgrid" or "Valgrid, which ..."
         person = _is_person_name(name) and typ not in ("media", "organization", "document") and not state
@@ -434,6 +440,20 @@ class Resolver:
         res = Resolved(name, typ, person, plural)
         self._remember(a, res, a.title or mention)
         return res
+
+    def _acronym_type(self, acronym: str) -> str | None:
+        """The type of the body an acronym stands for, when the article spells it out once
+        ("the Federal Bureau of Investigation (FBI)"); one pass over the text, on first use."""
+        if self._acronyms is None:
+            self._acronyms = {}
+            if "(" in self.text:
+                for m in _SPELLED_OUT.finditer(self.text):
+                    full, short = m.group(1), m.group(2)
+                    if short not in self._acronyms:
+                        typ = body_type(full) or _role_type(_words(full))
+                        if typ in ("official", "organization", "media"):
+                            self._acronyms[short] = typ
+        return self._acronyms.get(acronym)
 
     def _is_state(self, name: str) -> bool:
         """A country or capital standing for its government: listed, or (for places the list

@@ -187,3 +187,8 @@ def test_first_person_outside_quotes_is_the_writer_not_the_last_speaker():
 def test_a_document_noun_never_takes_the_person_who_obtained_it():
     rows = _rows("Lord Alton, the peer who obtained the figures, said it was bad. The figures reveal that few survive.")
     assert rows[-1]["speaker_type"] == "document"
+
+
+def test_an_acronym_takes_the_type_of_the_body_it_was_spelled_out_for():
+    t = "The Movement for the Liberation of Varn (MLV) attacked a ship. MLV said it would strike again."
+    assert _rows(t)[-1]["speaker_type"] == "organization"
