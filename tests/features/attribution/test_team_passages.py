@@ -31,6 +31,7 @@ from pathlib import Path
 import pytest
 
 import mediakit as mk
+from mediakit.features.sources import SPEAKER_TYPES
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "sources_team_passages.jsonl"
 _LEAD = re.compile(r"^(?:the|a|an|one|two|several)\s+")
@@ -82,16 +83,17 @@ def score(batch: str, round_: int | None = None) -> dict[str, float]:
 def test_the_fixture_is_complete():
     ps = passages()
     assert len(ps) >= 60 and len({p["id"] for p in ps}) == len(ps)
-    types = set(mk.features.sources.SPEAKER_TYPES)
+    types = set(SPEAKER_TYPES)
     for p in ps:
         assert p["batch"] == ("A" if p["id"] % 2 else "B")
         assert p["speaker_type"] in types or (p["speaker"] is None and p["speaker_type"] is None)
         assert p["cue"].lower() in p["text"].lower()
 
 
-# Floors a little below the measured values (docs/speaker_check.md), so that a rule change that
-# loses passages fails here.
-FLOORS = {"A": {"speaker": 0.0, "type": 0.0}, "B": {"speaker": 0.0, "type": 0.0}}
+# Floors a little below the measured values (docs/speaker_check.md: A speaker 1.00, type 1.00;
+# held-out B speaker 0.94, type 0.83, over both rounds), so that a rule change that loses
+# passages fails here. The target is speaker >= 0.90 on held-out passages.
+FLOORS = {"A": {"speaker": 0.96, "type": 0.94}, "B": {"speaker": 0.90, "type": 0.78}}
 
 
 @pytest.mark.parametrize("batch", ["A", "B"])
