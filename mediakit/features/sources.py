@@ -39,8 +39,9 @@ def find_sources(text: Any, text_column: str = "text", language: str | None = No
     else "en"); any other raises an error naming the supported languages.
 
     ``cues``: "rules" (the default) or "learned" — which cue decisions to use: the rule engine's,
-    or a model trained on PolNeAR over a wider set of candidate cues (docs/sources.md, "Learned
-    cues"; held-out figures in mediakit/models/attribution_cues.md).
+    or a token tagger trained on PolNeAR that finds cues no list holds, with a learned speaker
+    where the rules find none (docs/sources.md, "Learned cues"; held-out figures in
+    mediakit/models/attribution_tagger.md).
 
     >>> import mediakit as mk
     >>> mk.find_sources("According to Peskov, talks are over.")["speaker"].tolist()

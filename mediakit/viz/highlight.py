@@ -90,6 +90,7 @@ def highlight(
     sources: pd.DataFrame | None = None,
     labels: bool = True,
     title: str | None = None,
+    cues: str | None = None,
 ) -> Highlighted:
     """Self-contained HTML of an article with hedges, boosters and sources marked.
 
@@ -98,7 +99,10 @@ def highlight(
     ``"boosters"``, ``"approximators"``, ``"sources"``. Precomputed tables from
     ``find_hedges`` / ``find_sources`` can be passed as ``hedges=`` / ``sources=`` (corpus
     tables are narrowed to this article's ``doc_id``); otherwise they are computed here.
-    ``labels=False`` hides the small speaker-type tags after each source.
+    ``labels=False`` hides the small speaker-type tags after each source. ``cues=`` chooses the
+    attribution engine's cue decisions when the sources are computed here, exactly as
+    ``find_sources(text, cues=...)`` does ("rules", the default, or "learned"); the marks are
+    then the rows of that table, one for one.
 
     >>> import mediakit as mk
     >>> mk.highlight("Prices could rise sharply, analysts said.", layers=["hedges"])  # doctest: +ELLIPSIS
@@ -128,7 +132,7 @@ def highlight(
     if "sources" in layers:
         table = sources
         if table is None:
-            table, note = _compute("sources", "find_sources", text)
+            table, note = _compute("sources", "find_sources", text, cues=cues)
             if note:
                 notes.append(note)
         else:
@@ -196,7 +200,7 @@ def _document(obj: Any) -> tuple[str, dict[str, Any]]:
     return text, meta
 
 
-def _compute(module: str, name: str, text: str) -> tuple[pd.DataFrame | None, str | None]:
+def _compute(module: str, name: str, text: str, **options: Any) -> tuple[pd.DataFrame | None, str | None]:
     """Run a feature finder; say so in the legend when it is not installed rather than fail."""
     import importlib
 
@@ -204,7 +208,7 @@ def _compute(module: str, name: str, text: str) -> tuple[pd.DataFrame | None, st
         fn = getattr(importlib.import_module(f"mediakit.features.{module}"), name)
     except (ImportError, AttributeError):
         return None, f"{name} is not available in this version of mediakit, so this layer is empty"
-    return fn(text), None
+    return fn(text, **options), None
 
 
 def _one_document(table: pd.DataFrame, doc_id: Any, name: str) -> tuple[pd.DataFrame, str | None]:

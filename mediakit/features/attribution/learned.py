@@ -1,14 +1,21 @@
-"""Steps 1-2, learned: which candidate attribution cues are kept, decided by a trained model.
+"""Steps 1-2, learned: a token tagger decides the cues; the rules, then a learned model, the speakers.
 
-The rule engine proposes candidates with a wider lexicon than its own (every reporting-verb form
-treated as strong, plus the verb forms that PolNeAR annotators marked as cues often enough);
-this model then keeps or drops each candidate from features of the cue word, its speaker and
-content spans, the quotation marks and sentence edges around it, and its neighbouring words.
-Speaker and content spans are still the engine's. Weights: ``mediakit/models/attribution_cues.json``
-(model card beside it), trained by ``scripts/train_attribution.py``; loaded once, lazily.
+1. The rule cue step proposes candidates over a wide lexicon (every reporting-verb form, plus
+   the word forms PolNeAR annotators put inside cues often enough).
+2. The cue tagger scores every token of the text from the features of :mod:`.tagger` (its own
+   words and neighbours, quotation marks, sentence edges, the reporting lexicon); a run of
+   tokens it keeps is one cue, so cues no list holds ("unleashed", "wants", "shows") are found
+   too, and candidates it does not keep are dropped before the span rules look at them.
+3. A kept cue the rule span step finds a speaker for (:func:`~.spans.candidate_spans`) keeps
+   the rules' speaker and content. For any other cue a
+   learned source model picks the speaker among the words of the cue's sentence (none when no
+   word scores high enough: "It is believed that ..."), and the rules' content step finds what
+   was said.
+4. The rules' one-row-per-cue clean-up finishes the rows, as in the rule engine.
 
-It plugs into the engine as its cue and span steps (:func:`learned_cues`, :func:`learned_spans`;
-``attribute(doc, *LEARNED)``, or ``mk.find_sources(text, cues="learned")``).
+Weights: ``mediakit/models/attribution_tagger.npz`` (model card beside it), trained by
+``scripts/train_attribution_tagger.py``; loaded once, lazily. ``mk.find_sources(text,
+cues="learned")`` uses these steps.
 
 >>> from mediakit.text.doc import Document
 >>> doc = Document('Clinton called the plan "a disaster."')
@@ -18,184 +25,242 @@ It plugs into the engine as its cue and span steps (:func:`learned_cues`, :func:
 
 from __future__ import annotations
 
-import bisect
-import json
-import math
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ...text.doc import Document
-from .cues import Cue, find_cues
-from .lexicon import Verb, reporting_verbs, roles
-from .spans import Attribution, Span, candidate_spans, finish_spans
+import numpy as np
 
-MODEL_FILE = "attribution_cues.json"
-_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
-_QUOTE_OPENERS = "“\"'‘«"
-_DOUBLE_MARKS = "“”\"«»"
-_TWO_APOSTROPHES = "''"  # some archives write a double quote as two apostrophes
+from ...text.doc import Document
+from . import spans as _sp
+from .cues import Cue, find_cues
+from .lexicon import Verb, reporting_verbs
+from .spans import Attribution, Span, candidate_spans
+from .tagger import BITS, Tokens, runs, source_features, source_window, tokens
+
+MODEL_FILE = "attribution_tagger.npz"
+# A cue no rule candidate covers must score this much above the threshold (logit): such cues
+# get a learned speaker, which is right less often (chosen on the months split: 0, 1, 2 tried).
+NEW_MARGIN = 1.0
+_CAPS = (2, 3)  # tagger shapes: Capitalised, UPPER
+PRONOUNS = frozenset("he she they it we i you who".split())
 
 
 @dataclass(frozen=True)
-class CueModel:
-    """A logistic model over binary features: keep a candidate when P(cue) >= threshold."""
+class LearnedModel:
+    """Two logistic models over hashed features: cue tokens, and source tokens given a cue."""
 
-    weights: dict[str, float]
-    bias: float
-    threshold: float
-    forms: dict[str, str]  # learned cue form -> form_kind (base | 3sg | past | ing)
-
-    def probability(self, feats: list[str]) -> float:
-        w = self.weights
-        z = self.bias + sum(w.get(f, 0.0) for f in feats)
-        return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
+    cue_weights: np.ndarray
+    cue_bias: float
+    cue_threshold: float
+    source_weights: np.ndarray
+    source_bias: float
+    source_threshold: float
+    forms: tuple[str, ...]  # learned cue word forms (candidates beyond the reporting-verb lexicon)
 
 
 @lru_cache(maxsize=1)
-def cue_model() -> CueModel:
+def learned_model() -> LearnedModel:
     """The bundled model, read once per process."""
-    raw = json.loads(resources.files("mediakit.models").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
-    return CueModel(
-        weights={k: float(v) for k, v in raw["weights"].items()},
-        bias=float(raw["bias"]),
-        threshold=float(raw["threshold"]),
-        forms=dict(raw["forms"]),
-    )
+    with resources.files("mediakit.models").joinpath(MODEL_FILE).open("rb") as fh:
+        z = np.load(fh, allow_pickle=False)
+        return LearnedModel(
+            z["cue_weights"].astype(np.float32), float(z["cue_bias"]), float(z["cue_threshold"]),
+            z["source_weights"].astype(np.float32), float(z["source_bias"]), float(z["source_threshold"]),
+            tuple(str(f) for f in z["forms"]),
+        )
 
 
-def candidate_lexicon(forms: dict[str, str], language: str = "en") -> dict[str, Verb]:
-    """Every lexicon form as a strong cue (the model, not the strength column, decides), plus
-    the learned forms as verbs of category ``learned``."""
+def form_kind(word: str) -> str:
+    if word.endswith("ing"):
+        return "ing"
+    if word.endswith("ed"):
+        return "past"
+    if word.endswith("s") and not word.endswith("ss"):
+        return "3sg"
+    return "base"
+
+
+def candidate_lexicon(forms, language: str = "en") -> dict[str, Verb]:
+    """Every lexicon form as a strong candidate (the tagger, not the strength column, decides),
+    plus the learned forms as verbs of category ``learned``."""
     lex = {f: v._replace(strength="strong") for f, v in reporting_verbs(language).items()}
-    for form, kind in forms.items():
+    for form in forms:
         if form not in lex:
-            lex[form] = Verb(form, form, "learned", kind, "strong", "PolNeAR (learned)")
+            lex[form] = Verb(form, form, "learned", form_kind(form), "strong", "PolNeAR (learned)")
     return lex
 
 
 @lru_cache(maxsize=1)
 def model_lexicon() -> dict[str, Verb]:
-    """The candidate lexicon of the bundled model."""
-    return candidate_lexicon(cue_model().forms)
+    return candidate_lexicon(learned_model().forms)
 
 
-def _bucket(n: int) -> str:
-    if n <= 2:
-        return str(max(n, 0))
-    return "3-5" if n <= 5 else "6-10" if n <= 10 else "11-20" if n <= 20 else ">20"
+# ----------------------------------------------------------------------------- features
+
+def _token_range(t: Tokens, start: int, end: int) -> tuple[int, int]:
+    """Tokens [i, j) overlapping characters [start, end)."""
+    return int(np.searchsorted(t.ends, start, side="right")), int(np.searchsorted(t.starts, end, side="left"))
 
 
-def cue_features(doc: Document, a: Attribution) -> list[str]:
-    """Binary features of one candidate attribution ``a`` in the engine's analysed text ``doc``.
-
-    Training (scripts/train_attribution.py) and decoding share this one function.
-    """
-    text = doc.text
-    base = reporting_verbs(doc.language)
-    cue = a.cue.lower()
-    parts = cue.split()
-    head = parts[0] if parts else cue
-    v = a.verb
-    f = ["kh=" + a.kind_hint]
-    if v is not None:
-        known = base.get(v.form)
-        f += [
-            "f=" + v.form, "lem=" + v.lemma, "cat=" + v.category, "fk=" + v.form_kind,
-            "st=" + (known.strength if known is not None else "new"),
-            "src=" + ("base" if known is not None else "learned"),
-        ]
-    else:
-        f.append("f=" + head)
-    f += ["s3=" + head[-3:], "s2=" + head[-2:], f"cap={int(a.cue[:1].isupper())}"]
-    has_m = a.mention_start is not None
-    mk = a.mention_kind if has_m else "none"
-    side = "none" if not has_m else ("after" if a.mention_start >= a.cue_end else "before")
-    f += ["mk=" + mk, "ms=" + side, "mk|ms=" + mk + "|" + side]
-    if has_m:
-        mw = a.mention.lower().split()
-        r = roles(doc.language)
-        gap = (
-            text[a.mention_end:a.cue_start] if side == "before" else text[a.cue_end:a.mention_start]
-        )
-        f += [
-            "mf=" + (mw[0] if mw else ""), "ml=" + (mw[-1] if mw else ""), "mlen=" + _bucket(len(mw)),
-            "mrole=" + next((r[w] for w in mw if w in r), "none"), "mgap=" + _bucket(len(gap.split())),
-        ]
-    if a.content_start is not None:
-        cside = "after" if a.content_start >= a.cue_start else "before"
-        content = text[a.content_start:a.content_end]
-        f += [
-            "cs=" + cside, "clen=" + _bucket(len(content.split())),
-            f"cq={int(content[:1] in _QUOTE_OPENERS or content[:2] == _TWO_APOSTROPHES)}",
-            f"cthat={int(text[a.cue_end:a.cue_end + 6].strip().lower().startswith('that'))}",
-        ]
-    else:
-        cside = "none"
-        f.append("cs=none")
-    q = doc.quote_at(a.cue_start)
-    f.append("inq=" + ("no" if q is None else "closed" if q.closed else "open"))
-    left = _WORD.findall(text[max(0, a.cue_start - 40):a.cue_start])
-    right_raw = text[a.cue_end:a.cue_end + 40]
-    right = _WORD.findall(right_raw)
-    p1 = left[-1].lower() if left else "<s>"
-    p2 = left[-2].lower() if len(left) > 1 else "<s>"
-    n1 = right[0].lower() if right else "</s>"
-    n2 = right[1].lower() if len(right) > 1 else "</s>"
-    nxc = right_raw.lstrip()[:1]
-    prc = text[max(0, a.cue_start - 3):a.cue_start].rstrip()[-1:]
-    f += [
-        "p1=" + p1, "p2=" + p2, "n1=" + n1, "n2=" + n2,
-        "nxc=" + (nxc if not nxc.isalnum() else "w"), "prc=" + (prc if not prc.isalnum() else "w"),
-        "f|n1=" + head + "|" + n1, "f|p1=" + head + "|" + p1, "f|mk=" + head + "|" + mk,
-        "f|cs=" + head + "|" + cside, "f|ms=" + head + "|" + side,
-    ]
-    p3 = left[-3].lower() if len(left) > 2 else "<s>"
-    n3 = right[2].lower() if len(right) > 2 else "</s>"
-    lemma = v.lemma if v is not None else head
-    kind = v.form_kind if v is not None else a.kind_hint
-    f += [
-        "p3=" + p3, "n3=" + n3, "n1n2=" + n1 + "|" + n2, "p2p1=" + p2 + "|" + p1,
-        "lem|n1=" + lemma + "|" + n1, "lem|p1=" + lemma + "|" + p1, "lem|mk|ms=" + lemma + "|" + mk + "|" + side,
-        "lem|cs=" + lemma + "|" + cside, "fk|p1=" + kind + "|" + p1, "fk|n1=" + kind + "|" + n1,
-        f"pcap={int(bool(left) and left[-1][:1].isupper())}", "mk|cs=" + mk + "|" + cside,
-    ]
-    if v is not None:
-        f.append("cat|mk|ms=" + v.category + "|" + mk + "|" + side)
-    j = bisect.bisect_right(doc.sentence_starts, a.cue_start) - 1
-    if j >= 0:
-        s0, s1 = doc.sentences[j]
-        sentence = text[s0:s1]
-        f += [
-            "dss=" + _bucket(len(text[s0:a.cue_start].split())), "dse=" + _bucket(len(text[a.cue_end:s1].split())),
-            f"sq={int(any(c in sentence for c in _DOUBLE_MARKS))}",
-        ]
-    for flag in ("inherit", "passive", "modal", "speaker_after"):
-        if a.extra.get(flag):
-            f.append("x=" + flag)
-    return f
+def cue_scores(model: LearnedModel, feats: np.ndarray) -> np.ndarray:
+    return model.cue_weights[feats].sum(axis=1, dtype=np.float64) + model.cue_bias
 
 
-def keep_learned(doc: Document, candidates: list[Attribution], model: CueModel | None = None) -> list[Attribution]:
-    """The candidates the model keeps (text order unchanged)."""
-    model = model or cue_model()
-    return [a for a in candidates if model.probability(cue_features(doc, a)) >= model.threshold]
+def source_tokens(model: LearnedModel, t: Tokens, c0: int, c1: int) -> tuple[int, int] | None:
+    """Token range [i, j) of the source the model picks for the cue at tokens [c0, c1], or None."""
+    lo, hi = source_window(t, c0, c1)
+    if hi <= lo:
+        return None
+    z = model.source_weights[source_features(t, c0, c1, lo, hi)].sum(axis=1, dtype=np.float64) + model.source_bias
+    z[c0 - lo:c1 - lo + 1] = -np.inf  # the cue itself is not its speaker
+    k = int(np.argmax(z))
+    if z[k] < model.source_threshold:
+        return None
+    i = k
+    while i > 0 and z[i - 1] >= model.source_threshold:
+        i -= 1
+    j = k + 1
+    while j < len(z) and z[j] >= model.source_threshold:
+        j += 1
+    # a name is one speaker: the run grows over the capitalised words next to it ("Senator Ann Lee")
+    shape = t.shape[lo:hi]
+    while i > 0 and shape[i - 1] in _CAPS and shape[i] in _CAPS and z[i - 1] > -np.inf:
+        i -= 1
+    while j < len(z) and shape[j] in _CAPS and shape[j - 1] in _CAPS and z[j] > -np.inf:
+        j += 1
+    return lo + i, lo + j
 
+
+# ----------------------------------------------------------------------------- steps
 
 def learned_cues(doc: Document) -> tuple[Cue, ...]:
-    """The cue step over the model's wider lexicon (every candidate, for the model to judge)."""
+    """The cue step over the model's wide lexicon (candidates, for the tagger to judge)."""
     if doc.language != "en":
         return find_cues(doc)  # the model is English: other languages keep their rule cues
     return find_cues(doc, model_lexicon())
 
 
-def learned_spans(doc: Document, cues: tuple[Cue, ...]) -> tuple[Span, ...]:
-    """The rules' speaker and content for each cue, kept where the model says it is a cue."""
-    candidates = candidate_spans(doc, cues)
-    if doc.language == "en":
-        candidates = keep_learned(doc, candidates)
-    return finish_spans(doc, candidates)
+def cue_spans(doc: Document, model: LearnedModel | None = None) -> list[tuple[int, int]]:
+    """Character spans of the cues the tagger keeps in ``doc`` (before speakers are looked for).
+
+    >>> doc = Document("Senator Ann Lee unleashed a broadside against the plan.")
+    >>> [doc.text[s:e] for s, e in cue_spans(doc)]
+    ['unleashed']
+    """
+    model = model or learned_model()
+    t = tokens(doc)
+    if len(t.starts) == 0:
+        return []
+    return runs(t, cue_scores(model, t.feats) >= model.cue_threshold, doc.text)
+
+
+def tagged(doc: Document, cues: tuple[Cue, ...], model: LearnedModel | None = None) -> list[Attribution]:
+    """The working records of the cues the tagger keeps, before the rules' clean-up."""
+    model = model or learned_model()
+    t = tokens(doc)
+    if len(t.starts) == 0:
+        return []
+    text = doc.text
+    z = cue_scores(model, t.feats)
+    found = runs(t, z >= model.cue_threshold, text)
+    # the rule span step runs only on candidates the tagger keeps (a fifth of them)
+    cands = candidate_spans(doc, _overlapping(cues, found))
+    out: list[Attribution] = []
+    k = 0
+    for cs, ce in found:
+        while k < len(cands) and cands[k].cue_end <= cs:
+            k += 1
+        best, width = None, 0
+        m = k
+        while m < len(cands) and cands[m].cue_start < ce:
+            a = cands[m]
+            ov = min(ce, a.cue_end) - max(cs, a.cue_start)
+            if ov > width:
+                best, width = a, ov
+            m += 1
+        if best is not None:
+            out.append(best)
+            continue
+        i, j = _token_range(t, cs, ce)
+        if z[i:j].max() < model.cue_threshold + NEW_MARGIN:
+            continue
+        a = _new_cue(doc, model, t, cs, ce)
+        if a is not None:
+            out.append(a)
+    # dashes under quotations and "Name:" title lines are layout, which the tagger does not
+    # see: the rules' structural cues stay unless a kept cue overlaps them
+    structural = [c for c in cues if c.kind in ("dash", "colon")]
+    if structural:
+        extra = [a for a in candidate_spans(doc, tuple(structural))
+                 if not any(min(a.cue_end, b.cue_end) > max(a.cue_start, b.cue_start) for b in out)]
+        if extra:
+            out = sorted(out + extra, key=lambda a: a.cue_start)
+    return out
+
+
+def _overlapping(cues: tuple[Cue, ...], found: list[tuple[int, int]]) -> tuple[Cue, ...]:
+    """The candidate cues that overlap a kept run (both in text order)."""
+    out, k = [], 0
+    for c in cues:
+        while k < len(found) and found[k][1] <= c.start:
+            k += 1
+        if k < len(found) and found[k][0] < c.end:
+            out.append(c)
+    return tuple(out)
+
+
+def _plausible_speaker(words: str) -> bool:
+    """A learned source must look like one: a capitalised word, a pronoun, or a noun phrase —
+    not one verb or function word ("spoke", "that", "about")."""
+    parts = words.split()
+    if any(w[:1].isupper() for w in parts) or words.lower() in PRONOUNS:
+        return True
+    if len(parts) == 1:
+        w = parts[0].lower()
+        return w.isalpha() and not w.endswith(("ed", "ing", "ly")) and w not in _sp._STOP and w not in _sp._BETWEEN
+    return parts[-1].isalpha() and not parts[-1].lower().endswith(("ed", "ing"))
+
+
+def _new_cue(doc: Document, model: LearnedModel, t: Tokens, cs: int, ce: int) -> Attribution | None:
+    """A cue the rules had no speaker for: the learned source, the rules' content."""
+    text = doc.text
+    cue = text[cs:ce]
+    low = " ".join(cue.lower().split())
+    verbs = reporting_verbs(doc.language)
+    head = low.split()[-1] if low.split() else low
+    verb = verbs.get(low) or verbs.get(head)
+    kind = "according_to" if low.startswith("according") else "verb"
+    if kind == "verb" and cue[:1].isalpha():
+        first = low.split()[0]
+        v = verb or Verb(first, first, "learned", form_kind(first), "strong", "tagger")
+        if _sp.verb_vetoed(doc, cs, ce, v):
+            return None  # "That said", "so-called", "who asked not to be named": the rules' vetoes hold
+    sid, ss, se = _sp._sent_bounds(doc, cs)
+    a = Attribution(cs, ce, cue, kind, sentence_id=sid, verb=verb)
+    c0, c1 = _token_range(t, cs, ce)
+    found = source_tokens(model, t, c0, c1 - 1)
+    if found is not None and not _plausible_speaker(text[int(t.starts[found[0]]):int(t.ends[found[1] - 1])]):
+        found = None
+    if found is not None:
+        s, e = int(t.starts[found[0]]), int(t.ends[found[1] - 1])
+        words = text[s:e]
+        mk = "pronoun" if words.lower() in PRONOUNS else "name" if words[:1].isupper() else "np"
+        _sp._set_mention(doc, a, s, e, mk)
+        if s >= ce:
+            a.extra["speaker_after"] = True
+    right = _sp._tokens(text, ce, min(se, ce + 200))
+    _sp._content(doc, a, ss, min(se, cs + _sp._WINDOW), right)
+    a.extra["learned"] = True
+    return a
+
+
+def learned_spans(doc: Document, cues: tuple[Cue, ...], model: LearnedModel | None = None) -> tuple[Span, ...]:
+    """The tagger's cues, with speakers and contents, after the rules' one-row-per-cue clean-up."""
+    if doc.language != "en":
+        return _sp.find_spans(doc, cues)
+    return _sp.finish_spans(doc, tagged(doc, cues, model))
 
 
 LEARNED = (learned_cues, learned_spans)
+__all__ = ["BITS", "LEARNED", "cue_spans", "learned_cues", "learned_model", "learned_spans", "tagged"]

@@ -65,11 +65,12 @@ DEFAULT_CUES = "rules"
 
 
 def attributions(doc: Document, cues: str | None = None) -> Attributions:
-    """:func:`attribute` with the default steps (``cues="rules"``) or the learned cue and span
-    steps (``cues="learned"``, :mod:`.learned`), computed once per document and kept on it."""
+    """:func:`attribute` with the rule steps (``cues="rules"``) or the learned cue and span
+    steps (``cues="learned"``: the token tagger of :mod:`.learned`); ``None`` is
+    :data:`DEFAULT_CUES`. Computed once per document and mode, and kept on it."""
     mode = DEFAULT_CUES if cues is None else cues
-    if mode == DEFAULT_CUES:
-        return doc.memo("attributions", attribute)
+    if mode == "rules":
+        return doc.memo(("attributions", "rules"), attribute)
     if mode not in CUE_MODES:
         raise InputError(f"cues must be one of {', '.join(map(repr, CUE_MODES))}, got {cues!r}")
     from .learned import LEARNED  # the model is read only when asked for

@@ -211,10 +211,18 @@ def finish_spans(doc: Document, out: list[Attribution]) -> tuple[Span, ...]:
 
 # ----------------------------------------------------------------------------- verb cues
 
-def _verb_cue(doc: Document, cs: int, ce: int, verb: Verb) -> Attribution | None:
+def verb_vetoed(doc: Document, cs: int, ce: int, verb: Verb) -> bool:
+    """True when the verb form at ``[cs, ce)`` is no cue whoever speaks: a noun or infinitive use
+    ("the reports", "to say", "so-called"), an idiom ("That said", "needless to say"), a marker
+    of anonymity ("who asked not to be named"). The learned steps drop such tagger cues too."""
+    _sid, ss, se = _sent_bounds(doc, cs)
+    ss, se = max(ss, cs - _WINDOW), min(se, cs + _WINDOW)
+    return _verb_context(doc, cs, ce, verb, ss, se) is None
+
+
+def _verb_context(doc: Document, cs: int, ce: int, verb: Verb, ss: int, se: int):
+    """The tokens around a verb cue, or None when the form is vetoed (see :func:`verb_vetoed`)."""
     text = doc.text
-    sid, ss, se = _sent_bounds(doc, cs)
-    ss, se = max(ss, cs - _WINDOW), min(se, cs + _WINDOW)  # run-on 'sentences' stay linear
     first = text[cs]
     if first.isupper() and text[ss:cs].strip(" “\"'‘«(") != "" and not _title_case(text, ss, se):
         return None  # "Said" mid-sentence capitalised is a name or a title word (Tells, Report)
@@ -254,6 +262,17 @@ def _verb_cue(doc: Document, cs: int, ce: int, verb: Verb) -> Attribution | None
         return None
     if verb.lemma == "say" and right and right[0][2] == "," and lw[-1:] == [","]:
         return None  # "..., say, 10 percent"
+    return left, right, lw, passive_frame, catenative
+
+
+def _verb_cue(doc: Document, cs: int, ce: int, verb: Verb) -> Attribution | None:
+    text = doc.text
+    sid, ss, se = _sent_bounds(doc, cs)
+    ss, se = max(ss, cs - _WINDOW), min(se, cs + _WINDOW)  # run-on 'sentences' stay linear
+    ctx = _verb_context(doc, cs, ce, verb, ss, se)
+    if ctx is None:
+        return None
+    left, right, lw, passive_frame, catenative = ctx
     a = Attribution(cs, ce, text[cs:ce], "verb", sentence_id=sid, verb=verb)
     # extend a particle ("point out", "call on") is in the form itself; include "by" passives below
     i = len(left) - 1

@@ -1,10 +1,12 @@
-"""The learned cue and span steps: model file, decisions, the contract, and the seed article."""
+"""The learned cue and span steps: model file, tagger decisions, the contract, and the seed article."""
 
 from __future__ import annotations
 
 import json
+import zipfile
 from importlib import resources
 
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import shared_path
@@ -14,63 +16,96 @@ from hypothesis import strategies as st
 import mediakit as mk
 from mediakit.errors import InputError
 from mediakit.features.attribution import attribute
+from mediakit.features.attribution import learned as L
 from mediakit.features.attribution.learned import (
     LEARNED,
-    CueModel,
-    cue_features,
-    cue_model,
-    keep_learned,
+    cue_spans,
     learned_cues,
+    learned_model,
     model_lexicon,
+    tagged,
 )
 from mediakit.features.attribution.lexicon import reporting_verbs
-from mediakit.features.attribution.spans import candidate_spans
+from mediakit.features.attribution.tagger import BITS, runs, source_window, tokens
 from mediakit.text.doc import Document
 
 
-def test_model_file_is_small_json_with_a_card():
+def test_model_file_is_small_numbers_only_npz_with_a_card():
     folder = resources.files("mediakit.models")
-    raw = folder.joinpath("attribution_cues.json").read_bytes()
-    assert len(raw) < 2_000_000
-    data = json.loads(raw)
-    assert {"weights", "bias", "threshold", "forms", "training"} <= set(data)
-    assert all(isinstance(w, float) for w in data["weights"].values())
-    card = folder.joinpath("attribution_cues.md").read_text(encoding="utf-8")
-    for needed in ("PolNeAR", "licen", "leave-one-publisher-out", "held-out"):
+    raw = folder.joinpath(L.MODEL_FILE)
+    assert len(raw.read_bytes()) < 4_000_000
+    with raw.open("rb") as fh, zipfile.ZipFile(fh) as z:  # an NPZ is a zip of .npy arrays
+        assert {n[:-4] for n in z.namelist()} >= {"cue_weights", "source_weights", "forms", "cue_threshold"}
+    with raw.open("rb") as fh:
+        data = np.load(fh, allow_pickle=False)  # never a pickle
+        assert data["cue_weights"].shape == (1 << BITS,) and data["source_weights"].shape == (1 << BITS,)
+        assert data["forms"].dtype.kind == "U" and all(" " not in f for f in data["forms"])
+    card = folder.joinpath("attribution_tagger.md").read_text(encoding="utf-8")
+    for needed in ("PolNeAR", "licen", "leave-one-publisher-out", "held-out", "train_attribution_tagger.py"):
         assert needed.lower() in card.lower()
+
+
+def test_model_is_read_once_and_behaves():
+    m = learned_model()
+    assert m is learned_model()
+    assert np.isfinite(m.cue_weights).all() and np.abs(m.cue_weights).max() < 50
+    assert len(m.forms) > 100
 
 
 def test_learned_forms_widen_the_rule_lexicon():
     lex = model_lexicon()
     base = reporting_verbs("en")
     assert set(base) < set(lex)
-    assert all(v.strength == "strong" for v in lex.values())  # the model decides, not the strength column
+    assert all(v.strength == "strong" for v in lex.values())  # the tagger decides, not the strength column
     new = [v for f, v in lex.items() if f not in base]
     assert new and all(v.category == "learned" for v in new)
 
 
-def test_probability_is_the_logistic_of_the_summed_weights():
-    m = CueModel(weights={"a": 1.0, "b": -3.0}, bias=0.5, threshold=0.5, forms={})
-    assert m.probability(["a"]) == pytest.approx(1 / (1 + 2.718281828 ** -1.5), rel=1e-6)
-    assert m.probability(["a", "b"]) < 0.5 < m.probability(["a", "unknown"])
-    assert m.probability(["b"] * 100) == 0.0  # no overflow far from the threshold
+def test_tokens_features_are_deterministic_and_in_range():
+    doc = Document('"We will not leave," Ann Lee said on Monday. Critics called it "a stunt."')
+    t = tokens(doc)
+    assert t.feats.shape[0] == len(t.starts) and t.feats.min() >= 0 and t.feats.max() < (1 << BITS)
+    again = tokens(Document(doc.text))
+    assert (again.feats == t.feats).all()
+    # a quotation mark moves the quote features of the words inside it
+    assert t.quoted[1] == 2 and t.quoted[-5] == 0
 
 
-def test_keep_learned_follows_the_model():
+def test_runs_join_neighbouring_tokens_but_not_across_a_line_break():
+    doc = Document("pointed out\nthat")
+    t = tokens(doc)
+    assert runs(t, np.array([True, True, False]), doc.text) == [(0, 11)]
+    assert runs(t, np.array([False, True, True]), doc.text) == [(8, 11), (12, 16)]
+
+
+def test_source_window_stays_in_the_cue_sentence():
+    doc = Document("First one here. Lee said it works. Then more.")
+    t = tokens(doc)
+    said = [i for i in range(len(t.starts)) if doc.text[t.starts[i]:t.ends[i]] == "said"][0]
+    lo, hi = source_window(t, said, said)
+    assert doc.text[t.starts[lo]:t.ends[hi - 1]] == "Lee said it works."
+
+
+def test_the_tagger_decides_which_candidates_stay():
     doc = Document('"We will not leave," Ann Lee said on Monday.')
-    cands = candidate_spans(doc, learned_cues(doc))
-    assert [a.cue for a in cands] == ["said"]
-    keep_all = CueModel(weights={}, bias=5.0, threshold=0.5, forms={})
-    keep_none = CueModel(weights={}, bias=-5.0, threshold=0.5, forms={})
-    assert keep_learned(doc, cands, keep_all) == cands
-    assert keep_learned(doc, cands, keep_none) == []
+    m = learned_model()
+    keep_all = L.LearnedModel(np.zeros_like(m.cue_weights), 5.0, 0.0, m.source_weights, m.source_bias, 0.0, m.forms)
+    keep_none = L.LearnedModel(np.zeros_like(m.cue_weights), -5.0, 0.0, m.source_weights, m.source_bias, 0.0, m.forms)
+    assert tagged(doc, learned_cues(doc), keep_none) == []
+    everything = tagged(doc, learned_cues(doc), keep_all)
+    assert len(everything) == 1  # every token kept: one run, matched to the rule candidate "said"
+    assert [a.cue for a in tagged(doc, learned_cues(doc))] == ["said"]
 
 
-def test_features_describe_cue_speaker_content_and_quotes():
-    doc = Document('"We will not leave," Ann Lee said on Monday.')
-    a = candidate_spans(doc, learned_cues(doc))[0]
-    f = set(cue_features(doc, a))
-    assert {"f=said", "lem=say", "st=strong", "src=base", "mk=name", "ms=before", "cs=before", "inq=no", "n1=on"} <= f
+def test_a_cue_the_rules_drop_gets_a_learned_speaker():
+    text = "Senator Ann Lee, a Democrat from Ohio who chairs the panel, on Tuesday vowed to block the plan."
+    assert mk.find_sources(text).empty  # the rules find no speaker for "vowed" this far from its subject
+    doc = Document(text)
+    assert [doc.text[s:e] for s, e in cue_spans(doc)] == ["vowed"]
+    df = mk.find_sources(text, cues="learned")
+    assert df["cue"].tolist() == ["vowed"] and df["mention"].tolist() == ["Senator Ann Lee"]
+    assert df["speaker"].tolist() == ["Ann Lee"]
+    assert df["speaker_type"].tolist() == ["official"]
 
 
 def test_learned_steps_find_a_cue_the_rules_miss():
@@ -106,12 +141,8 @@ def test_learned_steps_plug_into_the_engine():
     assert [sp.name for sp in res.speakers] == ["Peskov"]
 
 
-def test_model_is_read_once():
-    assert cue_model() is cue_model()
-
-
 @settings(max_examples=40, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list('ab said told “”",.\n Lee Ann called shows')), max_size=300))
+@given(st.text(alphabet=st.sampled_from(list('ab said told “”",.\n Lee Ann called shows:—')), max_size=300))
 def test_learned_mode_never_crashes_and_keeps_offsets_in_range(text):
     df = mk.find_sources(text, cues="learned")
     for col in ("cue_start", "cue_end", "speaker_start", "speaker_end", "content_start", "content_end"):
@@ -121,13 +152,16 @@ def test_learned_mode_never_crashes_and_keeps_offsets_in_range(text):
         assert text[r["cue_start"]:r["cue_end"]] == r["cue"]
 
 
-def test_highlighter_shows_the_learned_table():
-    text = 'Clinton called the plan "a disaster." Officials said talks may resume.'
+@pytest.mark.parametrize("text", [
+    'Clinton called the plan "a disaster." Officials said talks may resume.',
+    "Senator Ann Lee wants a vote, aides said, and a report shows costs rising.",
+])
+def test_highlighter_shows_the_learned_table_one_for_one(text):
     table = mk.find_sources(text, cues="learned")
-    html = mk.highlight(text, layers=["sources"], sources=table)._repr_html_()
-    for cue in table["cue"]:
-        assert cue in html
-    assert html.count("called") >= 1
+    computed = mk.highlight(text, layers=["sources"], cues="learned")._repr_html_()
+    passed = mk.highlight(text, layers=["sources"], sources=table)._repr_html_()
+    assert computed == passed
+    assert computed.count('class="mk-cue') == len(table) or all(c in computed for c in table["cue"])
 
 
 def test_seed_article_learned(seed_path):
@@ -143,8 +177,8 @@ def test_seed_article_learned(seed_path):
     assert any(r["mention"] == "him" and r["kind"] == "according_to" for r in by["Jens Stoltenberg"])
 
 
-def test_polnear_dev_is_not_worse_than_a_said_regex():
-    """A coarse guard on real annotated news (the full protocol is scripts/train_attribution.py)."""
+def test_polnear_dev_sample_is_better_than_a_said_regex():
+    """A coarse guard on real annotated news (the full protocol is scripts/train_attribution_tagger.py)."""
     path = shared_path("eval", "polnear_dev.jsonl")
     recs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[:10]]
     gold = sum(len(r["attributions"]) for r in recs)
@@ -156,7 +190,7 @@ def test_polnear_dev_is_not_worse_than_a_said_regex():
         for s, e in zip(df["cue_start"], df["cue_end"]):
             matched += any(min(e, c[1]) > max(s, c[0]) for c in cues)
     precision, recall = matched / found, matched / gold
-    assert precision > 0.7 and recall > 0.55
+    assert precision > 0.7 and recall > 0.62
 
 
 @pytest.mark.parametrize("cues", ["rules", "learned"])

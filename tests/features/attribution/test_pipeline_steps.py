@@ -62,9 +62,10 @@ def test_one_person_keeps_one_type():
     assert [t.changed for t in type_speakers(rows)] == [False, True, False, False]
 
 
-def test_a_person_with_two_stated_roles_keeps_both():
+def test_a_person_with_two_stated_roles_gets_one_type():
+    # one type per person per article (issue 14): the first stated role when two are stated once each
     rows = [_speaker("Ann Lee", "official", "official"), _speaker("Ann Lee", "expert", "expert")]
-    assert [t.speaker_type for t in type_speakers(rows)] == ["official", "expert"]
+    assert [t.speaker_type for t in type_speakers(rows)] == ["official", "official"]
 
 
 def test_text_with_one_person_typed_once():

@@ -1,0 +1,290 @@
+"""Features of the learned attribution steps: hashed integer features of every token of a text.
+
+The cue tagger (:mod:`.learned`) scores every token from features of itself and its neighbours
+(lower-case form, suffix, shape, reporting-lexicon class, inside or outside a quotation,
+distance to the sentence edges, and conjunctions of these); the source model scores the words
+of a cue's sentence from their distance and side to the cue, the quotation marks and commas
+between, and their own form. Features are integers computed with NumPy on whole documents at
+once (one dictionary look-up per distinct word, then array arithmetic) and hashed into a table
+of 2**20 weights, so decoding costs about one regex pass over the words and the weights file
+holds only numbers, no word of the training texts.
+
+>>> from mediakit.text.doc import Document
+>>> t = tokens(Document('Clinton called the plan "a disaster."'))
+>>> t.feats.shape[0] == len(t.starts) == 9, int(t.quoted[6])
+(True, 2)
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from ...text.doc import Document
+from .lexicon import reporting_nouns, reporting_verbs
+
+BITS = 20  # 2**20 hashed weights
+_MASK = (1 << BITS) - 1
+TOKEN_RE = re.compile(r"\w+(?:['’]\w+)*|''|``|[^\w\s]")
+
+_OPEN = frozenset("“‘«„")
+_CLOSE = frozenset("”’»")
+_SHAPES = {
+    "lower": 1, "cap": 2, "upper": 3, "digit": 4, "open_q": 5, "close_q": 6, "straight_q": 7,
+    "comma": 8, "period": 9, "colon": 10, "dash": 11, "paren": 12, "other": 13, "semicolon": 14,
+    "apos": 15, "mixed": 16,
+}
+_MAX_WORD_CACHE = 200_000
+_SPACES = np.array([c for c in range(0x110000) if chr(c).isspace()], dtype=np.uint32)  # what re's \s matches
+
+
+def _shape(tok: str) -> int:
+    c = tok[0]
+    if c.isalpha() or c == "_":
+        if tok.islower():
+            return _SHAPES["lower"]
+        if tok.isupper() and len(tok) > 1:
+            return _SHAPES["upper"]
+        return _SHAPES["cap"] if c.isupper() else _SHAPES["mixed"]
+    if c.isdigit():
+        return _SHAPES["digit"]
+    if tok in ('"', "''", "``"):
+        return _SHAPES["straight_q"]
+    if c in _OPEN:
+        return _SHAPES["open_q"]
+    if c in _CLOSE:
+        return _SHAPES["apos"] if c == "’" else _SHAPES["close_q"]
+    if c == "'":
+        return _SHAPES["apos"]
+    return {",": 8, ".": 9, ":": 10, ";": 14, "—": 11, "–": 11, "―": 11, "-": 11, "(": 12, ")": 12}.get(c, 13)
+
+
+def _h(s: str) -> int:
+    return zlib.crc32(s.encode("utf-8", "surrogatepass"))  # a lone surrogate is hashed, not a crash
+
+
+@lru_cache(maxsize=4)
+def _lexicon_classes(language: str) -> dict[str, int]:
+    """Lower-case word -> small class id: the reporting-verb category and strength of the forms
+    (first word of phrasal forms), reporting nouns, "according"."""
+    out: dict[str, str] = {}
+    for form, v in reporting_verbs(language).items():
+        head = form.split()[0]
+        out.setdefault(head, f"v:{v.category}:{v.strength}:{v.form_kind}")
+    for noun, (category, _c) in reporting_nouns(language).items():
+        out.setdefault(noun, f"n:{category}")
+    out["according"] = "according"
+    return {w: _h(c) & 0xFFFF for w, c in out.items()}
+
+
+class _WordCache:
+    """Per distinct token a row of (lower-case hash, suffix hash, shape, lexicon class), kept per
+    process: a document's tokens cost one dictionary look-up each, then one array gather."""
+
+    def __init__(self, language: str) -> None:
+        self.classes = _lexicon_classes(language)
+        self.index: dict[str, int] = {}
+        self.rows = np.zeros((1024, 4), dtype=np.int64)
+
+    def _row(self, tok: str) -> tuple[int, int, int, int]:
+        low = tok.lower()
+        return _h(low), _h(low[-3:]), _shape(tok), self.classes.get(low, 0)
+
+    def info(self, words: list[str]) -> np.ndarray:
+        ids = list(map(self.index.get, words))
+        if None in ids:
+            fresh: list[tuple[int, int, int, int]] = []
+            extra: dict[str, int] = {}
+            for k, w in enumerate(words):
+                if ids[k] is None:
+                    known = self.index.get(w)  # a new word met earlier in this document
+                    if known is not None:
+                        ids[k] = known
+                    elif len(self.index) < _MAX_WORD_CACHE:
+                        i = self.index[w] = len(self.index)
+                        if i >= len(self.rows):
+                            self.rows = np.concatenate([self.rows, np.zeros_like(self.rows)])
+                        self.rows[i] = self._row(w)
+                        ids[k] = i
+                    else:  # a full cache: the word's row is kept for this document only
+                        if w not in extra:
+                            extra[w] = len(fresh)
+                            fresh.append(self._row(w))
+                        ids[k] = -1 - extra[w]
+            if fresh:
+                local = np.array(fresh, dtype=np.int64)
+                idx = np.array(ids, dtype=np.int64)
+                return np.where((idx >= 0)[:, None], self.rows[np.maximum(idx, 0)], local[np.maximum(-1 - idx, 0)])
+        return self.rows[np.array(ids, dtype=np.int64)]
+
+
+@lru_cache(maxsize=4)
+def _cache(language: str) -> _WordCache:
+    return _WordCache(language)
+
+
+def _bucket(a: np.ndarray) -> np.ndarray:
+    """0, 1, 2, 3 (3-5), 4 (6-10), 5 (11-20), 6 (>20)."""
+    return np.searchsorted(np.array([1, 2, 3, 6, 11, 21]), a, side="right")
+
+
+@dataclass(frozen=True)
+class Tokens:
+    starts: np.ndarray
+    ends: np.ndarray
+    feats: np.ndarray  # (n_tokens, n_templates) hashed feature ids in [0, 2**BITS)
+    word: np.ndarray  # hash of the lower-case form
+    shape: np.ndarray
+    lex: np.ndarray  # reporting-lexicon class (0: none)
+    quoted: np.ndarray  # 0 outside a quotation, 1 inside an unclosed one, 2 inside a closed one
+    sentence: np.ndarray  # sentence index
+
+
+N_TEMPLATES = 36
+_THAT = zlib.crc32(b"that")
+_PRONOUN_HASHES = np.array([zlib.crc32(p.encode()) for p in "he she they we i it who".split()], dtype=np.int64)
+
+
+def tokens(doc: Document) -> Tokens:
+    """The document's tokens and their hashed features (kept on the document)."""
+    return doc.memo("tagger_tokens", _tokens)
+
+
+def _tokens(doc: Document) -> Tokens:
+    text = doc.text
+    words = TOKEN_RE.findall(text)
+    n = len(words)
+    if n == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return Tokens(empty, empty, np.zeros((0, N_TEMPLATES), dtype=np.int64), empty, empty, empty, empty, empty)
+    # Every character is either whitespace or inside a token, so the tokens' offsets follow from
+    # their lengths and the positions of the non-space characters (no per-token match objects).
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    solid = np.flatnonzero(~np.isin(codes, _SPACES))
+    lengths = np.fromiter(map(len, words), dtype=np.int64, count=n)
+    starts = solid[np.cumsum(lengths) - lengths].astype(np.int64)
+    ends = starts + lengths
+    info = _cache(doc.language).info(words)
+    w, sfx, shape, lex = info[:, 0], info[:, 1], info[:, 2], info[:, 3]
+
+    def shift(a: np.ndarray, k: int, fill: int) -> np.ndarray:
+        out = np.full_like(a, fill)
+        if k > 0:
+            out[k:] = a[:-k]  # the value k tokens before
+        else:
+            out[:k] = a[-k:]  # the value -k tokens after
+        return out
+
+    wm1, wm2, wp1, wp2 = shift(w, 1, 11), shift(w, 2, 11), shift(w, -1, 13), shift(w, -2, 13)
+    sm1, sp1, sm2, sp2 = shift(shape, 1, 0), shift(shape, -1, 0), shift(shape, 2, 0), shift(shape, -2, 0)
+    lm1, lp1, lm2 = shift(lex, 1, 0), shift(lex, -1, 0), shift(lex, 2, 0)
+    # inside a top-level quotation (closed or not)
+    q_in = np.zeros(n, dtype=np.int64)
+    if doc.quotes:
+        qs = np.array([(q.start, q.end, 1 + q.closed) for q in doc.quotes], dtype=np.int64)
+        i = np.searchsorted(qs[:, 0], starts, side="right") - 1
+        ok = (i >= 0) & (starts < qs[np.maximum(i, 0), 1]) & (starts > qs[np.maximum(i, 0), 0])
+        q_in[ok] = qs[i[ok], 2]
+    # position in the sentence
+    sent_starts = np.array(doc.sentence_starts or [0], dtype=np.int64)
+    sid = np.maximum(np.searchsorted(sent_starts, starts, side="right") - 1, 0)
+    first = np.r_[True, sid[1:] != sid[:-1]]
+    first_idx = np.maximum.accumulate(np.where(first, np.arange(n), 0))
+    last = np.r_[sid[1:] != sid[:-1], True]
+    last_idx = np.minimum.accumulate(np.where(last, np.arange(n), n)[::-1])[::-1]
+    d_start = _bucket(np.arange(n) - first_idx)
+    d_end = _bucket(last_idx - np.arange(n))
+    # a double quotation mark within three tokens on either side
+    isq = np.isin(shape, (5, 6, 7)).astype(np.int64)
+    q_near_l = shift(isq, 1, 0) | shift(isq, 2, 0) | shift(isq, 3, 0)
+    q_near_r = shift(isq, -1, 0) | shift(isq, -2, 0) | shift(isq, -3, 0)
+    wm3, wp3 = shift(w, 3, 11), shift(w, -3, 13)
+    that = (w == _THAT).astype(np.int64)
+    that_r = shift(that, -1, 0) | shift(that, -2, 0) | shift(that, -3, 0)
+    pron = np.isin(w, _PRONOUN_HASHES).astype(np.int64)
+    pron_l = shift(pron, 1, 0) | shift(pron, 2, 0)
+    cap_l = ((sm1 == 2) & (sm2 == 2)).astype(np.int64)
+    cols = [
+        wm3, wp3, w * 3 + that_r, w * 5 + pron_l * 2 + cap_l, lex * 7 + that_r * 2 + pron_l, w * 31 + lp1,
+        w, wm1, wm2, wp1, wp2, sfx, shape * 31 + sm1, shape * 31 + sp1, lex, lm1, lp1, lm2,
+        w * 7 + wp1, wm1 * 7 + w, w * 5 + q_in, lex * 5 + q_in, sm1 * 1009 + w, w * 1013 + sp1,
+        d_start, d_end, w * 17 + d_start, w * 19 + d_end, q_in * 3 + q_near_l * 5 + q_near_r * 7,
+        w * 23 + q_near_l * 2 + q_near_r, sm2 * 131 + sm1 * 37 + shape, shape * 131 + sp1 * 37 + sp2,
+        wm2 * 11 + wm1, wp1 * 11 + wp2, lex * 29 + d_start + 7 * d_end, sfx * 41 + sm1,
+    ]
+    return Tokens(starts, ends, fold(cols), w, shape, lex, q_in, sid)
+
+
+def fold(cols: list[np.ndarray], salt: int = 0) -> np.ndarray:
+    """Feature values (one array per template) -> hashed ids in [0, 2**BITS), template id mixed in
+    (unsigned arithmetic wraps, by design)."""
+    feats = (np.stack(cols, axis=1) & 0xFFFFFFFF).astype(np.uint64)
+    tid = np.arange(salt, salt + len(cols), dtype=np.uint64)
+    feats = (feats * np.uint64(0x9E3779B1) + tid * np.uint64(0x85EBCA77)) & np.uint64(0xFFFFFFFF)
+    return ((feats ^ (feats >> np.uint64(15))) & np.uint64(_MASK)).astype(np.int64)
+
+
+SOURCE_WINDOW = 40  # tokens either side of a cue where its source is looked for
+
+
+def source_window(t: Tokens, c0: int, c1: int) -> tuple[int, int]:
+    """Token range [lo, hi) of the cue's sentence, at most SOURCE_WINDOW tokens either side."""
+    sid = t.sentence[c0]
+    lo = max(0, c0 - SOURCE_WINDOW)
+    hi = min(len(t.starts), c1 + 1 + SOURCE_WINDOW)
+    lo += int(np.searchsorted(t.sentence[lo:c0], sid, side="left"))
+    hi = c1 + 1 + int(np.searchsorted(t.sentence[c1 + 1:hi], sid, side="right"))
+    return lo, hi
+
+
+def source_features(t: Tokens, c0: int, c1: int, lo: int, hi: int) -> np.ndarray:
+    """Hashed features of tokens [lo, hi) as candidates for the source of the cue at tokens
+    [c0, c1] (both inclusive): the token, its neighbours, its distance and side to the cue, the
+    quotation marks and commas between."""
+    j = np.arange(lo, hi)
+    d = np.where(j < c0, j - c0, np.where(j > c1, j - c1, 0))
+    rel = np.sign(d) * _bucket(np.abs(d)) + 8
+    w, shape, lex = t.word[lo:hi], t.shape[lo:hi], t.lex[lo:hi]
+    n = len(t.starts)
+    wm1 = t.word[np.maximum(j - 1, 0)]
+    wp1 = t.word[np.minimum(j + 1, n - 1)]
+    sm1 = t.shape[np.maximum(j - 1, 0)]
+    sp1 = t.shape[np.minimum(j + 1, n - 1)]
+    cw = np.full_like(j, t.word[c0])
+    isq = np.isin(t.shape[lo:hi], (5, 6, 7)).astype(np.int64)
+    comma = (t.shape[lo:hi] == 8).astype(np.int64)
+    cq, cc = np.cumsum(isq), np.cumsum(comma)
+    k0, k1 = c0 - lo, c1 - lo
+    # quotation marks / commas strictly between the token and the cue
+    q_between = np.where(j < c0, cq[max(k0 - 1, 0)] - cq, np.where(j > c1, cq - isq - cq[k1], 0))
+    c_between = np.where(j < c0, cc[max(k0 - 1, 0)] - cc, np.where(j > c1, cc - comma - cc[k1], 0))
+    qb, cb = np.minimum(q_between, 3), np.minimum(c_between, 3)
+    quoted = t.quoted[lo:hi]
+    cols = [
+        rel, rel * 7919 + w, rel * 31 + shape, rel * 37 + lex, w, shape, rel * 7877 + cw,
+        w * 7 + wp1, wm1 * 7 + w, sm1 * 997 + shape * 31 + sp1, quoted * 17 + rel, qb * 19 + rel,
+        cb * 23 + rel, w * 13 + cw, qb * 5 + cb + rel * 29 + shape * 1031, sm1 * 31 + rel * 3 + 1,
+    ]
+    return fold(cols, salt=100)
+
+
+def runs(t: Tokens, keep: np.ndarray, text: str) -> list[tuple[int, int]]:
+    """Character spans of the runs of kept tokens (a run breaks at a line break)."""
+    idx = np.flatnonzero(keep)
+    if len(idx) == 0:
+        return []
+    out: list[tuple[int, int]] = []
+    s, e, last = int(t.starts[idx[0]]), int(t.ends[idx[0]]), idx[0]
+    for i in idx[1:].tolist():
+        if i == last + 1 and "\n" not in text[e:t.starts[i]]:
+            e = int(t.ends[i])
+        else:
+            out.append((s, e))
+            s, e = int(t.starts[i]), int(t.ends[i])
+        last = i
+    out.append((s, e))
+    return out
