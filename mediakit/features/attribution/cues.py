@@ -123,8 +123,14 @@ def _verb_matches(doc: Document, pattern: str):
     low = doc.lower
     same = len(low) == len(doc.text)
     rx = _cue_regex(pattern, not same)
-    for m in rx.finditer(low if same else doc.text):
-        yield m.start(), m.end(), " ".join(m.group().lower().split())
+    if not same:
+        for m in rx.finditer(doc.text):
+            yield m.start(), m.end(), " ".join(m.group().lower().split())
+        return
+    for m in rx.finditer(low):
+        # in the lower-cased text a one-word match is already its form (no case, no space to fold)
+        g = m.group()
+        yield m.start(), m.end(), g if g.isalpha() else " ".join(g.split())
 
 
 # ----------------------------------------------------------------------------- reporting nouns
@@ -142,7 +148,9 @@ def _noun_regex(language: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=4)
 def _noun_scan(language: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<=[^\S\n])(?:{trie_regex(sorted(reporting_nouns(language)))})\b")
+    # the space before the noun is matched, not looked behind at: a pattern that opens with a
+    # character class lets ``re`` skip to candidates in C (3x faster); group 1 is the noun
+    return re.compile(rf"[^\S\n]((?:{trie_regex(sorted(reporting_nouns(language)))})\b)")
 
 
 _NOUN_REACH = 200  # characters a possessor and its words may span before the noun
@@ -153,7 +161,7 @@ def _noun_matches(text: str, language: str):
     scan for the rare nouns first): text without such nouns costs no possessor matching."""
     windows: list[list[int]] = []
     for m in _noun_scan(language).finditer(text):
-        lo, hi = max(0, m.start() - _NOUN_REACH), min(len(text), m.end() + _NOUN_REACH)
+        lo, hi = max(0, m.start(1) - _NOUN_REACH), min(len(text), m.end() + _NOUN_REACH)
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = hi
         else:
