@@ -45,6 +45,17 @@ _BOUNDARY = re.compile(
     rf"""[.!?…\n](?:(?<=[.!?…])[.!?…]*(?:{_BREAK_FOLLOWS}|{_NOT_AFTER_ABBREV})(["'”’»)\]]*)(\s+|$)|(?<=\n)(\s*\n))"""
 )
 _WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
+_WORD_REVERSED = re.compile(r"[\w.'’-]+")
+
+
+def _word_before(text: str, lo: int, hi: int) -> str | None:
+    """``_WORD_BEFORE.search(text, lo, hi).group(1)`` (None for no match), without trying every
+    start in the window: the run of word characters that ends at ``hi`` (or before a line break
+    at ``hi - 1``, where ``$`` also matches) is matched on the reversed window."""
+    if hi > lo and text[hi - 1] == "\n":
+        hi -= 1
+    w = _WORD_REVERSED.match(text[lo:hi][::-1])
+    return w.group()[::-1] if w else None
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -82,9 +93,9 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
         return not following.islower()
     if following.islower() or following.isdigit() and not m.group(1):
         return False
-    w = _WORD_BEFORE.search(text, max(0, p0 - 60), p0)  # bounded: linear time
+    w = _word_before(text, max(0, p0 - 60), p0)  # bounded: linear time
     if w:
-        word = w.group(1).lower().strip("'’")
+        word = w.lower().strip("'’")
         if word in _ABBREV:
             return False
         if word in ("no", "nos") and following.isdigit():  # "No. 5"
