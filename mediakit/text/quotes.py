@@ -21,7 +21,12 @@ OPENERS = {"“": "”", "„": "“", "«": "»", "‹": "›", "‘": "’", '
 # A run of eight or more marks is typography noise (rules, decorations), not quotation: it is
 # matched as one unit and skipped, so a text of nothing but marks stays one C-level scan.
 _MARK_RUN = 8
-_DOUBLE_MARKS = re.compile(r"""(?:[“”„‟«»"]|''|``){8,}|[“”„‟«»"]|''|``""")
+# One mark (a double mark, '' or ``) and, when seven or more follow, the whole run. The pattern
+# opens with one character class and completes the first mark by a look-behind on the character
+# taken, so that ``re`` skips to candidate characters in C (an opening group or branch would make
+# it enter the matcher at every position: 8x slower). It finds the same matches as the plain
+# form: a run of 8+ marks (each one of the double marks, '' or ``), else one such mark.
+_DOUBLE_MARKS = re.compile(r"""[“”„‟«»"'`](?:(?<=[“”„‟«»"])|(?<=')'|(?<=`)`)(?:(?:[“”„‟«»"]|''|``){7,})?""")
 
 
 _PARAGRAPH = re.compile(r"\n\n")

@@ -35,11 +35,27 @@ def _abbreviation_lookbehinds() -> str:
 
 _NOT_AFTER_ABBREV = _abbreviation_lookbehinds()
 _BREAK_FOLLOWS = r"""(?=["'”’»)\]]*(?:[^\S\n]*\n|\s*\Z))"""
-# Sentence-final punctuation, optional closing quotes/brackets, then space(s) or end.
+# Sentence-final punctuation, optional closing quotes/brackets, then space(s) or end; or a blank
+# line. The pattern opens with one character class and branches on the character it took (a
+# look-behind): ``re`` then skips to candidate characters in C instead of entering the matcher at
+# every position (a leading group or a branch of classes would defeat that; 3x faster). Groups:
+# 1 closing marks, 2 the space after them, 3 set for a blank line; the punctuation run is
+# ``text[m.start():m.start(1)]``.
 _BOUNDARY = re.compile(
-    rf"""([.!?…]+)(?:{_BREAK_FOLLOWS}|{_NOT_AFTER_ABBREV})(["'”’»)\]]*)(\s+|$)|(\n\s*\n)"""
+    rf"""[.!?…\n](?:(?<=[.!?…])[.!?…]*(?:{_BREAK_FOLLOWS}|{_NOT_AFTER_ABBREV})(["'”’»)\]]*)(\s+|$)|(?<=\n)(\s*\n))"""
 )
 _WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
+_WORD_REVERSED = re.compile(r"[\w.'’-]+")
+
+
+def _word_before(text: str, lo: int, hi: int) -> str | None:
+    """``_WORD_BEFORE.search(text, lo, hi).group(1)`` (None for no match), without trying every
+    start in the window: the run of word characters that ends at ``hi`` (or before a line break
+    at ``hi - 1``, where ``$`` also matches) is matched on the reversed window."""
+    if hi > lo and text[hi - 1] == "\n":
+        hi -= 1
+    w = _WORD_REVERSED.match(text[lo:hi][::-1])
+    return w.group()[::-1] if w else None
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -52,10 +68,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     n = len(text)
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if m.group(4) is not None:  # blank line
+        if m.group(3) is not None:  # blank line
             end = m.start()
         else:
-            end = m.end(2)
+            end = m.end(1)
             if not _is_boundary(text, m):
                 continue
         _add(spans, text, start, end)
@@ -65,21 +81,21 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _is_boundary(text: str, m: re.Match[str]) -> bool:
-    punct = m.group(1)
     nxt = m.end()
     if nxt >= len(text):
         return True
-    if "\n" in m.group(3):
+    if "\n" in m.group(2):
         return True
     following = text[nxt]
-    if punct != ".":
+    p0 = m.start()
+    if m.start(1) - p0 != 1 or text[p0] != ".":
         # "?" or "!" before a lowercase word inside a quote ("Why?" she asked) is not an end.
         return not following.islower()
-    if following.islower() or following.isdigit() and not m.group(2):
+    if following.islower() or following.isdigit() and not m.group(1):
         return False
-    w = _WORD_BEFORE.search(text, max(0, m.start(1) - 60), m.start(1))  # bounded: linear time
+    w = _word_before(text, max(0, p0 - 60), p0)  # bounded: linear time
     if w:
-        word = w.group(1).lower().strip("'’")
+        word = w.lower().strip("'’")
         if word in _ABBREV:
             return False
         if word in ("no", "nos") and following.isdigit():  # "No. 5"
@@ -88,14 +104,19 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
         if len(word) == 1 and word.isalpha():
             return False
         # Dotted acronyms like "U.S" (the last dot is the match).
-        if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
-            return m.group(2) != "" or _next_word_is_sentence_start(text, nxt)
+        if _DOTTED.fullmatch(word):
+            return m.group(1) != "" or _next_word_is_sentence_start(text, nxt)
     return True
 
 
 def _next_word_is_sentence_start(text: str, pos: int) -> bool:
-    nxt = re.match(r"\w+", text[pos:pos + 20])
-    return bool(nxt) and nxt.group().lower() in {"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "in", "on", "this"}
+    nxt = _FIRST_WORD.match(text[pos:pos + 20])
+    return bool(nxt) and nxt.group().lower() in _STARTERS
+
+
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
+_FIRST_WORD = re.compile(r"\w+")
+_STARTERS = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "in", "on", "this"})
 
 
 def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
@@ -118,11 +139,28 @@ def sentence_index(spans: list[tuple[int, int]], offset: int) -> int:
 # Places where split_sentences always ends a sentence, whatever comes before: a blank line, a
 # line break after terminal punctuation, and ". " between a whole word that is not one of its
 # abbreviations and a capital or an opening quote. Cutting the text there gives the same spans.
+# One leading character class, as in _BOUNDARY (re skips to candidates in C). The third kind
+# starts at its full stop; the whole word before it (two or more ASCII letters after a space, a
+# "(" or the start) is checked in Python by :func:`_word_before_stop`. Groups: 1 the line break's
+# space (second kind), 2 the space after the stop (third kind).
 _SAFE_CUT = re.compile(
-    r"\n[ \t\r\f\v]*\n\s*|[.!?][\"'”’»)\]]*(\s*\n\s*)|(?<![^\s(])([A-Za-z]{2,})\."
+    r"[.!?\n](?:(?<=\n)[ \t\r\f\v]*\n\s*|(?<=[.!?])[\"'”’»)\]]*(\s*\n\s*)|(?<=\.)"
     + _NOT_AFTER_ABBREV  # "Mr. " is never a sure end: excluded here rather than in Python, per match
-    + r"([ \t]+)(?=[A-Z\"“‘'«])"
+    + r"([ \t]+)(?=[A-Z\"“‘'«]))"
 )
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _word_before_stop(text: str, stop: int) -> int:
+    """Start of the run of two or more ASCII letters that ends at ``stop`` and begins the text or
+    follows a space or "(", else -1. Each letter is walked over once per text: the runs before
+    successive stops never overlap."""
+    k = stop
+    while k > 0 and text[k - 1] in _ASCII_LETTERS:
+        k -= 1
+    if stop - k < 2 or (k > 0 and not (text[k - 1].isspace() or text[k - 1] == "(")):
+        return -1
+    return k
 _BLOCK = 400
 # A stretch this long without a sure sentence end (no real text has one) is cut at the next
 # space anyway: split_sentences' look-back would make it quadratic. Only then can spans differ.
@@ -148,17 +186,23 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         pos = resume
 
     for m in _SAFE_CUT.finditer(text):
-        while m.start() - pos > _HARD_BLOCK:
-            h = _HARD_CUT.search(text, pos + _HARD_BLOCK // 2, m.start())
+        begin = m.start()
+        space = m.start(2)
+        if space >= 0:
+            begin = _word_before_stop(text, begin)
+            if begin < 0:
+                continue
+        while begin - pos > _HARD_BLOCK:
+            h = _HARD_CUT.search(text, pos + _HARD_BLOCK // 2, begin)
             if h is None:
                 break
             emit(h.start(), h.end())
         if m.group(1) is not None:
             cut = m.start(1)
-        elif m.group(2) is not None:
-            if m.group(2).lower() in _ABBREV:
+        elif space >= 0:
+            if text[begin:m.start()].lower() in _ABBREV:
                 continue
-            cut = m.start(3)
+            cut = space
         else:
             cut = m.start()
         if cut - pos >= _BLOCK:

@@ -73,9 +73,10 @@ def find_cues(doc: Document, verbs: dict[str, Verb] | None = None) -> tuple[Cue,
         if dash is None:
             continue
         out.append(Cue(dash.start(), dash.end(), dash.group(), "dash", anchor=m.span(1), tail=m.span(2)))
-    for m in _COLON_HEAD_RE.finditer(text):
-        if text[:m.start()].strip():
-            break  # only a title line ("Poll: ...", "Patrushev: ..."), never a line inside the body
+    # only a title line ("Poll: ...", "Patrushev: ..."), never a line inside the body: the one
+    # match that can count opens at the text's first non-space character
+    m = _COLON_HEAD_RE.match(text, len(text) - len(text.lstrip()))
+    if m is not None:
         out.append(Cue(m.start(2), m.end(2), ":", "colon", anchor=m.span(1), tail=m.span(3)))
     out.sort(key=lambda c: (c.start, _RANK[c.kind]))
     return tuple(out)
@@ -123,8 +124,14 @@ def _verb_matches(doc: Document, pattern: str):
     low = doc.lower
     same = len(low) == len(doc.text)
     rx = _cue_regex(pattern, not same)
-    for m in rx.finditer(low if same else doc.text):
-        yield m.start(), m.end(), " ".join(m.group().lower().split())
+    if not same:
+        for m in rx.finditer(doc.text):
+            yield m.start(), m.end(), " ".join(m.group().lower().split())
+        return
+    for m in rx.finditer(low):
+        # in the lower-cased text a one-word match is already its form (no case, no space to fold)
+        g = m.group()
+        yield m.start(), m.end(), g if g.isalpha() else " ".join(g.split())
 
 
 # ----------------------------------------------------------------------------- reporting nouns
@@ -134,15 +141,19 @@ def _noun_regex(language: str) -> re.Pattern[str]:
     nouns = trie_regex(sorted(reporting_nouns(language)))
     # The possessor starts only at a word start and its words are matched possessively (``*+``):
     # without both, a run of capitals is retried from every letter (quadratic time).
+    # The leading look-ahead names the characters a match can open with (a capital, or the "h", "t",
+    # "i" of his/her/their/its): the matcher is entered only there, half the cost of the scan.
     return re.compile(
-        r"(?P<poss>(?:(?<![\w.\-])[A-Z][\w.\-]*+(?:[^\S\n]++[A-Z][\w.\-]*+){0,3})(?:’s|'s)|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))"
+        r"(?=[A-Zhti])(?P<poss>(?:(?<![\w.\-])[A-Z][\w.\-]*+(?:[^\S\n]++[A-Z][\w.\-]*+){0,3})(?:’s|'s)|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))"
         rf"[^\S\n]++(?:[a-z][\w\-]*+[^\S\n]++){{0,2}}?(?P<noun>{nouns})\b[^\S\n]*+(?P<next>[\w:“\"«]++)?"
     )
 
 
 @lru_cache(maxsize=4)
 def _noun_scan(language: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<=[^\S\n])(?:{trie_regex(sorted(reporting_nouns(language)))})\b")
+    # the space before the noun is matched, not looked behind at: a pattern that opens with a
+    # character class lets ``re`` skip to candidates in C (3x faster); group 1 is the noun
+    return re.compile(rf"[^\S\n]((?:{trie_regex(sorted(reporting_nouns(language)))})\b)")
 
 
 _NOUN_REACH = 200  # characters a possessor and its words may span before the noun
@@ -153,7 +164,7 @@ def _noun_matches(text: str, language: str):
     scan for the rare nouns first): text without such nouns costs no possessor matching."""
     windows: list[list[int]] = []
     for m in _noun_scan(language).finditer(text):
-        lo, hi = max(0, m.start() - _NOUN_REACH), min(len(text), m.end() + _NOUN_REACH)
+        lo, hi = max(0, m.start(1) - _NOUN_REACH), min(len(text), m.end() + _NOUN_REACH)
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = hi
         else:
@@ -165,6 +176,6 @@ def _noun_matches(text: str, language: str):
 
 # ----------------------------------------------------------------------------- dashes and title lines
 
-_DASH_RE = re.compile(r"(”|\"|''|’)[^\S\n]*\n?[^\S\n]*[―—–]{1,2}[^\S\n]*([A-Z][^\n,.;:()“”\"]{1,60})")
+_DASH_RE = re.compile(r"(?=[”\"'’])(”|\"|''|’)[^\S\n]*\n?[^\S\n]*[―—–]{1,2}[^\S\n]*([A-Z][^\n,.;:()“”\"]{1,60})")
 _DASHES = re.compile(r"[―—–]+")
 _COLON_HEAD_RE = re.compile(r"(?m)^([A-Z][\w’'.\-]*(?:[ \t]+[A-Z][\w’'.\-]*){0,3})[ \t]*(:)[ \t]+(?=\S)([^\n]{12,})$")
