@@ -25,6 +25,8 @@ cues="learned")`` uses these steps.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -190,10 +192,16 @@ def tagged(doc: Document, cues: tuple[Cue, ...], model: LearnedModel | None = No
             out.append(a)
     # dashes under quotations and "Name:" title lines are layout, which the tagger does not
     # see: the rules' structural cues stay unless a kept cue overlaps them
-    structural = [c for c in cues if c.kind in ("dash", "colon")]
+    structural = tuple(c for c in cues if c.kind in ("dash", "colon"))
     if structural:
-        extra = [a for a in candidate_spans(doc, tuple(structural))
-                 if not any(min(a.cue_end, b.cue_end) > max(a.cue_start, b.cue_start) for b in out)]
+        kept = sorted((a.cue_start, a.cue_end) for a in out)
+        starts = [s for s, _ in kept]
+        reach = list(itertools.accumulate((e for _, e in kept), max))  # furthest end so far
+        extra = []
+        for a in candidate_spans(doc, structural):
+            i = bisect.bisect_left(starts, a.cue_end) - 1  # kept cues starting before a ends
+            if i < 0 or reach[i] <= a.cue_start:
+                extra.append(a)
         if extra:
             out = sorted(out + extra, key=lambda a: a.cue_start)
     return out
@@ -228,11 +236,11 @@ def _new_cue(doc: Document, model: LearnedModel, t: Tokens, cs: int, ce: int) ->
     cue = text[cs:ce]
     low = " ".join(cue.lower().split())
     verbs = reporting_verbs(doc.language)
-    head = low.split()[-1] if low.split() else low
-    verb = verbs.get(low) or verbs.get(head)
+    parts = low.split() or [low]
+    verb = verbs.get(low) or verbs.get(parts[-1])
     kind = "according_to" if low.startswith("according") else "verb"
     if kind == "verb" and cue[:1].isalpha():
-        first = low.split()[0]
+        first = parts[0]
         v = verb or Verb(first, first, "learned", form_kind(first), "strong", "tagger")
         if _sp.verb_vetoed(doc, cs, ce, v):
             return None  # "That said", "so-called", "who asked not to be named": the rules' vetoes hold
@@ -240,11 +248,9 @@ def _new_cue(doc: Document, model: LearnedModel, t: Tokens, cs: int, ce: int) ->
     a = Attribution(cs, ce, cue, kind, sentence_id=sid, verb=verb)
     c0, c1 = _token_range(t, cs, ce)
     found = source_tokens(model, t, c0, c1 - 1)
-    if found is not None and not _plausible_speaker(text[int(t.starts[found[0]]):int(t.ends[found[1] - 1])]):
-        found = None
-    if found is not None:
-        s, e = int(t.starts[found[0]]), int(t.ends[found[1] - 1])
-        words = text[s:e]
+    s, e = (int(t.starts[found[0]]), int(t.ends[found[1] - 1])) if found is not None else (0, 0)
+    words = text[s:e]
+    if found is not None and _plausible_speaker(words):
         mk = "pronoun" if words.lower() in PRONOUNS else "name" if words[:1].isupper() else "np"
         _sp._set_mention(doc, a, s, e, mk)
         if s >= ce:

@@ -39,7 +39,8 @@ _SHAPES = {
     "apos": 15, "mixed": 16,
 }
 _MAX_WORD_CACHE = 200_000
-_SPACES = np.array([c for c in range(0x110000) if chr(c).isspace()], dtype=np.uint32)  # what re's \s matches
+# What re's \s matches (str.isspace): every such code point lies at or below U+3000.
+_SPACES = np.array([c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
 
 
 def _shape(tok: str) -> int:
