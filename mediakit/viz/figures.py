@@ -322,7 +322,10 @@ def source_composition(
     finish_axes(ax, "")
     ax.spines["left"].set_visible(False)
     ax.tick_params(axis="y", length=0)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14 - 0.03 * (len(groups) < 4)),
+    # the legend sits a fixed distance (in inches) under the axes, clear of the x label however
+    # few bars there are (a fraction of the axes height overlapped the label for one outlet)
+    height = ax.get_position().height * ax.figure.get_figheight()
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.62 / height),
               ncol=min(len(types), 4), handlelength=1.2, columnspacing=1.2)
     return fig
 
