@@ -53,6 +53,35 @@ def test_speaker_in_the_middle_is_one_attribution():
     assert content(t, r).startswith('"The plan') and "revive it" in content(t, r)
 
 
+@pytest.mark.parametrize("tail", [
+    "explaining why the senator will not attend the dinner",
+    "just before the vote on the budget was called in the chamber",
+    "a day after the party chose its new leader at the meeting",
+])
+def test_quote_before_the_speaker_wins_over_the_clause_after(tail):
+    t = f'"We are running in every county of the state," said Ann Lee, a spokeswoman for the campaign, {tail}.'
+    r = next(r for r in rows(t) if r["cue"] == "said")
+    assert content(t, r) == '"We are running in every county of the state,"'
+
+
+def test_participle_after_the_speaker_is_an_adjunct():
+    t = "Sales were great this year, he said, wiping the sweat off his face."
+    r = one(t)
+    assert content(t, r) == "Sales were great this year"
+
+
+def test_that_of_a_later_clause_does_not_start_the_content():
+    t = "Trump has said he does not plan to hold a mock debate — and thinks that his daughter may help."
+    r = one(t)
+    assert content(t, r).startswith("he does not plan")
+
+
+def test_relative_clause_after_the_object_is_not_said():
+    t = "The report also cited a new book by a journalist, who described a dinner held in 2009."
+    found = [r for r in rows(t) if r["cue"].endswith("cited")]
+    assert found and content(t, found[0]) == "a new book by a journalist"
+
+
 def test_quote_continuing_in_next_sentence_joins_the_attribution():
     t = '"We lost," Ann Lee said. "We will be back next year."\n\nThe league did not comment.'
     r = one(t)

@@ -35,6 +35,7 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.(?=[^\S\n]+[A-Z])|\w+(?:[
 _OPEN_Q = frozenset('“„«‹"‟``')
 _CLOSE_Q = frozenset('”»›"\'’')
 _ANY_Q = _OPEN_Q | _CLOSE_Q | {"''", "``"}
+_QUOTE_ENDS = ("\"", "”", "»", "''")  # a closed double quotation
 
 PRONOUNS = {
     "he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "i", "you": "you",
@@ -51,7 +52,7 @@ _BE = word_set("en", "attribution_words.tsv", "be")
 _MODALS = word_set("en", "attribution_words.tsv", "modals")
 # after a plural noun that looks like a 3rd-person verb ("claims", "reports", "notes")
 _NOUN_AFTER = word_set("en", "attribution_words.tsv", "noun_after")
-_CLAUSE_CUT = re.compile(r",?\s+(?:but|while|whereas|although|though)\s+(?:he|she|they|it|the|his|her|their)\b|;\s")
+_CLAUSE_CUT = re.compile(r",?\s+(?:but|while|whereas|although|though)\s+(?:he|she|they|it|the|his|her|their)\b|;\s|,\s+(?:who|which)\s")
 _TO_VERB = re.compile(r"(?:\s+[a-z][\w’'\-]*){1,3}?\s+(to)\s+[a-z]")
 _PLURAL_VERB_AFTER = word_set("en", "attribution_words.tsv", "plural_verb_after")
 _LOWER_WORD = re.compile(r"[a-z][a-z’'\-]*")
@@ -70,6 +71,8 @@ _NAME_JOIN = word_set("en", "attribution_words.tsv", "name_join")
 _MODIFIERS = word_set("en", "attribution_words.tsv", "modifiers")
 _NO_CONTENT_AFTER = re.compile(r"^[\s,;:.!?)”\"'’»—–-]*$")
 _THAT = re.compile(r"\bthat\b")
+_PARTICIPLE = re.compile(r"\s*,\s*(?:[a-z]+ly\s+)?[a-z]{3,}ing\b")  # "A, he said, wiping his face": an adjunct
+_NEW_CLAUSE = re.compile(r"\s(?:and|but|or)\s")  # "said X — and thinks that ...": that "that" is not the cue's
 # Patterns used inside per-cue code, compiled once (re's own cache lookup costs more than the match).
 _TITLE_WORD = re.compile(r"[A-Za-z][\w’'\-]*")
 _DASHES = re.compile(r"[―—–]+")
@@ -857,7 +860,8 @@ def _content(doc: Document, a: Attribution, ss: int, se: int, right) -> None:
             rest = text[r_start:se]
             low_rest = rest.lower()
     that = _THAT.search(low_rest, 0, 90)
-    if that and "," not in low_rest[:that.start()].replace(", in ", "").strip(", ") and not any(q in rest[:that.start()] for q in "“\"«"):
+    if that and "," not in low_rest[:that.start()].replace(", in ", "").strip(", ") and not any(q in rest[:that.start()] for q in "“\"«—–") \
+            and not _NEW_CLAUSE.search(low_rest, 0, that.start()):
         r_start += that.end()
     r_text = text[r_start:se]
     r_words = len(r_text.split())
@@ -867,7 +871,7 @@ def _content(doc: Document, a: Attribution, ss: int, se: int, right) -> None:
     l_stripped = l_text.rstrip()
     l_words = len(l_text.split())
     l_frame = l_stripped.endswith((",", "—", "–", "''")) or l_stripped[-1:] in _CLOSE_Q
-    trailer = _is_trailer(r_text)
+    trailer = _is_trailer(r_text) or (l_frame and l_words >= 3 and _PARTICIPLE.match(r_text) is not None)
     if a.verb is not None and a.verb.form_kind == "ing" and a.extra.get("inherit"):
         _set_content(doc, a, r_start, se)
     elif r_open and r_words >= 2 and not (l_frame and l_words >= 3 and trailer):
@@ -875,7 +879,9 @@ def _content(doc: Document, a: Attribution, ss: int, se: int, right) -> None:
             _set_content(doc, a, _quote_start(doc, ss, l_end), se)  # '"A," he said, "B."'
         else:
             _set_content(doc, a, r_start, se)
-    elif l_frame and l_words >= 3 and (trailer or r_words < 3):
+    elif l_frame and l_words >= 3 and (trailer or r_words < 3 or l_stripped.endswith(_QUOTE_ENDS)):
+        # '"A," X said, explaining why ...': the quotation before the speaker is what was said,
+        # the clause after is the writer's
         _set_content(doc, a, _quote_start(doc, ss, l_end), l_end)
     elif r_words >= 2 and not trailer:
         _set_content(doc, a, r_start, se)
@@ -1056,7 +1062,8 @@ def _drop_overlaps(rows: list[Attribution]) -> list[Attribution]:
 
 def _trim_contents(doc: Document, rows: list[Attribution]) -> None:
     """A right-side content stops where the next attribution in the same sentence begins, and
-    at a contrasting clause (', but he has also ...') outside quotation marks."""
+    at a contrasting clause (', but he has also ...') or a relative clause (', who ...') outside
+    quotation marks."""
     for a in rows:
         if a.content_start is None or a.content_end is None or a.content_start < a.cue_end:
             continue
