@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import mediakit as mk
-from mediakit.features.sources import COLUMNS, PROFILE_COLUMNS
+from mediakit.features.sources import COLUMNS, PROFILE_COLUMNS, SPEAKER_TYPES
 
 
 def rows(text: str) -> list[dict]:
@@ -316,6 +316,16 @@ def test_corpus_input_and_profile():
     assert row["n_attributions"] == 2
     assert row["share_anonymous"] == 0.5
     assert row["cited_outlets"] == "Reuters"
+
+
+def test_profile_counts_attributions_that_name_nobody():
+    s = pd.Series({"a": "It was reported that the bridge would close. Ann Lee said it would not."})
+    df = mk.find_sources(s)
+    assert df["speaker"].isna().sum() == 1, df
+    row = mk.source_profile(df).set_index("doc_id").loc["a"]
+    assert row["share_no_speaker"] == 0.5
+    assert row["share_other"] >= row["share_no_speaker"]
+    assert sum(row[f"share_{t}"] for t in SPEAKER_TYPES) == pytest.approx(1.0)
 
 
 def test_profile_rejects_wrong_input():

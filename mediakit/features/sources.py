@@ -26,7 +26,7 @@ from .corpus_input import iter_documents
 SPEAKER_TYPES = list(SPEAKER_TYPES)
 PROFILE_COLUMNS = [
     "doc_id", "n_attributions", "n_sources", "n_direct", "n_indirect", "share_direct",
-    *[f"share_{t}" for t in SPEAKER_TYPES], "cited_outlets",
+    *[f"share_{t}" for t in SPEAKER_TYPES], "share_no_speaker", "cited_outlets",
 ]
 __all__ = ["COLUMNS", "PROFILE_COLUMNS", "SPEAKER_TYPES", "find_sources", "source_profile"]
 
@@ -70,6 +70,9 @@ def source_profile(df: pd.DataFrame) -> pd.DataFrame:
     """One row per article: how many attributions and sources, quotes vs paraphrase, source types.
 
     Takes the output of :func:`find_sources` on a corpus (with ``doc_id``) or on one text.
+    ``share_<type>`` are the shares of the speaker types (they sum to 1); ``share_no_speaker`` is
+    the share of attributions that name nobody ("it was reported that ...", "it is believed"),
+    which are typed ``other`` and so are part of ``share_other``.
 
     >>> import mediakit as mk
     >>> rows = mk.find_sources(pd.Series({"a1": "Officials said the bridge will close."}))
@@ -105,6 +108,11 @@ def source_profile(df: pd.DataFrame) -> pd.DataFrame:
     speakers = speakers[speakers != ""].str.lower()
     for pos, name in zip(speakers.index.tolist(), speakers.tolist()):
         names[code_list[pos]].add(name)
+    # rows that name nobody ("it was reported", "it is believed"): typed other, counted apart too
+    no_speaker = [0] * k
+    for c, none in zip(code_list, (data["speaker"].isna() | (data["speaker"].astype(str).str.strip() == "")).tolist()):
+        if none:
+            no_speaker[c] += 1
     stypes = data["speaker_type"].reset_index(drop=True).dropna()
     for pos, t in zip(stypes.index.tolist(), stypes.tolist()):
         counts = types[code_list[pos]]
@@ -115,13 +123,13 @@ def source_profile(df: pd.DataFrame) -> pd.DataFrame:
         seen = outlets[code_list[pos]]
         if o and o not in seen:
             seen.append(o)
-    out = [_profile_row(keys[g], n[g], n_direct[g], names[g], types[g], outlets[g]) for g in range(k)]
+    out = [_profile_row(keys[g], n[g], n_direct[g], names[g], types[g], outlets[g], no_speaker[g]) for g in range(k)]
     result = pd.DataFrame(out, columns=PROFILE_COLUMNS)
     # Articles with no attribution keep their row when find_sources saw them (span_table drops empty parts).
     return result
 
 
-def _profile_row(doc_id: Any, n: int, n_direct: int, names: set, types: dict, outlets: list) -> dict:
+def _profile_row(doc_id: Any, n: int, n_direct: int, names: set, types: dict, outlets: list, no_speaker: int) -> dict:
     row = {
         "doc_id": doc_id,
         "n_attributions": n,
@@ -133,4 +141,5 @@ def _profile_row(doc_id: Any, n: int, n_direct: int, names: set, types: dict, ou
     }
     for t in SPEAKER_TYPES:
         row[f"share_{t}"] = float(types[t]) / n if n else 0.0
+    row["share_no_speaker"] = no_speaker / n if n else 0.0
     return row
