@@ -243,6 +243,7 @@ def test_headline_colon_cue_needs_a_known_source():
 
 def test_that_said_and_noun_uses_are_not_cues():
     assert rows("That said, the plan has merit. News reports were mixed. The so-called deal failed.") == []
+    assert rows("The plan failed. (That said, it has merit.)") == []
     assert rows("Having said that, the plan has merit.") == []
 
 

@@ -257,8 +257,8 @@ def _verb_context(doc: Document, cs: int, ce: int, verb: Verb, ss: int, se: int)
         return None
     if lw[-1:] and lw[-1] in ("editor’s", "editor's", "editors’", "editors'", "publisher’s", "publisher's"):
         return None  # "Editor's note:"
-    if verb.lemma == "say" and lw[-1:] == ["that"] and len(lw) == 1:
-        return None  # "That said, ..."
+    if verb.lemma == "say" and lw[-1:] == ["that"] and not any(c.isalnum() for w in lw[:-1] for c in w):
+        return None  # "That said, ...", "(That said, ..."
     if lw[-1:] == ["having"] and verb.lemma == "say":
         return None  # "Having said that, ..."
     if lw[-3:] == ["that", "is", "to"] or lw[-2:] in (["needless", "to"], ["so", "to"], ["let's"]) or lw[-1:] == ["let’s"]:
