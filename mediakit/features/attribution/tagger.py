@@ -1,13 +1,16 @@
 """Features of the learned attribution steps: hashed integer features of every token of a text.
 
 The cue tagger (:mod:`.learned`) scores every token from features of itself and its neighbours
-(lower-case form, suffix, shape, reporting-lexicon class, inside or outside a quotation,
-distance to the sentence edges, and conjunctions of these); the source model scores the words
+(lower-case form, suffix, shape, reporting-lexicon class, word cluster, inside or outside a
+quotation, distance to the sentence edges, and conjunctions of these); the source model scores the words
 of a cue's sentence from their distance and side to the cue, the quotation marks and commas
 between, and their own form. Features are integers computed with NumPy on whole documents at
 once (one dictionary look-up per distinct word, then array arithmetic) and hashed into a table
 of 2**20 weights, so decoding costs about one regex pass over the words and the weights file
-holds only numbers, no word of the training texts.
+holds only numbers, no word of the training texts. The word clusters
+(``mediakit/models/word_clusters.npz``, built by ``scripts/build_word_clusters.py`` from news
+text outside PolNeAR) let a verb the annotated articles never showed share the weights of the
+verbs used like it ("touted" with "hailed", "tweeted" with "wrote").
 
 >>> from mediakit.text.doc import Document
 >>> t = tokens(Document('Clinton called the plan "a disaster."'))
@@ -21,6 +24,7 @@ import re
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 import numpy as np
 
@@ -82,23 +86,41 @@ def _lexicon_classes(language: str) -> dict[str, int]:
     return {w: _h(c) & 0xFFFF for w, c in out.items()}
 
 
+CLUSTER_FILE = "word_clusters.npz"
+
+
+@lru_cache(maxsize=4)
+def _clusters(language: str) -> dict[str, tuple[int, int]]:
+    """Lower-case word -> (coarse, fine) cluster number + 1 (0: no cluster), from
+    ``mediakit/models/word_clusters.npz`` (built by ``scripts/build_word_clusters.py`` from news
+    text outside PolNeAR); English only."""
+    if language != "en":
+        return {}
+    with resources.files("mediakit.models").joinpath(CLUSTER_FILE).open("rb") as fh:
+        z = np.load(fh, allow_pickle=False)
+        return dict(zip(z["words"].tolist(), zip((z["coarse"].astype(np.int64) + 1).tolist(), (z["fine"].astype(np.int64) + 1).tolist())))
+
+
 class _WordCache:
-    """Per distinct token a row of (lower-case hash, suffix hash, shape, lexicon class), kept per
-    process: a document's tokens cost one dictionary look-up each, then one array gather."""
+    """Per distinct token a row of (lower-case hash, suffix hash, shape, lexicon class, coarse and
+    fine cluster), kept per process: a document's tokens cost one dictionary look-up each, then
+    one array gather."""
 
     def __init__(self, language: str) -> None:
         self.classes = _lexicon_classes(language)
+        self.clusters = _clusters(language)
         self.index: dict[str, int] = {}
-        self.rows = np.zeros((1024, 4), dtype=np.int64)
+        self.rows = np.zeros((1024, 6), dtype=np.int64)
 
-    def _row(self, tok: str) -> tuple[int, int, int, int]:
+    def _row(self, tok: str) -> tuple[int, int, int, int, int, int]:
         low = tok.lower()
-        return _h(low), _h(low[-3:]), _shape(tok), self.classes.get(low, 0)
+        coarse, fine = self.clusters.get(low.replace("’", "'"), (0, 0))
+        return _h(low), _h(low[-3:]), _shape(tok), self.classes.get(low, 0), coarse, fine
 
     def info(self, words: list[str]) -> np.ndarray:
         ids = list(map(self.index.get, words))
         if None in ids:
-            fresh: list[tuple[int, int, int, int]] = []
+            fresh: list[tuple[int, int, int, int, int, int]] = []
             extra: dict[str, int] = {}
             for k, w in enumerate(words):
                 if ids[k] is None:
@@ -145,7 +167,7 @@ class Tokens:
     sentence: np.ndarray  # sentence index
 
 
-N_TEMPLATES = 36
+N_TEMPLATES = 48
 _THAT = zlib.crc32(b"that")
 _PRONOUN_HASHES = np.array([zlib.crc32(p.encode()) for p in "he she they we i it who".split()], dtype=np.int64)
 
@@ -170,7 +192,7 @@ def _tokens(doc: Document) -> Tokens:
     starts = solid[np.cumsum(lengths) - lengths].astype(np.int64)
     ends = starts + lengths
     info = _cache(doc.language).info(words)
-    w, sfx, shape, lex = info[:, 0], info[:, 1], info[:, 2], info[:, 3]
+    w, sfx, shape, lex, cc, cf = info[:, 0], info[:, 1], info[:, 2], info[:, 3], info[:, 4], info[:, 5]
 
     def shift(a: np.ndarray, k: int, fill: int) -> np.ndarray:
         out = np.full_like(a, fill)
@@ -216,6 +238,10 @@ def _tokens(doc: Document) -> Tokens:
         d_start, d_end, w * 17 + d_start, w * 19 + d_end, q_in * 3 + q_near_l * 5 + q_near_r * 7,
         w * 23 + q_near_l * 2 + q_near_r, sm2 * 131 + sm1 * 37 + shape, shape * 131 + sp1 * 37 + sp2,
         wm2 * 11 + wm1, wp1 * 11 + wp2, lex * 29 + d_start + 7 * d_end, sfx * 41 + sm1,
+        # word clusters: what is learned for a word carries over to words used like it
+        cf, cc, shift(cf, 1, 0) * 1000 + 1, shift(cf, -1, 0) * 1000 + 2, cf * 3 + that_r,
+        cf * 5 + pron_l * 2 + cap_l, cf * 7 + q_near_l * 2 + q_near_r, cf * 11 + q_in,
+        shift(cc, 1, 0) * 401 + cf, cf * 401 + shift(cc, -1, 0), cf * 13 + d_start, cc * 17 + lp1,
     ]
     return Tokens(starts, ends, fold(cols), w, shape, lex, q_in, sid)
 

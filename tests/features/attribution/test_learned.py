@@ -52,6 +52,23 @@ def test_model_is_read_once_and_behaves():
     assert len(m.forms) > 100
 
 
+def test_word_clusters_load_and_group_reporting_verbs():
+    from mediakit.features.attribution import tagger
+
+    raw = resources.files("mediakit.models").joinpath(tagger.CLUSTER_FILE)
+    assert len(raw.read_bytes()) < 500_000
+    with raw.open("rb") as fh:
+        z = np.load(fh, allow_pickle=False)
+        assert z["words"].dtype.kind == "U" and len(z["words"]) == len(z["coarse"]) == len(z["fine"]) > 10_000
+    clusters = tagger._clusters("en")
+    assert clusters["said"][1] == clusters["says"][1]  # same fine cluster
+    assert clusters["monday"][1] != clusters["said"][1]
+    assert tagger._clusters("de") == {}
+    # a word outside the table has cluster 0; a curly apostrophe is looked up as a straight one
+    row = tagger._WordCache("en")._row
+    assert row("Zqxjkv")[4:] == (0, 0) and row("don’t")[4:] == row("don't")[4:] != (0, 0)
+
+
 def test_learned_forms_widen_the_rule_lexicon():
     lex = model_lexicon()
     base = reporting_verbs("en")
