@@ -861,11 +861,14 @@ def _content(doc: Document, a: Attribution, ss: int, se: int, right) -> None:
             low_rest = rest.lower()
     that = _THAT.search(low_rest, 0, 90)
     if that and "," not in low_rest[:that.start()].replace(", in ", "").strip(", ") and not any(q in rest[:that.start()] for q in "“\"«—–") \
-            and not _NEW_CLAUSE.search(low_rest, 0, that.start()):
-        r_start += that.end()
+            and not _NEW_CLAUSE.search(low_rest, 0, that.start()) and _that_is_the_cues(doc, low_rest[:that.start()]):
+        r_start += that.start()  # PolNeAR and PARC count the "that" as part of what was said
     r_text = text[r_start:se]
     r_words = len(r_text.split())
-    r_open = r_text.lstrip(" ,:")[:1] in _OPEN_Q or r_text.lstrip()[:1] == ":" or (that is not None and r_start > block_end)
+    r_lead = r_text.lstrip(" ,")
+    # a quotation opens on the right (two apostrophes open one in some house styles: ''But ...)
+    r_quote = r_lead[:1] in _OPEN_Q or r_lead.startswith("''")
+    r_open = r_quote or r_text.lstrip(" ,:")[:1] in _OPEN_Q or r_text.lstrip()[:1] == ":" or (that is not None and r_start > block_end)
     l_end = block_start
     l_text = text[_quote_start(doc, ss, l_end):l_end]  # a quotation begun in an earlier sentence counts
     l_stripped = l_text.rstrip()
@@ -875,7 +878,7 @@ def _content(doc: Document, a: Attribution, ss: int, se: int, right) -> None:
     if a.verb is not None and a.verb.form_kind == "ing" and a.extra.get("inherit"):
         _set_content(doc, a, r_start, se)
     elif r_open and r_words >= 2 and not (l_frame and l_words >= 3 and trailer):
-        if l_frame and l_stripped[-1:] in _CLOSE_Q and r_text.lstrip(" ,")[:1] in _OPEN_Q:
+        if l_frame and l_stripped[-1:] in _CLOSE_Q and r_quote:
             _set_content(doc, a, _quote_start(doc, ss, l_end), se)  # '"A," he said, "B."'
         else:
             _set_content(doc, a, r_start, se)
@@ -883,6 +886,10 @@ def _content(doc: Document, a: Attribution, ss: int, se: int, right) -> None:
         # '"A," X said, explaining why ...': the quotation before the speaker is what was said,
         # the clause after is the writer's
         _set_content(doc, a, _quote_start(doc, ss, l_end), l_end)
+    elif l_stripped.endswith(",") and l_words >= 3 and r_text.lstrip(" ")[:1] == "," and r_words >= 2 and not trailer:
+        # 'A wall would stop crime, she said, but also drugs': the speaker set off by commas in
+        # the middle of what was said; the outer extent (the scorer and highlight drop the cue)
+        _set_content(doc, a, _quote_start(doc, ss, l_end), se)
     elif r_words >= 2 and not trailer:
         _set_content(doc, a, r_start, se)
     elif l_words >= 2:
@@ -897,6 +904,17 @@ def _content(doc: Document, a: Attribution, ss: int, se: int, right) -> None:
             sid = doc.sentence_of(nxt)
             if sid < len(doc.sentences):
                 _set_content(doc, a, nxt, doc.sentences[sid][1])
+
+
+def _that_is_the_cues(doc: Document, before: str) -> bool:
+    """'said on Monday that ...': the "that" opens what was said when at most six words, none a
+    reporting verb or an -ed form, stand between ('said the ministry requested that ...', 'said
+    Lee envisioned a plan that ...' are not)."""
+    words = _WORD.findall(before)
+    if len(words) > 6:
+        return False
+    verbs = reporting_verbs(doc.language)
+    return not any(w in verbs or (len(w) > 4 and w.endswith("ed")) for w in words)
 
 
 _TRAILER = re.compile(
