@@ -58,7 +58,7 @@ _LOWER_WORD = re.compile(r"[a-z][a-z’'\-]*")
 _QUANT_SUBJ = word_set("en", "attribution_words.tsv", "quant_subj")
 _TO_VERBS = {"hope": True, "expect": True, "agree": True, "decline": True, "refuse": True, "offer": True, "threaten": True}
 _CLAUSE_JOIN = word_set("en", "attribution_words.tsv", "clause_join")
-_MID_CAP = re.compile(r"(?<=[a-z,;] )([A-Z][\w’'\-]*)")
+_MID_CAP = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[\w’'\-]*")  # the capital first: the look-behind runs only at capitals
 _PREV_WORD = re.compile(r"(\w+(?:['’\-]\w+)*)\s*$")
 _GERUND_PREPS = word_set("en", "attribution_words.tsv", "gerund_preps")
 _CATENATIVE = word_set("en", "attribution_words.tsv", "catenative")
