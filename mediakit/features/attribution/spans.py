@@ -59,7 +59,19 @@ _QUANT_SUBJ = word_set("en", "attribution_words.tsv", "quant_subj")
 _TO_VERBS = {"hope": True, "expect": True, "agree": True, "decline": True, "refuse": True, "offer": True, "threaten": True}
 _CLAUSE_JOIN = word_set("en", "attribution_words.tsv", "clause_join")
 _MID_CAP = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[\w’'\-]*")  # the capital first: the look-behind runs only at capitals
-_PREV_WORD = re.compile(r"(\w+(?:['’\-]\w+)*)\s*$")
+# The word before a cue: ``(\w+(?:['’\-]\w+)*)\s*$`` searched in a window tries every start in
+# it; the same word is the match at offset 0 of the reversed window (the pattern reads the same
+# backwards), found in one step.
+_PREV_WORD_REVERSED = re.compile(r"\s*(\w+(?:['’\-]\w+)*)")
+
+
+def _prev_word(text: str, lo: int, hi: int) -> str | None:
+    r"""The word (joined by apostrophes or hyphens) that ends ``text[lo:hi]`` before trailing
+    space, as ``re.search(r"(\w+(?:['’\-]\w+)*)\s*$", ...)`` would find it; None if none."""
+    m = _PREV_WORD_REVERSED.match(text[lo:hi][::-1])
+    return m.group(1)[::-1] if m else None
+
+
 _GERUND_PREPS = word_set("en", "attribution_words.tsv", "gerund_preps")
 _CATENATIVE = word_set("en", "attribution_words.tsv", "catenative")
 _INTRO = word_set("en", "attribution_words.tsv", "intro")
@@ -229,9 +241,9 @@ def _verb_context(doc: Document, cs: int, ce: int, verb: Verb, ss: int, se: int)
     if cs > 0 and text[cs - 1] == "-":
         return None
     # cheap look at the word before, to drop noun uses before tokenising the window
-    pw = _PREV_WORD.search(text, max(ss, cs - 40), cs)
+    pw = _prev_word(text, max(ss, cs - 40), cs)
     if pw is not None:
-        prev = pw.group(1).lower()
+        prev = pw.lower()
         if prev in _NOT_VERB_BEFORE and prev not in ("as", "to") and not (verb.form_kind == "ing" and prev in _GERUND_PREPS):
             return None
     left = _tokens(text, max(ss, cs - 160), cs)
