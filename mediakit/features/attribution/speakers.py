@@ -46,7 +46,35 @@ _FORMER = re.compile(r"\b(?:former|ex-|onetime|one-time|erstwhile)(?=\s*[\w])", 
 _HONORIFICS = word_set("en", "attribution_words.tsv", "speaker_honorifics")
 _DETS = word_set("en", "attribution_words.tsv", "speaker_dets")
 # lower-case role words right before a name ("White House spokesperson Karine Jean-Pierre")
-_PRE_TITLE = re.compile(r"(?:(?<=\s)|^)(?:[a-z][\w\-]*\s+){1,4}$")
+_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def _pre_title(text: str, lo: int, hi: int) -> str | None:
+    r"""What ``re.search(r"(?:(?<=\s)|^)(?:[a-z][\w\-]*\s+){1,4}$", text, lo, hi)`` matches
+    (None for no match), walking back over the at most four words before ``hi`` instead of
+    trying every start in the window."""
+    best = None
+    j = hi
+    for _ in range(4):
+        i = j
+        while i > lo and text[i - 1].isspace():
+            i -= 1
+        if i == j:
+            break  # a word must be followed by space
+        end = i
+        while i > lo and not text[i - 1].isspace():
+            i -= 1
+        word = text[i:end]
+        if not word or word[0] not in _ASCII_LOWER or not all(c.isalnum() or c in "_-" for c in word):
+            break
+        if i == 0 or text[i - 1].isspace():
+            best = i
+        else:
+            break  # the window cuts this word: no match starts inside it
+        j = i
+    return None if best is None else text[best:hi]
+
+
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|who\s+is|now|then|former|currently)\s[^,.;:()]{3,90}[,.]")
 # "Dravik's fire chief, Oskar Renholt, said": a role phrase set off before the name
 _PRE_APPOSITIVE = re.compile(r"(?:^|(?<=[\s(]))((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*),\s+$")
@@ -325,11 +353,11 @@ class Resolver:
                 hon = _HONORIFIC_BEFORE.search(self.text, max(0, m.start() - 8), m.start())
                 if hon:
                     title = hon.group() + title  # "Mr. Tom Hart", "Ms. Ann Lee"
-                pre = _PRE_TITLE.search(self.text, max(0, m.start() - 80), m.start())
+                pre = _pre_title(self.text, max(0, m.start() - 80), m.start())
                 if pre:
                     # only the role words right before the name ("coal miners met Tom Clarke" is no title)
                     kept: list[str] = []
-                    for w in reversed(pre.group().split()):
+                    for w in reversed(pre.split()):
                         if w.lower() not in roles() and w.lower() not in _TITLE_MODIFIERS and w.lower() not in BODY_WORDS:
                             break
                         kept.insert(0, w)
