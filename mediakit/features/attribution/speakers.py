@@ -49,6 +49,17 @@ _DETS = word_set("en", "attribution_words.tsv", "speaker_dets")
 _ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
+def _ends_before_blanks(text: str, lo: int, hi: int, endings: tuple[str, ...]) -> bool:
+    r"""``text[lo:hi]`` ends with one of ``endings`` and then spaces or tabs: a cheap test every
+    match of a pattern anchored there (``...(?:of|for)[ \t]+\Z``) passes, tried before it."""
+    return hi > lo and text[hi - 1] in " \t" and text[lo:hi].rstrip(" \t").endswith(endings)
+
+
+def _ends_comma_space(text: str, lo: int, hi: int) -> bool:
+    r"""``text[lo:hi]`` ends with a comma and white space (what ``,\s+$`` needs)."""
+    return hi > lo and text[hi - 1].isspace() and text[lo:hi].rstrip().endswith(",")
+
+
 def _pre_title(text: str, lo: int, hi: int) -> str | None:
     r"""What ``re.search(r"(?:(?<=\s)|^)(?:[a-z][\w\-]*\s+){1,4}$", text, lo, hi)`` matches
     (None for no match), walking back over the at most four words before ``hi`` instead of
@@ -87,9 +98,11 @@ _CITIZEN_AFTER = re.compile(
 _PARTY_STATE = re.compile(r"\b([A-Z][\w’'\-]+)(?:,[ \t]*|[ \t]*\()[RDI][-–][A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z.]+)?\)?(?=[\s,.;:)])")
 # "Secretary of State John Kerry", "Minister for Health Ann Lee": a capitalised office before a name
 _OFFICE_OF = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?\Z")
+_OFFICE_END = ("of", "for", "the")  # how every _OFFICE_OF match ends before its blanks
 # "CNN's Wolf Blitzer", "Foreign Policy magazine's Tom Ricks": the outlet a journalist writes for
 _OUTLET_POSSESSIVE = re.compile(
     r"((?:[A-Z][\w.&\-]*[ \t]+){0,3}[A-Z][\w.&\-]*)(?:[ \t]+(magazine|newspaper|paper|network|channel|station|website))?(?:'s|’s)[ \t]+\Z")
+_POSS_END = ("'s", "’s")  # how every _OUTLET_POSSESSIVE match ends before its blanks
 # "the Movement for the Emancipation of the Niger Delta (MEND)": a body's name and its acronym
 _SPELLED_OUT = re.compile(r"((?:[A-Z][\w’'\-]*[ \t]+)(?:(?:of|for|the|and|on|in|to|&)[ \t]+|[A-Z][\w’'\-]*[ \t]+){0,9})\(([A-Z]{2,8})\)")
 _ADJECTIVE_CANDIDATE = re.compile(r"\b([A-Z][a-z]+)\b(?![ \t]+[A-Z][a-z])")
@@ -227,7 +240,8 @@ def _person_names(text: str):
     """(match, full name) for each multi-word capitalised run that is a person's name."""
     for m in _CAP_RUN.finditer(text):
         run = m.group()
-        if _OFFICE_OF.search(text, max(0, m.start() - 40), m.start()) and run.count(" ") >= 2:
+        lo = max(0, m.start() - 40)
+        if _ends_before_blanks(text, lo, m.start(), _OFFICE_END) and _OFFICE_OF.search(text, lo, m.start()) and run.count(" ") >= 2:
             # "Secretary of State John Kerry": the office's object opens the run; the name is its end
             ws = run.split()
             run = " ".join(ws[-3:] if len(ws[-2]) == 2 and ws[-2].endswith(".") else ws[-2:])
@@ -363,19 +377,22 @@ class Resolver:
                         kept.insert(0, w)
                     if kept:
                         title = " ".join(kept) + " " + title
-                office = _OFFICE_OF.search(self.text, max(0, m.start() - 40), m.start())
+                lo = max(0, m.start() - 40)
+                office = _OFFICE_OF.search(self.text, lo, m.start()) if _ends_before_blanks(self.text, lo, m.start(), _OFFICE_END) else None
                 if office and _role_type([office.group(1)]) is not None:
                     title = office.group() + title  # "Secretary of State John Kerry"
                 else:
-                    o = _OUTLET_POSSESSIVE.search(self.text, max(0, m.start() - 60), m.start()) or _OUTLET_POSSESSIVE.search(
-                        title, 0, len(title) - len(full))
+                    lo = max(0, m.start() - 60)
+                    o = (_OUTLET_POSSESSIVE.search(self.text, lo, m.start()) if _ends_before_blanks(self.text, lo, m.start(), _POSS_END) else None) or (
+                        _OUTLET_POSSESSIVE.search(title, 0, len(title) - len(full)) if _ends_before_blanks(title, 0, len(title) - len(full), _POSS_END) else None)
                     if o is not None and (o.group(2) or is_outlet(o.group(1))):
                         title = "reporter " + title  # "Foreign Policy magazine's Tom Ricks", "CNN's Ann Lee"
                 app = _APPOSITIVE.match(self.text, m.end())
                 if app:
                     title += app.group()
                 if self.text.startswith(",", m.end()):
-                    pa = _PRE_APPOSITIVE.search(self.text, max(0, m.start() - 60), m.start())
+                    lo = max(0, m.start() - 60)
+                    pa = _PRE_APPOSITIVE.search(self.text, lo, m.start()) if _ends_comma_space(self.text, lo, m.start()) else None
                     if pa and _role_type(pa.group(1).split()) is not None:
                         title = pa.group(1) + " " + title
                 if _CITIZEN_AFTER.match(self.text, m.end()):
