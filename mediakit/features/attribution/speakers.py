@@ -96,6 +96,7 @@ _CITIZEN_AFTER = re.compile(
     r"moved|grew\s+up|runs?|ran|owns?|owned|works?|worked|rents?|farms?|was\s+born)\b"
 )
 _PARTY_STATE = re.compile(r"\b([A-Z][\w’'\-]+)(?:,[ \t]*|[ \t]*\()[RDI][-–][A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z.]+)?\)?(?=[\s,.;:)])")
+_PARTY_HINT = re.compile(r"[RDI][-–][A-Z]")  # in every _PARTY_STATE match; most articles have none
 # "Secretary of State John Kerry", "Minister for Health Ann Lee": a capitalised office before a name
 _OFFICE_OF = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?\Z")
 _OFFICE_END = ("of", "for", "the")  # how every _OFFICE_OF match ends before its blanks
@@ -117,7 +118,10 @@ _TITLE_MODIFIERS = word_set("en", "attribution_words.tsv", "speaker_title_modifi
 _POSSESSIVE = re.compile(r"(?:’s|'s|’)$")
 _CAP_RUN = re.compile(r"(?:[A-Z][\w’'\-]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][\w’'\-]+|[A-Z]\.))+")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Sir|Dame|Lady|Lord)\.?\s+$")
-_HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen)\.?[ \t]+([A-Z][\w’'\-]+)\b(?![ \t]+[A-Z])")
+# "\b(Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen)" with the word boundary tested after the first letter
+# ("M(?<!\w.)": no word character before it), so that re scans for the five letters in C
+_HONORIFIC_NAME = re.compile(
+    r"(M(?<!\w.)(?:r|rs|s|iss)|D(?<!\w.)r|S(?<!\w.)en|R(?<!\w.)ep|G(?<!\w.)(?:ov|en))\.?[ \t]+([A-Z][\w’'\-]+)\b(?![ \t]+[A-Z])")
 _GENDERED = {
     "mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "spokesman": "m", "chairman": "m",
     "congressman": "m", "businessman": "m", "father": "m", "husband": "m", "son": "m", "brother": "m",
@@ -402,7 +406,7 @@ class Resolver:
             self._names = idx
             self._name_order = sorted((p, full) for cands in idx.values() for p, full in cands)
             # "Rep. Gwen Moore (D-Wis.)", "Cruz, R-Texas,": the party-and-state tag of a US lawmaker
-            for m in _PARTY_STATE.finditer(self.text):
+            for m in _PARTY_STATE.finditer(self.text) if _PARTY_HINT.search(self.text) else ():
                 full = self.full_name(m.group(1), m.start())
                 self.titles.setdefault(full, []).insert(0, f"lawmaker {full}")
             # "Mr. Clarke ...": a single surname with an honorific opens a sentence too
