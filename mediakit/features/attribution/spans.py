@@ -32,6 +32,7 @@ from .lexicon import Verb, non_speakers, reporting_nouns, reporting_verbs, roles
 # Tokens: dotted acronyms (U.S.), honorifics/initials before a capitalised word (Mr. Sen. J.),
 # words with inner apostrophes/hyphens, '' used as a double quote, then any single symbol.
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.(?=[^\S\n]+[A-Z])|\w+(?:['’\-]\w+)*|''|``|[^\w\s]|\n")
+_TOKEN_GAPS = re.compile(rf"([^\S\n]*)({_TOKEN.pattern})")  # (space before, token): see _tokens
 _OPEN_Q = frozenset('“„«‹"‟``')
 _CLOSE_Q = frozenset('”»›"\'’')
 _ANY_Q = _OPEN_Q | _CLOSE_Q | {"''", "``"}
@@ -165,7 +166,19 @@ def _midsentence_caps(doc: Document) -> frozenset[str]:
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(*m.span(), m[0]) for m in _TOKEN.finditer(text, start, end)]
+    """``[(*m.span(), m[0]) for m in _TOKEN.finditer(text, start, end)]`` without match objects.
+
+    Between two tokens there is only white space other than a newline (every other character
+    opens a token), so each token is the string after its run of such space and the offsets
+    follow from the lengths: one ``findall`` and a sum per token.
+    """
+    out = []
+    pos = start
+    for gap, tok in _TOKEN_GAPS.findall(text, start, end):
+        s = pos + len(gap)
+        pos = s + len(tok)
+        out.append((s, pos, tok))
+    return out
 
 
 def _is_cap(tok: str) -> bool:
