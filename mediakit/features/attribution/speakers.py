@@ -277,6 +277,12 @@ _BODY_REACH = 250  # characters around a name in which the article may present i
 _BODY_WINDOWS = 50
 
 
+@lru_cache(maxsize=1024)
+def _whole_word(word: str) -> re.Pattern[str]:
+    r"""``\bword\b``, compiled once per word (role heads: a few hundred at most)."""
+    return re.compile(rf"\b{re.escape(word)}\b")
+
+
 @lru_cache(maxsize=256)
 def _body_pattern(name: str) -> re.Pattern[str]:
     """The name's whole presentation-as-a-body pattern (used only for a name written very often)."""
@@ -531,14 +537,18 @@ class Resolver:
             # that name's own pattern, so the cost stays linear however often the name repeats)
             text = self.text
             found = False
-            for k, occ in enumerate(re.finditer(re.escape(name), text)):
+            # the name's occurrences left to right, not overlapping (what re.finditer of the
+            # escaped name gives, without compiling a pattern per name)
+            k, q = 0, text.find(name)
+            while q >= 0:
                 if k >= _BODY_WINDOWS:
                     found = _body_pattern(name).search(text) is not None
                     break
-                lo, hi = max(0, occ.start() - _BODY_REACH), min(len(text), occ.end() + _BODY_REACH)
+                lo, hi = max(0, q - _BODY_REACH), min(len(text), q + len(name) + _BODY_REACH)
                 if _body_in_window(text, name, lo, hi):
                     found = True
                     break
+                k, q = k + 1, text.find(name, q + len(name))
             self._bodies[name] = found
         return self._bodies[name]
 
@@ -613,7 +623,7 @@ class Resolver:
         if r.get(head, r.get(" ".join(ws[-2:]))) == "document":
             return None  # "The figures reveal": a document, whoever obtained it
         for _, name, typ, person, plural, title in reversed(self.history[-12:]):
-            if person and re.search(rf"\b{re.escape(head)}\b", title) and name.lower() != " ".join(ws[1:]):
+            if person and _whole_word(head).search(title) and name.lower() != " ".join(ws[1:]):
                 return Resolved(name, typ, person, plural)
         if pos is None or head.endswith("s") or r.get(head) not in ("official", "expert", "citizen"):
             return None  # only a role a single person holds ("the company" is no person)
