@@ -46,9 +46,6 @@ _FORMER = re.compile(r"\b(?:former|ex-|onetime|one-time|erstwhile)(?=\s*[\w])", 
 _HONORIFICS = word_set("en", "attribution_words.tsv", "speaker_honorifics")
 _DETS = word_set("en", "attribution_words.tsv", "speaker_dets")
 # lower-case role words right before a name ("White House spokesperson Karine Jean-Pierre")
-_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
-
-
 def _ends_before_blanks(text: str, lo: int, hi: int, endings: tuple[str, ...]) -> bool:
     r"""``text[lo:hi]`` ends with one of ``endings`` and then spaces or tabs: a cheap test every
     match of a pattern anchored there (``...(?:of|for)[ \t]+\Z``) passes, tried before it."""
@@ -60,30 +57,20 @@ def _ends_comma_space(text: str, lo: int, hi: int) -> bool:
     return hi > lo and text[hi - 1].isspace() and text[lo:hi].rstrip().endswith(",")
 
 
+# The reversed window of _pre_title: space, then a word read backwards whose last character (its
+# first, forwards) is a lower-case ASCII letter, followed by space; one to four of them.
+_PRE_TITLE_REVERSED = re.compile(r"(?:\s+[\w\-]*[a-z](?=\s)){1,4}")
+
+
 def _pre_title(text: str, lo: int, hi: int) -> str | None:
     r"""What ``re.search(r"(?:(?<=\s)|^)(?:[a-z][\w\-]*\s+){1,4}$", text, lo, hi)`` matches
-    (None for no match), walking back over the at most four words before ``hi`` instead of
-    trying every start in the window."""
-    best = None
-    j = hi
-    for _ in range(4):
-        i = j
-        while i > lo and text[i - 1].isspace():
-            i -= 1
-        if i == j:
-            break  # a word must be followed by space
-        end = i
-        while i > lo and not text[i - 1].isspace():
-            i -= 1
-        word = text[i:end]
-        if not word or word[0] not in _ASCII_LOWER or not all(c.isalnum() or c in "_-" for c in word):
-            break
-        if i == 0 or text[i - 1].isspace():
-            best = i
-        else:
-            break  # the window cuts this word: no match starts inside it
-        j = i
-    return None if best is None else text[best:hi]
+    (None for no match): one match at the start of the reversed window instead of a search that
+    tries every start in it. The character appended stands for what precedes the window (a
+    space when a word may open there: at the text's start or after space)."""
+    if hi <= lo or not text[hi - 1].isspace():
+        return None
+    m = _PRE_TITLE_REVERSED.match(text[lo:hi][::-1] + (" " if lo == 0 or text[lo - 1].isspace() else "x"))
+    return text[hi - m.end():hi] if m else None
 
 
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|who\s+is|now|then|former|currently)\s[^,.;:()]{3,90}[,.]")
