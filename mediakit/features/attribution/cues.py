@@ -176,6 +176,8 @@ def _noun_matches(text: str, language: str):
 
 # ----------------------------------------------------------------------------- dashes and title lines
 
-_DASH_RE = re.compile(r"(?=[”\"'’])(”|\"|''|’)[^\S\n]*\n?[^\S\n]*[―—–]{1,2}[^\S\n]*([A-Z][^\n,.;:()“”\"]{1,60})")
+# opens with the branch of closing marks itself (each alternative a literal character): re skips
+# to those characters in C (a leading look-ahead would enter the matcher at every offset)
+_DASH_RE = re.compile(r"(”|\"|''|’)[^\S\n]*\n?[^\S\n]*[―—–]{1,2}[^\S\n]*([A-Z][^\n,.;:()“”\"]{1,60})")
 _DASHES = re.compile(r"[―—–]+")
 _COLON_HEAD_RE = re.compile(r"(?m)^([A-Z][\w’'.\-]*(?:[ \t]+[A-Z][\w’'.\-]*){0,3})[ \t]*(:)[ \t]+(?=\S)([^\n]{12,})$")
