@@ -846,13 +846,23 @@ def _colon_head(doc: Document, cue: Cue) -> Attribution | None:
 
 # ----------------------------------------------------------------------------- content
 
+def _function_words_only(text: str, s: int, e: int) -> bool:
+    """Every word of ``text[s:e]`` is a stop word or a determiner (stops at the first that is not,
+    instead of listing the words of the whole stretch first)."""
+    for m in _W.finditer(text, s, e):
+        w = m.group().lower()
+        if w not in _STOP and w not in _DETERMINERS:
+            return False
+    return True
+
+
 def _set_content(doc: Document, a: Attribution, s: int, e: int) -> None:
     text = doc.text
     while s < e and text[s] in " \t\n,;:—–-":
         s += 1
     while e > s and text[e - 1] in " \t\n,;:—–-.":
         e -= 1
-    if e - s < 2 or all(w.lower() in _STOP or w.lower() in _DETERMINERS for w in _W.findall(text[s:e])):
+    if e - s < 2 or _function_words_only(text, s, e):
         return  # nothing but function words ("and"): no content
     a.content_start, a.content_end = s, e
 
@@ -885,27 +895,28 @@ def _content(doc: Document, a: Attribution, ss: int, se: int, right) -> None:
     if that and "," not in low_rest[:that.start()].replace(", in ", "").strip(", ") and not any(q in rest[:that.start()] for q in "“\"«"):
         r_start += that.end()
     r_text = text[r_start:se]
-    r_words = len(r_text.split())
+    r_words = len(r_text.split(None, 3))  # the word count up to 4: only compared with 2 and 3
     r_open = r_text.lstrip(" ,:")[:1] in _OPEN_Q or r_text.lstrip()[:1] == ":" or (that is not None and r_start > block_end)
     l_end = block_start
-    l_text = text[_quote_start(doc, ss, l_end):l_end]  # a quotation begun in an earlier sentence counts
+    l_from = _quote_start(doc, ss, l_end)
+    l_text = text[l_from:l_end]  # a quotation begun in an earlier sentence counts
     l_stripped = l_text.rstrip()
-    l_words = len(l_text.split())
+    l_words = len(l_text.split(None, 3))
     l_frame = l_stripped.endswith((",", "—", "–", "''")) or l_stripped[-1:] in _CLOSE_Q
     trailer = _is_trailer(r_text)
     if a.verb is not None and a.verb.form_kind == "ing" and a.extra.get("inherit"):
         _set_content(doc, a, r_start, se)
     elif r_open and r_words >= 2 and not (l_frame and l_words >= 3 and trailer):
         if l_frame and l_stripped[-1:] in _CLOSE_Q and r_text.lstrip(" ,")[:1] in _OPEN_Q:
-            _set_content(doc, a, _quote_start(doc, ss, l_end), se)  # '"A," he said, "B."'
+            _set_content(doc, a, l_from, se)  # '"A," he said, "B."'
         else:
             _set_content(doc, a, r_start, se)
     elif l_frame and l_words >= 3 and (trailer or r_words < 3):
-        _set_content(doc, a, _quote_start(doc, ss, l_end), l_end)
+        _set_content(doc, a, l_from, l_end)
     elif r_words >= 2 and not trailer:
         _set_content(doc, a, r_start, se)
     elif l_words >= 2:
-        _set_content(doc, a, _quote_start(doc, ss, l_end), l_end)
+        _set_content(doc, a, l_from, l_end)
     # a colon introducing a quote in the next paragraph: 'He said:\n\n"..."'
     if a.content_start is None and text[a.cue_end:a.cue_end + 3].lstrip(" ")[:1] == ":":
         nxt = _SPACES.match(text, text.find(":", a.cue_end) + 1).end()
