@@ -264,9 +264,8 @@ def _verb_context(doc: Document, cs: int, ce: int, verb: Verb, ss: int, se: int)
     lw = [t[2].lower() for t in left]
     # Noun or infinitive uses: "the reports", "to say", "so-called"; idioms: "that said", "needless to say".
     passive_frame = len(lw) >= 2 and lw[-1] == "as" and lw[-2] in ("quoted", "cited", "reported", "heard", "recorded", "described")
-    rw = [t[2].lower() for t in right[:4]]
     if verb.lemma in ("ask", "request", "decline", "refuse", "agree", "speak") and (
-        rw[:3] in (["not", "to", "be"], ["to", "be", "named"], ["to", "be", "identified"]) or rw[:2] == ["for", "anonymity"]
+        (rw := [t[2].lower() for t in right[:4]])[:3] in (["not", "to", "be"], ["to", "be", "named"], ["to", "be", "identified"]) or rw[:2] == ["for", "anonymity"]
         or rw[:3] == ["on", "condition", "of"]
     ):
         return None  # "who asked not to be named": a marker of anonymity, not an attribution
