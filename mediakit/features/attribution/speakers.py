@@ -147,7 +147,7 @@ class Speaker(NamedTuple):
 def resolve_speakers(doc: Document, spans: tuple[Span, ...]) -> tuple[Speaker, ...]:
     """One :class:`Speaker` per span, resolving each against the earlier ones."""
     text = doc.text
-    resolver = Resolver(text)
+    resolver = Resolver(text, doc.lower)
     resolver.quote_at = doc.quote_at
     out: list[Speaker] = []
     prev: Span | None = None
@@ -313,7 +313,7 @@ def _body_in_window(text: str, name: str, lo: int, hi: int) -> bool:
 class Resolver:
     """Walks the attributions of one text in order, resolving each speaker against the earlier ones."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lower: str | None = None) -> None:
         self.text = text
         self.history: list[tuple[int, str, str, bool, bool, str]] = []  # pos, name, type, person, plural, title
         self._names: dict[str, list[tuple[int, str]]] | None = None
@@ -327,7 +327,7 @@ class Resolver:
         self.genders: dict[str, str] = {}
         self.subject_pos: list[tuple[int, str]] = []  # people who open a sentence ("Professor Idris Haddad ...")
         # one pass each over the text, then per-attribution look-ups by position
-        low = text.lower()
+        low = text.lower() if lower is None else lower  # the document's lower-cased text, when given
         self.anon_pos = (
             [m.start() for m in anonymity_patterns()[1].finditer(text)]
             if any(k in low for k in _ANON_HINTS) else []
