@@ -81,6 +81,12 @@ _NOT_SUBJECT = word_set("en", "attribution_words.tsv", "not_subject")
 _PREP_JOIN = word_set("en", "attribution_words.tsv", "prep_join")
 _NAME_JOIN = word_set("en", "attribution_words.tsv", "name_join")
 _MODIFIERS = word_set("en", "attribution_words.tsv", "modifiers")
+# set expressions the per-cue code tests words against, built once (they were rebuilt per test)
+_JOIN_NOT_DET = _NAME_JOIN - _DETERMINERS
+_JOINS_NOT_DET = (_NAME_JOIN | _PREP_JOIN) - _DETERMINERS
+_APPOS_STOP = _STOP - {"who", "which", "whose", "of", "at", "in", "on", "during", "after", "before", "like"}
+_STOP_NOT_DET = _STOP - _DETERMINERS
+_TRAIL_JOIN = _NAME_JOIN | _PREP_JOIN | {"familiar", "close"}
 _NO_CONTENT_AFTER = re.compile(r"^[\s,;:.!?)”\"'’»—–-]*$")
 _THAT = re.compile(r"\bthat\b")
 # Patterns used inside per-cue code, compiled once (re's own cache lookup costs more than the match).
@@ -488,7 +494,7 @@ def _subject(doc: Document, a: Attribution, left, i: int) -> bool:
     ):
         k2 = _np_left(left, k - 2)
         pure_name = k2 is not None and all(
-            _is_cap(t[2]) or t[2].lower() in _NAME_JOIN - _DETERMINERS for t in left[k2:k - 1]
+            _is_cap(t[2]) or t[2].lower() in _JOIN_NOT_DET for t in left[k2:k - 1]
         )
         if pure_name and left[k2][2].lower() not in _STOP and (k2 == 0 or left[k2 - 1][2] in (",", ";", ":") or left[k2 - 1][2] in _ANY_Q):
             _set_mention(doc, a, left[k2][0], left[k - 2][1], "name")
@@ -532,6 +538,7 @@ def _np_left(left, i: int) -> int | None:
         return None
     k = i
     steps = 0
+    r = roles()
     while k - 1 >= 0 and steps < 9:
         prev = left[k - 1][2]
         low = prev.lower()
@@ -539,7 +546,7 @@ def _np_left(left, i: int) -> int | None:
             k -= 1
         elif low in _NAME_JOIN and k - 2 >= 0 and _is_cap(left[k - 2][2]) and _is_cap(left[k][2]):
             k -= 1
-        elif low in _MODIFIERS or low in roles():
+        elif low in _MODIFIERS or low in r:
             k -= 1
         elif low in _DETERMINERS:
             k -= 1
@@ -548,7 +555,7 @@ def _np_left(left, i: int) -> int | None:
                 k -= 1
                 continue
             break
-        elif low in _PREP_JOIN and k - 1 >= 1 and (left[k - 2][2].lower() in roles() or _is_cap(left[k - 2][2])) and left[k - 2][2].lower() not in _STOP:
+        elif low in _PREP_JOIN and k - 1 >= 1 and (left[k - 2][2].lower() in r or _is_cap(left[k - 2][2])) and left[k - 2][2].lower() not in _STOP:
             k -= 1
         elif prev in ("’s", "'s") or prev.endswith(("’s", "'s")) and _is_cap(prev):
             k -= 1
@@ -561,7 +568,7 @@ def _np_left(left, i: int) -> int | None:
             break
         steps += 1
     # do not start a mention on a joining word
-    while k < i and left[k][2].lower() in (_NAME_JOIN | _PREP_JOIN) - _DETERMINERS:
+    while k < i and left[k][2].lower() in _JOINS_NOT_DET:
         k += 1
     return k
 
@@ -599,7 +606,7 @@ def _appositive(doc: Document, a: Attribution, left, i: int) -> bool:
         if not seg:
             continue
         first_app = seg[0][2].lower()
-        if first_app in _STOP - {"who", "which", "whose", "of", "at", "in", "on", "during", "after", "before", "like"} or first_app in (
+        if first_app in _APPOS_STOP or first_app in (
             "however", "meanwhile", "instead", "though"
         ):
             return False
@@ -627,7 +634,7 @@ def _appositive(doc: Document, a: Attribution, left, i: int) -> bool:
     # "The minister of the economy, Mr. Guajardo Villarreal, argues": the name between the commas
     if commas:
         seg = left[commas[0] + 1:i]
-        if seg and _is_cap(seg[0][2]) and all(_is_cap(t[2]) or t[2].lower() in _NAME_JOIN - _DETERMINERS for t in seg):
+        if seg and _is_cap(seg[0][2]) and all(_is_cap(t[2]) or t[2].lower() in _JOIN_NOT_DET for t in seg):
             _set_mention(doc, a, seg[0][0], seg[-1][1], "name")
             a.title = doc.text[left[max(0, commas[0] - 6)][0]:seg[-1][1]]
             return True
@@ -705,7 +712,7 @@ def _np_right(doc: Document, a: Attribution, right, j: int, loose: bool = False)
             end += 1  # "the poll", "a new national poll", "said widow Terry Strada"
         elif loose and low in ("of", "for", "at", "in", "with", "from", "on") and end > j and end + 1 < len(right) and (
             _LOWER_WORD.fullmatch(right[end + 1][2].lower()) or _is_cap(right[end + 1][2])
-        ) and right[end + 1][2].lower() not in _STOP - _DETERMINERS:
+        ) and right[end + 1][2].lower() not in _STOP_NOT_DET:
             end += 1
         else:
             break
@@ -713,7 +720,7 @@ def _np_right(doc: Document, a: Attribution, right, j: int, loose: bool = False)
     if end == j:
         return False
     # trim trailing joining words
-    while end - 1 > j and right[end - 1][2].lower() in _NAME_JOIN | _PREP_JOIN | {"familiar", "close"}:
+    while end - 1 > j and right[end - 1][2].lower() in _TRAIL_JOIN:
         end -= 1
     last = right[end - 1][2]
     if not (_is_cap(last) or last.lower() in roles() or start != j):
