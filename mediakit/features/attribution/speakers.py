@@ -286,6 +286,9 @@ def _body_pattern(name: str) -> re.Pattern[str]:
 # end where the name starts (``\Z`` at ``endpos``), the part after it starts where the name ends.
 _BOUNDARY = re.compile(r"\b")
 _BODY_BEFORE_NOUN = re.compile(rf"\b{_BODY_NOUNS}\s*,?\s+(?:the\s+)?\Z")
+# how the text before the name ends (before its white space) in every _BODY_BEFORE_NOUN match:
+# a body noun, its comma, or "the" (a cheap test tried before the pattern)
+_BODY_BEFORE_ENDS = ("the", ",", *_BODY_NOUNS[3:-1].split("|"))
 _BODY_BEFORE_CALLING = re.compile(r"calling\s+(?:itself|themselves)\s+(?:the\s+)?[\"“']?\Z")
 _BODY_AFTER_WHICH = re.compile(
     rf",\s+(?:which\b|(?:the|a|an|[A-Z]\w+(?:'s|’s))\s+(?:[\w\-]+\s+){{0,4}}?{_BODY_NOUNS}\b)"
@@ -300,7 +303,10 @@ def _body_in_window(text: str, name: str, lo: int, hi: int) -> bool:
     while q >= 0:
         e = q + len(name)
         end_b = _BOUNDARY.match(text, e, hi) is not None
-        if end_b and (_BODY_BEFORE_NOUN.search(text, lo, q) or _BODY_BEFORE_CALLING.search(text, lo, q)):
+        if end_b and (
+            (q > lo and text[q - 1].isspace() and text[lo:q].rstrip().endswith(_BODY_BEFORE_ENDS) and _BODY_BEFORE_NOUN.search(text, lo, q))
+            or (text.find("calling", lo, q) >= 0 and _BODY_BEFORE_CALLING.search(text, lo, q))
+        ):
             return True
         if _BOUNDARY.match(text, q, hi) is not None and (
             _BODY_AFTER_WHICH.match(text, e, hi) or _BODY_AFTER_PARTS.match(text, e, hi)
