@@ -56,15 +56,18 @@ def find_cues(doc: Document, verbs: dict[str, Verb] | None = None) -> tuple[Cue,
     if verbs is None:
         verbs = reporting_verbs(doc.language)
     out: list[Cue] = []
+    get = verbs.get
+    new = tuple.__new__  # a Cue built without the Python-level constructor (all seven fields given)
     for start, end, form in _verb_matches(doc, pattern):
         if form == "according to":
             out.append(Cue(start, end, form, "according_to"))
         else:
             # Under IGNORECASE (texts whose lower-casing changes length) re also folds "ſ" to "s"
             # and "K" (Kelvin) to "k": such a match is looked up by its case-folded form.
-            verb = verbs.get(form) or verbs.get(form.casefold())
+            verb = get(form) or get(form.casefold())
             if verb is not None:
-                out.append(Cue(start, end, form, "verb", verb))
+                out.append(new(Cue, (start, end, form, "verb", verb, None, None)))
+    n_verbs = len(out)
     for m in _noun_matches(text, doc.language):
         nxt = m.span("next") if m.group("next") is not None else None
         out.append(Cue(m.start("noun"), m.end("noun"), m.group("noun"), "noun", anchor=m.span("poss"), tail=nxt))
@@ -78,7 +81,8 @@ def find_cues(doc: Document, verbs: dict[str, Verb] | None = None) -> tuple[Cue,
     m = _COLON_HEAD_RE.match(text, len(text) - len(text.lstrip()))
     if m is not None:
         out.append(Cue(m.start(2), m.end(2), ":", "colon", anchor=m.span(1), tail=m.span(3)))
-    out.sort(key=lambda c: (c.start, _RANK[c.kind]))
+    if len(out) > n_verbs:  # verb cues come in text order: only other kinds need sorting in
+        out.sort(key=lambda c: (c.start, _RANK[c.kind]))
     return tuple(out)
 
 
@@ -176,6 +180,8 @@ def _noun_matches(text: str, language: str):
 
 # ----------------------------------------------------------------------------- dashes and title lines
 
-_DASH_RE = re.compile(r"(?=[”\"'’])(”|\"|''|’)[^\S\n]*\n?[^\S\n]*[―—–]{1,2}[^\S\n]*([A-Z][^\n,.;:()“”\"]{1,60})")
+# opens with the branch of closing marks itself (each alternative a literal character): re skips
+# to those characters in C (a leading look-ahead would enter the matcher at every offset)
+_DASH_RE = re.compile(r"(”|\"|''|’)[^\S\n]*\n?[^\S\n]*[―—–]{1,2}[^\S\n]*([A-Z][^\n,.;:()“”\"]{1,60})")
 _DASHES = re.compile(r"[―—–]+")
 _COLON_HEAD_RE = re.compile(r"(?m)^([A-Z][\w’'.\-]*(?:[ \t]+[A-Z][\w’'.\-]*){0,3})[ \t]*(:)[ \t]+(?=\S)([^\n]{12,})$")

@@ -32,6 +32,7 @@ from .lexicon import Verb, non_speakers, reporting_nouns, reporting_verbs, roles
 # Tokens: dotted acronyms (U.S.), honorifics/initials before a capitalised word (Mr. Sen. J.),
 # words with inner apostrophes/hyphens, '' used as a double quote, then any single symbol.
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.(?=[^\S\n]+[A-Z])|\w+(?:['’\-]\w+)*|''|``|[^\w\s]|\n")
+_TOKEN_GAPS = re.compile(rf"([^\S\n]*)({_TOKEN.pattern})")  # (space before, token): see _tokens
 _OPEN_Q = frozenset('“„«‹"‟``')
 _CLOSE_Q = frozenset('”»›"\'’')
 _ANY_Q = _OPEN_Q | _CLOSE_Q | {"''", "``"}
@@ -59,8 +60,20 @@ _LOWER_WORD = re.compile(r"[a-z][a-z’'\-]*")
 _QUANT_SUBJ = word_set("en", "attribution_words.tsv", "quant_subj")
 _TO_VERBS = {"hope": True, "expect": True, "agree": True, "decline": True, "refuse": True, "offer": True, "threaten": True}
 _CLAUSE_JOIN = word_set("en", "attribution_words.tsv", "clause_join")
-_MID_CAP = re.compile(r"(?<=[a-z,;] )([A-Z][\w’'\-]*)")
-_PREV_WORD = re.compile(r"(\w+(?:['’\-]\w+)*)\s*$")
+_MID_CAP = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[\w’'\-]*")  # the capital first: the look-behind runs only at capitals
+# The word before a cue: ``(\w+(?:['’\-]\w+)*)\s*$`` searched in a window tries every start in
+# it; the same word is the match at offset 0 of the reversed window (the pattern reads the same
+# backwards), found in one step.
+_PREV_WORD_REVERSED = re.compile(r"\s*(\w+(?:['’\-]\w+)*)")
+
+
+def _prev_word(text: str, lo: int, hi: int) -> str | None:
+    r"""The word (joined by apostrophes or hyphens) that ends ``text[lo:hi]`` before trailing
+    space, as ``re.search(r"(\w+(?:['’\-]\w+)*)\s*$", ...)`` would find it; None if none."""
+    m = _PREV_WORD_REVERSED.match(text[lo:hi][::-1])
+    return m.group(1)[::-1] if m else None
+
+
 _GERUND_PREPS = word_set("en", "attribution_words.tsv", "gerund_preps")
 _CATENATIVE = word_set("en", "attribution_words.tsv", "catenative")
 _INTRO = word_set("en", "attribution_words.tsv", "intro")
@@ -69,6 +82,12 @@ _NOT_SUBJECT = word_set("en", "attribution_words.tsv", "not_subject")
 _PREP_JOIN = word_set("en", "attribution_words.tsv", "prep_join")
 _NAME_JOIN = word_set("en", "attribution_words.tsv", "name_join")
 _MODIFIERS = word_set("en", "attribution_words.tsv", "modifiers")
+# set expressions the per-cue code tests words against, built once (they were rebuilt per test)
+_JOIN_NOT_DET = _NAME_JOIN - _DETERMINERS
+_JOINS_NOT_DET = (_NAME_JOIN | _PREP_JOIN) - _DETERMINERS
+_APPOS_STOP = _STOP - {"who", "which", "whose", "of", "at", "in", "on", "during", "after", "before", "like"}
+_STOP_NOT_DET = _STOP - _DETERMINERS
+_TRAIL_JOIN = _NAME_JOIN | _PREP_JOIN | {"familiar", "close"}
 _NO_CONTENT_AFTER = re.compile(r"^[\s,;:.!?)”\"'’»—–-]*$")
 _THAT = re.compile(r"\bthat\b")
 _PARTICIPLE = re.compile(r"\s*,\s*(?:[a-z]+ly\s+)?[a-z]{3,}ing\b")  # "A, he said, wiping his face": an adjunct
@@ -156,7 +175,19 @@ def _midsentence_caps(doc: Document) -> frozenset[str]:
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(*m.span(), m[0]) for m in _TOKEN.finditer(text, start, end)]
+    """``[(*m.span(), m[0]) for m in _TOKEN.finditer(text, start, end)]`` without match objects.
+
+    Between two tokens there is only white space other than a newline (every other character
+    opens a token), so each token is the string after its run of such space and the offsets
+    follow from the lengths: one ``findall`` and a sum per token.
+    """
+    out = []
+    pos = start
+    for gap, tok in _TOKEN_GAPS.findall(text, start, end):
+        s = pos + len(gap)
+        pos = s + len(tok)
+        out.append((s, pos, tok))
+    return out
 
 
 def _is_cap(tok: str) -> bool:
@@ -232,9 +263,9 @@ def _verb_context(doc: Document, cs: int, ce: int, verb: Verb, ss: int, se: int)
     if cs > 0 and text[cs - 1] == "-":
         return None
     # cheap look at the word before, to drop noun uses before tokenising the window
-    pw = _PREV_WORD.search(text, max(ss, cs - 40), cs)
+    pw = _prev_word(text, max(ss, cs - 40), cs)
     if pw is not None:
-        prev = pw.group(1).lower()
+        prev = pw.lower()
         if prev in _NOT_VERB_BEFORE and prev not in ("as", "to") and not (verb.form_kind == "ing" and prev in _GERUND_PREPS):
             return None
     left = _tokens(text, max(ss, cs - 160), cs)
@@ -242,9 +273,8 @@ def _verb_context(doc: Document, cs: int, ce: int, verb: Verb, ss: int, se: int)
     lw = [t[2].lower() for t in left]
     # Noun or infinitive uses: "the reports", "to say", "so-called"; idioms: "that said", "needless to say".
     passive_frame = len(lw) >= 2 and lw[-1] == "as" and lw[-2] in ("quoted", "cited", "reported", "heard", "recorded", "described")
-    rw = [t[2].lower() for t in right[:4]]
     if verb.lemma in ("ask", "request", "decline", "refuse", "agree", "speak") and (
-        rw[:3] in (["not", "to", "be"], ["to", "be", "named"], ["to", "be", "identified"]) or rw[:2] == ["for", "anonymity"]
+        (rw := [t[2].lower() for t in right[:4]])[:3] in (["not", "to", "be"], ["to", "be", "named"], ["to", "be", "identified"]) or rw[:2] == ["for", "anonymity"]
         or rw[:3] == ["on", "condition", "of"]
     ):
         return None  # "who asked not to be named": a marker of anonymity, not an attribution
@@ -467,7 +497,7 @@ def _subject(doc: Document, a: Attribution, left, i: int) -> bool:
     ):
         k2 = _np_left(left, k - 2)
         pure_name = k2 is not None and all(
-            _is_cap(t[2]) or t[2].lower() in _NAME_JOIN - _DETERMINERS for t in left[k2:k - 1]
+            _is_cap(t[2]) or t[2].lower() in _JOIN_NOT_DET for t in left[k2:k - 1]
         )
         if pure_name and left[k2][2].lower() not in _STOP and (k2 == 0 or left[k2 - 1][2] in (",", ";", ":") or left[k2 - 1][2] in _ANY_Q):
             _set_mention(doc, a, left[k2][0], left[k - 2][1], "name")
@@ -511,6 +541,7 @@ def _np_left(left, i: int) -> int | None:
         return None
     k = i
     steps = 0
+    r = roles()
     while k - 1 >= 0 and steps < 9:
         prev = left[k - 1][2]
         low = prev.lower()
@@ -518,7 +549,7 @@ def _np_left(left, i: int) -> int | None:
             k -= 1
         elif low in _NAME_JOIN and k - 2 >= 0 and _is_cap(left[k - 2][2]) and _is_cap(left[k][2]):
             k -= 1
-        elif low in _MODIFIERS or low in roles():
+        elif low in _MODIFIERS or low in r:
             k -= 1
         elif low in _DETERMINERS:
             k -= 1
@@ -527,7 +558,7 @@ def _np_left(left, i: int) -> int | None:
                 k -= 1
                 continue
             break
-        elif low in _PREP_JOIN and k - 1 >= 1 and (left[k - 2][2].lower() in roles() or _is_cap(left[k - 2][2])) and left[k - 2][2].lower() not in _STOP:
+        elif low in _PREP_JOIN and k - 1 >= 1 and (left[k - 2][2].lower() in r or _is_cap(left[k - 2][2])) and left[k - 2][2].lower() not in _STOP:
             k -= 1
         elif prev in ("’s", "'s") or prev.endswith(("’s", "'s")) and _is_cap(prev):
             k -= 1
@@ -540,7 +571,7 @@ def _np_left(left, i: int) -> int | None:
             break
         steps += 1
     # do not start a mention on a joining word
-    while k < i and left[k][2].lower() in (_NAME_JOIN | _PREP_JOIN) - _DETERMINERS:
+    while k < i and left[k][2].lower() in _JOINS_NOT_DET:
         k += 1
     return k
 
@@ -578,7 +609,7 @@ def _appositive(doc: Document, a: Attribution, left, i: int) -> bool:
         if not seg:
             continue
         first_app = seg[0][2].lower()
-        if first_app in _STOP - {"who", "which", "whose", "of", "at", "in", "on", "during", "after", "before", "like"} or first_app in (
+        if first_app in _APPOS_STOP or first_app in (
             "however", "meanwhile", "instead", "though"
         ):
             return False
@@ -606,7 +637,7 @@ def _appositive(doc: Document, a: Attribution, left, i: int) -> bool:
     # "The minister of the economy, Mr. Guajardo Villarreal, argues": the name between the commas
     if commas:
         seg = left[commas[0] + 1:i]
-        if seg and _is_cap(seg[0][2]) and all(_is_cap(t[2]) or t[2].lower() in _NAME_JOIN - _DETERMINERS for t in seg):
+        if seg and _is_cap(seg[0][2]) and all(_is_cap(t[2]) or t[2].lower() in _JOIN_NOT_DET for t in seg):
             _set_mention(doc, a, seg[0][0], seg[-1][1], "name")
             a.title = doc.text[left[max(0, commas[0] - 6)][0]:seg[-1][1]]
             return True
@@ -684,7 +715,7 @@ def _np_right(doc: Document, a: Attribution, right, j: int, loose: bool = False)
             end += 1  # "the poll", "a new national poll", "said widow Terry Strada"
         elif loose and low in ("of", "for", "at", "in", "with", "from", "on") and end > j and end + 1 < len(right) and (
             _LOWER_WORD.fullmatch(right[end + 1][2].lower()) or _is_cap(right[end + 1][2])
-        ) and right[end + 1][2].lower() not in _STOP - _DETERMINERS:
+        ) and right[end + 1][2].lower() not in _STOP_NOT_DET:
             end += 1
         else:
             break
@@ -692,7 +723,7 @@ def _np_right(doc: Document, a: Attribution, right, j: int, loose: bool = False)
     if end == j:
         return False
     # trim trailing joining words
-    while end - 1 > j and right[end - 1][2].lower() in _NAME_JOIN | _PREP_JOIN | {"familiar", "close"}:
+    while end - 1 > j and right[end - 1][2].lower() in _TRAIL_JOIN:
         end -= 1
     last = right[end - 1][2]
     if not (_is_cap(last) or last.lower() in roles() or start != j):
@@ -824,13 +855,23 @@ def _colon_head(doc: Document, cue: Cue) -> Attribution | None:
 
 # ----------------------------------------------------------------------------- content
 
+def _function_words_only(text: str, s: int, e: int) -> bool:
+    """Every word of ``text[s:e]`` is a stop word or a determiner (stops at the first that is not,
+    instead of listing the words of the whole stretch first)."""
+    for m in _W.finditer(text, s, e):
+        w = m.group().lower()
+        if w not in _STOP and w not in _DETERMINERS:
+            return False
+    return True
+
+
 def _set_content(doc: Document, a: Attribution, s: int, e: int) -> None:
     text = doc.text
     while s < e and text[s] in " \t\n,;:—–-":
         s += 1
     while e > s and text[e - 1] in " \t\n,;:—–-.":
         e -= 1
-    if e - s < 2 or all(w.lower() in _STOP or w.lower() in _DETERMINERS for w in _W.findall(text[s:e])):
+    if e - s < 2 or _function_words_only(text, s, e):
         return  # nothing but function words ("and"): no content
     a.content_start, a.content_end = s, e
 
@@ -864,36 +905,37 @@ def _content(doc: Document, a: Attribution, ss: int, se: int, right) -> None:
             and not _NEW_CLAUSE.search(low_rest, 0, that.start()) and _that_is_the_cues(doc, low_rest[:that.start()]):
         r_start += that.start()  # PolNeAR and PARC count the "that" as part of what was said
     r_text = text[r_start:se]
-    r_words = len(r_text.split())
+    r_words = len(r_text.split(None, 3))  # the word count up to 4: only compared with 2 and 3
     r_lead = r_text.lstrip(" ,")
     # a quotation opens on the right (two apostrophes open one in some house styles: ''But ...)
     r_quote = r_lead[:1] in _OPEN_Q or r_lead.startswith("''")
     r_open = r_quote or r_text.lstrip(" ,:")[:1] in _OPEN_Q or r_text.lstrip()[:1] == ":" or (that is not None and r_start > block_end)
     l_end = block_start
-    l_text = text[_quote_start(doc, ss, l_end):l_end]  # a quotation begun in an earlier sentence counts
+    l_from = _quote_start(doc, ss, l_end)
+    l_text = text[l_from:l_end]  # a quotation begun in an earlier sentence counts
     l_stripped = l_text.rstrip()
-    l_words = len(l_text.split())
+    l_words = len(l_text.split(None, 3))
     l_frame = l_stripped.endswith((",", "—", "–", "''")) or l_stripped[-1:] in _CLOSE_Q
     trailer = _is_trailer(r_text) or (l_frame and l_words >= 3 and _PARTICIPLE.match(r_text) is not None)
     if a.verb is not None and a.verb.form_kind == "ing" and a.extra.get("inherit"):
         _set_content(doc, a, r_start, se)
     elif r_open and r_words >= 2 and not (l_frame and l_words >= 3 and trailer):
         if l_frame and l_stripped[-1:] in _CLOSE_Q and r_quote:
-            _set_content(doc, a, _quote_start(doc, ss, l_end), se)  # '"A," he said, "B."'
+            _set_content(doc, a, l_from, se)  # '"A," he said, "B."'
         else:
             _set_content(doc, a, r_start, se)
     elif l_frame and l_words >= 3 and (trailer or r_words < 3 or l_stripped.endswith(_QUOTE_ENDS)):
         # '"A," X said, explaining why ...': the quotation before the speaker is what was said,
         # the clause after is the writer's
-        _set_content(doc, a, _quote_start(doc, ss, l_end), l_end)
+        _set_content(doc, a, l_from, l_end)
     elif l_stripped.endswith(",") and l_words >= 3 and r_text.lstrip(" ")[:1] == "," and r_words >= 2 and not trailer:
         # 'A wall would stop crime, she said, but also drugs': the speaker set off by commas in
         # the middle of what was said; the outer extent (the scorer and highlight drop the cue)
-        _set_content(doc, a, _quote_start(doc, ss, l_end), se)
+        _set_content(doc, a, l_from, se)
     elif r_words >= 2 and not trailer:
         _set_content(doc, a, r_start, se)
     elif l_words >= 2:
-        _set_content(doc, a, _quote_start(doc, ss, l_end), l_end)
+        _set_content(doc, a, l_from, l_end)
     # a colon introducing a quote in the next paragraph: 'He said:\n\n"..."'
     if a.content_start is None and text[a.cue_end:a.cue_end + 3].lstrip(" ")[:1] == ":":
         nxt = _SPACES.match(text, text.find(":", a.cue_end) + 1).end()

@@ -46,7 +46,33 @@ _FORMER = re.compile(r"\b(?:former|ex-|onetime|one-time|erstwhile)(?=\s*[\w])", 
 _HONORIFICS = word_set("en", "attribution_words.tsv", "speaker_honorifics")
 _DETS = word_set("en", "attribution_words.tsv", "speaker_dets")
 # lower-case role words right before a name ("White House spokesperson Karine Jean-Pierre")
-_PRE_TITLE = re.compile(r"(?:(?<=\s)|^)(?:[a-z][\w\-]*\s+){1,4}$")
+def _ends_before_blanks(text: str, lo: int, hi: int, endings: tuple[str, ...]) -> bool:
+    r"""``text[lo:hi]`` ends with one of ``endings`` and then spaces or tabs: a cheap test every
+    match of a pattern anchored there (``...(?:of|for)[ \t]+\Z``) passes, tried before it."""
+    return hi > lo and text[hi - 1] in " \t" and text[lo:hi].rstrip(" \t").endswith(endings)
+
+
+def _ends_comma_space(text: str, lo: int, hi: int) -> bool:
+    r"""``text[lo:hi]`` ends with a comma and white space (what ``,\s+$`` needs)."""
+    return hi > lo and text[hi - 1].isspace() and text[lo:hi].rstrip().endswith(",")
+
+
+# The reversed window of _pre_title: space, then a word read backwards whose last character (its
+# first, forwards) is a lower-case ASCII letter, followed by space; one to four of them.
+_PRE_TITLE_REVERSED = re.compile(r"(?:\s+[\w\-]*[a-z](?=\s)){1,4}")
+
+
+def _pre_title(text: str, lo: int, hi: int) -> str | None:
+    r"""What ``re.search(r"(?:(?<=\s)|^)(?:[a-z][\w\-]*\s+){1,4}$", text, lo, hi)`` matches
+    (None for no match): one match at the start of the reversed window instead of a search that
+    tries every start in it. The character appended stands for what precedes the window (a
+    space when a word may open there: at the text's start or after space)."""
+    if hi <= lo or not text[hi - 1].isspace():
+        return None
+    m = _PRE_TITLE_REVERSED.match(text[lo:hi][::-1] + (" " if lo == 0 or text[lo - 1].isspace() else "x"))
+    return text[hi - m.end():hi] if m else None
+
+
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|who\s+is|now|then|former|currently)\s[^,.;:()]{3,90}[,.]")
 # "Dravik's fire chief, Oskar Renholt, said": a role phrase set off before the name
 _PRE_APPOSITIVE = re.compile(r"(?:^|(?<=[\s(]))((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*),\s+$")
@@ -57,11 +83,14 @@ _CITIZEN_AFTER = re.compile(
     r"moved|grew\s+up|runs?|ran|owns?|owned|works?|worked|rents?|farms?|was\s+born)\b"
 )
 _PARTY_STATE = re.compile(r"\b([A-Z][\w’'\-]+)(?:,[ \t]*|[ \t]*\()[RDI][-–][A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z.]+)?\)?(?=[\s,.;:)])")
+_PARTY_HINT = re.compile(r"[RDI][-–][A-Z]")  # in every _PARTY_STATE match; most articles have none
 # "Secretary of State John Kerry", "Minister for Health Ann Lee": a capitalised office before a name
 _OFFICE_OF = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?\Z")
+_OFFICE_END = ("of", "for", "the")  # how every _OFFICE_OF match ends before its blanks
 # "CNN's Wolf Blitzer", "Foreign Policy magazine's Tom Ricks": the outlet a journalist writes for
 _OUTLET_POSSESSIVE = re.compile(
     r"((?:[A-Z][\w.&\-]*[ \t]+){0,3}[A-Z][\w.&\-]*)(?:[ \t]+(magazine|newspaper|paper|network|channel|station|website))?(?:'s|’s)[ \t]+\Z")
+_POSS_END = ("'s", "’s")  # how every _OUTLET_POSSESSIVE match ends before its blanks
 # "the Movement for the Emancipation of the Niger Delta (MEND)": a body's name and its acronym
 _SPELLED_OUT = re.compile(r"((?:[A-Z][\w’'\-]*[ \t]+)(?:(?:of|for|the|and|on|in|to|&)[ \t]+|[A-Z][\w’'\-]*[ \t]+){0,9})\(([A-Z]{2,8})\)")
 _ADJECTIVE_CANDIDATE = re.compile(r"\b([A-Z][a-z]+)\b(?![ \t]+[A-Z][a-z])")
@@ -76,7 +105,10 @@ _TITLE_MODIFIERS = word_set("en", "attribution_words.tsv", "speaker_title_modifi
 _POSSESSIVE = re.compile(r"(?:’s|'s|’)$")
 _CAP_RUN = re.compile(r"(?:[A-Z][\w’'\-]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][\w’'\-]+|[A-Z]\.))+")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Sir|Dame|Lady|Lord)\.?\s+$")
-_HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen)\.?[ \t]+([A-Z][\w’'\-]+)\b(?![ \t]+[A-Z])")
+# "\b(Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen)" with the word boundary tested after the first letter
+# ("M(?<!\w.)": no word character before it), so that re scans for the five letters in C
+_HONORIFIC_NAME = re.compile(
+    r"(M(?<!\w.)(?:r|rs|s|iss)|D(?<!\w.)r|S(?<!\w.)en|R(?<!\w.)ep|G(?<!\w.)(?:ov|en))\.?[ \t]+([A-Z][\w’'\-]+)\b(?![ \t]+[A-Z])")
 _GENDERED = {
     "mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "spokesman": "m", "chairman": "m",
     "congressman": "m", "businessman": "m", "father": "m", "husband": "m", "son": "m", "brother": "m",
@@ -115,7 +147,7 @@ class Speaker(NamedTuple):
 def resolve_speakers(doc: Document, spans: tuple[Span, ...]) -> tuple[Speaker, ...]:
     """One :class:`Speaker` per span, resolving each against the earlier ones."""
     text = doc.text
-    resolver = Resolver(text)
+    resolver = Resolver(text, doc.lower)
     resolver.quote_at = doc.quote_at
     out: list[Speaker] = []
     prev: Span | None = None
@@ -199,7 +231,8 @@ def _person_names(text: str):
     """(match, full name) for each multi-word capitalised run that is a person's name."""
     for m in _CAP_RUN.finditer(text):
         run = m.group()
-        if _OFFICE_OF.search(text, max(0, m.start() - 40), m.start()) and run.count(" ") >= 2:
+        lo = max(0, m.start() - 40)
+        if _ends_before_blanks(text, lo, m.start(), _OFFICE_END) and _OFFICE_OF.search(text, lo, m.start()) and run.count(" ") >= 2:
             # "Secretary of State John Kerry": the office's object opens the run; the name is its end
             ws = run.split()
             run = " ".join(ws[-3:] if len(ws[-2]) == 2 and ws[-2].endswith(".") else ws[-2:])
@@ -231,6 +264,12 @@ _BODY_REACH = 250  # characters around a name in which the article may present i
 _BODY_WINDOWS = 50
 
 
+@lru_cache(maxsize=1024)
+def _whole_word(word: str) -> re.Pattern[str]:
+    r"""``\bword\b``, compiled once per word (role heads: a few hundred at most)."""
+    return re.compile(rf"\b{re.escape(word)}\b")
+
+
 @lru_cache(maxsize=256)
 def _body_pattern(name: str) -> re.Pattern[str]:
     """The name's whole presentation-as-a-body pattern (used only for a name written very often)."""
@@ -247,6 +286,9 @@ def _body_pattern(name: str) -> re.Pattern[str]:
 # end where the name starts (``\Z`` at ``endpos``), the part after it starts where the name ends.
 _BOUNDARY = re.compile(r"\b")
 _BODY_BEFORE_NOUN = re.compile(rf"\b{_BODY_NOUNS}\s*,?\s+(?:the\s+)?\Z")
+# how the text before the name ends (before its white space) in every _BODY_BEFORE_NOUN match:
+# a body noun, its comma, or "the" (a cheap test tried before the pattern)
+_BODY_BEFORE_ENDS = ("the", ",", *_BODY_NOUNS[3:-1].split("|"))
 _BODY_BEFORE_CALLING = re.compile(r"calling\s+(?:itself|themselves)\s+(?:the\s+)?[\"“']?\Z")
 _BODY_AFTER_WHICH = re.compile(
     rf",\s+(?:which\b|(?:the|a|an|[A-Z]\w+(?:'s|’s))\s+(?:[\w\-]+\s+){{0,4}}?{_BODY_NOUNS}\b)"
@@ -261,7 +303,10 @@ def _body_in_window(text: str, name: str, lo: int, hi: int) -> bool:
     while q >= 0:
         e = q + len(name)
         end_b = _BOUNDARY.match(text, e, hi) is not None
-        if end_b and (_BODY_BEFORE_NOUN.search(text, lo, q) or _BODY_BEFORE_CALLING.search(text, lo, q)):
+        if end_b and (
+            (q > lo and text[q - 1].isspace() and text[lo:q].rstrip().endswith(_BODY_BEFORE_ENDS) and _BODY_BEFORE_NOUN.search(text, lo, q))
+            or (text.find("calling", lo, q) >= 0 and _BODY_BEFORE_CALLING.search(text, lo, q))
+        ):
             return True
         if _BOUNDARY.match(text, q, hi) is not None and (
             _BODY_AFTER_WHICH.match(text, e, hi) or _BODY_AFTER_PARTS.match(text, e, hi)
@@ -274,7 +319,7 @@ def _body_in_window(text: str, name: str, lo: int, hi: int) -> bool:
 class Resolver:
     """Walks the attributions of one text in order, resolving each speaker against the earlier ones."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lower: str | None = None) -> None:
         self.text = text
         self.history: list[tuple[int, str, str, bool, bool, str]] = []  # pos, name, type, person, plural, title
         self._names: dict[str, list[tuple[int, str]]] | None = None
@@ -288,7 +333,7 @@ class Resolver:
         self.genders: dict[str, str] = {}
         self.subject_pos: list[tuple[int, str]] = []  # people who open a sentence ("Professor Idris Haddad ...")
         # one pass each over the text, then per-attribution look-ups by position
-        low = text.lower()
+        low = text.lower() if lower is None else lower  # the document's lower-cased text, when given
         self.anon_pos = (
             [m.start() for m in anonymity_patterns()[1].finditer(text)]
             if any(k in low for k in _ANON_HINTS) else []
@@ -325,29 +370,32 @@ class Resolver:
                 hon = _HONORIFIC_BEFORE.search(self.text, max(0, m.start() - 8), m.start())
                 if hon:
                     title = hon.group() + title  # "Mr. Tom Hart", "Ms. Ann Lee"
-                pre = _PRE_TITLE.search(self.text, max(0, m.start() - 80), m.start())
+                pre = _pre_title(self.text, max(0, m.start() - 80), m.start())
                 if pre:
                     # only the role words right before the name ("coal miners met Tom Clarke" is no title)
                     kept: list[str] = []
-                    for w in reversed(pre.group().split()):
+                    for w in reversed(pre.split()):
                         if w.lower() not in roles() and w.lower() not in _TITLE_MODIFIERS and w.lower() not in BODY_WORDS:
                             break
                         kept.insert(0, w)
                     if kept:
                         title = " ".join(kept) + " " + title
-                office = _OFFICE_OF.search(self.text, max(0, m.start() - 40), m.start())
+                lo = max(0, m.start() - 40)
+                office = _OFFICE_OF.search(self.text, lo, m.start()) if _ends_before_blanks(self.text, lo, m.start(), _OFFICE_END) else None
                 if office and _role_type([office.group(1)]) is not None:
                     title = office.group() + title  # "Secretary of State John Kerry"
                 else:
-                    o = _OUTLET_POSSESSIVE.search(self.text, max(0, m.start() - 60), m.start()) or _OUTLET_POSSESSIVE.search(
-                        title, 0, len(title) - len(full))
+                    lo = max(0, m.start() - 60)
+                    o = (_OUTLET_POSSESSIVE.search(self.text, lo, m.start()) if _ends_before_blanks(self.text, lo, m.start(), _POSS_END) else None) or (
+                        _OUTLET_POSSESSIVE.search(title, 0, len(title) - len(full)) if _ends_before_blanks(title, 0, len(title) - len(full), _POSS_END) else None)
                     if o is not None and (o.group(2) or is_outlet(o.group(1))):
                         title = "reporter " + title  # "Foreign Policy magazine's Tom Ricks", "CNN's Ann Lee"
                 app = _APPOSITIVE.match(self.text, m.end())
                 if app:
                     title += app.group()
                 if self.text.startswith(",", m.end()):
-                    pa = _PRE_APPOSITIVE.search(self.text, max(0, m.start() - 60), m.start())
+                    lo = max(0, m.start() - 60)
+                    pa = _PRE_APPOSITIVE.search(self.text, lo, m.start()) if _ends_comma_space(self.text, lo, m.start()) else None
                     if pa and _role_type(pa.group(1).split()) is not None:
                         title = pa.group(1) + " " + title
                 if _CITIZEN_AFTER.match(self.text, m.end()):
@@ -357,7 +405,7 @@ class Resolver:
             self._names = idx
             self._name_order = sorted((p, full) for cands in idx.values() for p, full in cands)
             # "Rep. Gwen Moore (D-Wis.)", "Cruz, R-Texas,": the party-and-state tag of a US lawmaker
-            for m in _PARTY_STATE.finditer(self.text):
+            for m in _PARTY_STATE.finditer(self.text) if _PARTY_HINT.search(self.text) else ():
                 full = self.full_name(m.group(1), m.start())
                 self.titles.setdefault(full, []).insert(0, f"lawmaker {full}")
             # "Mr. Clarke ...": a single surname with an honorific opens a sentence too
@@ -482,14 +530,18 @@ class Resolver:
             # that name's own pattern, so the cost stays linear however often the name repeats)
             text = self.text
             found = False
-            for k, occ in enumerate(re.finditer(re.escape(name), text)):
+            # the name's occurrences left to right, not overlapping (what re.finditer of the
+            # escaped name gives, without compiling a pattern per name)
+            k, q = 0, text.find(name)
+            while q >= 0:
                 if k >= _BODY_WINDOWS:
                     found = _body_pattern(name).search(text) is not None
                     break
-                lo, hi = max(0, occ.start() - _BODY_REACH), min(len(text), occ.end() + _BODY_REACH)
+                lo, hi = max(0, q - _BODY_REACH), min(len(text), q + len(name) + _BODY_REACH)
                 if _body_in_window(text, name, lo, hi):
                     found = True
                     break
+                k, q = k + 1, text.find(name, q + len(name))
             self._bodies[name] = found
         return self._bodies[name]
 
@@ -564,7 +616,7 @@ class Resolver:
         if r.get(head, r.get(" ".join(ws[-2:]))) == "document":
             return None  # "The figures reveal": a document, whoever obtained it
         for _, name, typ, person, plural, title in reversed(self.history[-12:]):
-            if person and re.search(rf"\b{re.escape(head)}\b", title) and name.lower() != " ".join(ws[1:]):
+            if person and _whole_word(head).search(title) and name.lower() != " ".join(ws[1:]):
                 return Resolved(name, typ, person, plural)
         if pos is None or head.endswith("s") or r.get(head) not in ("official", "expert", "citizen"):
             return None  # only a role a single person holds ("the company" is no person)

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ...lexicons.reader import word_set, word_sets
+from ...text.wordtrie import trie_regex
 from .lexicon import anonymity_patterns, outlets, roles
 
 SPEAKER_TYPES = ("official", "expert", "organization", "media", "anonymous", "citizen", "document", "other")
@@ -78,16 +79,45 @@ def _is_person_name(name: str) -> bool:
     return all(w[:1].isupper() for w in ws)
 
 
+_MAST_WORDS = (r"(?:Times|Post|News|Journal|Herald|Tribune|Gazette|Telegraph|Chronicle|Examiner|Courier|Magazine|"
+               r"Radio|Television|TV)(?:-[A-Z][a-z]+)?")  # "Post-Gazette"
+_MAST_WORD = r"[\w.\-&]*\s+"  # a masthead word after its capital
+
+
 @lru_cache(maxsize=1)
 def _outlet_regex() -> re.Pattern[str]:
-    names = sorted(outlets(), key=len, reverse=True)
-    # 'X' alone is too ambiguous; multi-word names also match in capitals ("USA TODAY")
-    alt = "|".join(f"(?i:{re.escape(n)})" if " " in n else re.escape(n) for n in names if len(n) > 1)
-    masthead = (
-        r"(?:The\s+)?(?:[A-Z][\w.\-&]*\s+){1,3}(?:Times|Post|News|Journal|Herald|Tribune|Gazette|Telegraph|"
-        r"Chronicle|Examiner|Courier|Magazine|Radio|Television|TV)(?:-[A-Z][a-z]+)?"  # "Post-Gazette"
-    )
-    return re.compile(rf"(?<![\w])(?=[A-Zd])(?:{alt}|{masthead})(?![\w])")
+    r"""An outlet name or a masthead ("The Springfield Herald") as a whole word.
+
+    The same matches, at every offset, as the plain form
+    ``(?<![\w])(?=[A-Zd])(?:(?i:MULTI)|SINGLE|MASTHEAD)(?![\w])`` (MULTI: the multi-word
+    names, which also match in capitals, "USA TODAY"; SINGLE: the one-word names but "X", which
+    is too ambiguous; MASTHEAD: ``(?:The\s+)?(?:[A-Z][\w.\-&]*\s+){1,3}`` before a masthead
+    word), written as one branch per first character: the character, the look-behind moved after
+    it (``(?<!\w.)``), then the three kinds of name that can open with it, in the same order and
+    as tries of the rest of each name. A pattern that opens with literal characters lets ``re``
+    skip to them in C instead of entering the matcher at every offset.
+    """
+    names = [n for n in outlets() if len(n) > 1]
+    multi = {n.lower() for n in names if " " in n}
+    single = {n for n in names if " " not in n}
+    branches = []
+    for first in "ABCDEFGHIJKLMNOPQRSTUVWXYZd":  # the characters a match can open with
+        parts = []
+        rest = sorted(n[1:] for n in multi if n[0] == first.lower())
+        if rest:
+            parts.append(f"(?i:{trie_regex(rest)})")
+        rest = sorted(n[1:] for n in single if n[0] == first)
+        if rest:
+            parts.append(trie_regex(rest))
+        if first.isupper():
+            # the masthead after its first capital: "The" and one to three words, or one to three words
+            tail = rf"{_MAST_WORD}(?:[A-Z]{_MAST_WORD}){{0,2}}{_MAST_WORDS}"
+            if first == "T":
+                tail = rf"he\s+(?:[A-Z]{_MAST_WORD}){{1,3}}{_MAST_WORDS}|{tail}"
+            parts.append(tail)
+        if parts:
+            branches.append(rf"{re.escape(first)}(?<!\w.)(?:{'|'.join(parts)})")
+    return re.compile(rf"(?:{'|'.join(branches)})(?![\w])")
 
 
 # Channel phrases: the outlet a source spoke to or through.

@@ -1,0 +1,102 @@
+"""The fast helpers of the attribution engine give exactly what the plain patterns they replace
+give, on every window of random strings over the characters the patterns care about."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from mediakit.features.attribution import spans, speakers
+from mediakit.features.attribution.lexicon import outlets
+from mediakit.features.attribution.types import _outlet_regex
+
+# characters that open, join, end or break words for these patterns (space kinds, quotes, dots)
+_ALPHABET = "aAbBsSthTHe-_'’.,() \t\n\u00a0xMrD1é"
+
+
+def _strings(n: int, seed: int, alphabet: str = _ALPHABET, length: int = 14):
+    rng = random.Random(seed)
+    for _ in range(n):
+        yield "".join(rng.choice(alphabet) for _ in range(rng.randint(0, length)))
+
+
+def _windows(text: str):
+    for hi in range(len(text) + 1):
+        for lo in range(hi + 1):
+            yield lo, hi
+
+
+def test_prev_word_is_the_search_it_replaces():
+    plain = re.compile(r"(\w+(?:['’\-]\w+)*)\s*$")
+    for text in _strings(400, 1):
+        for lo, hi in _windows(text):
+            m = plain.search(text, lo, hi)
+            assert spans._prev_word(text, lo, hi) == (m.group(1) if m else None), (text, lo, hi)
+
+
+def test_pre_title_is_the_search_it_replaces():
+    plain = re.compile(r"(?:(?<=\s)|^)(?:[a-z][\w\-]*\s+){1,4}$")
+    for text in _strings(400, 2, "ab-_1A. \t\n\u00a0é", 16):
+        for lo, hi in _windows(text):
+            m = plain.search(text, lo, hi)
+            assert speakers._pre_title(text, lo, hi) == (m.group() if m else None), (text, lo, hi)
+
+
+def test_tokens_are_the_finditer_they_replace():
+    for text in [*_strings(300, 3), "Mr.  Smith said", "U.S. A.B.C. x", "it''s ``so''", "a \r\n b"]:
+        for lo, hi in _windows(text):
+            want = [(*m.span(), m[0]) for m in spans._TOKEN.finditer(text, lo, hi)]
+            assert spans._tokens(text, lo, hi) == want, (text, lo, hi)
+
+
+def _pieces(n: int, seed: int, k: int = 5):
+    """Random words and the separators around them: titles, offices, possessives, appositives."""
+    words = ["Minister", "Ann", "of", "for", "the", "CNN", "CNN's", "Lee’s", "magazine", "chief", "fire", "x", "(a"]
+    seps = [" ", " ", "\t", "  ", "", ", ", ",", "\n", "'s ", "’s "]
+    rng = random.Random(seed)
+    for _ in range(n):
+        yield "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(0, k)))
+
+
+@pytest.mark.parametrize("endings, pattern", [
+    (speakers._OFFICE_END, speakers._OFFICE_OF),
+    (speakers._POSS_END, speakers._OUTLET_POSSESSIVE),
+])
+def test_window_end_tests_pass_every_match(endings, pattern):
+    found = 0
+    for text in _pieces(1500, 4):
+        for lo, hi in _windows(text):
+            if pattern.search(text, lo, hi):
+                found += 1
+                assert speakers._ends_before_blanks(text, lo, hi, endings), (text, lo, hi)
+    assert found > 10  # the test saw matches
+
+
+def test_comma_space_test_passes_every_match():
+    found = 0
+    for text in _pieces(1500, 5):
+        for lo, hi in _windows(text):
+            if speakers._PRE_APPOSITIVE.search(text, lo, hi):
+                found += 1
+                assert speakers._ends_comma_space(text, lo, hi), (text, lo, hi)
+    assert found > 10  # the test saw matches
+
+
+def test_outlet_regex_is_the_flat_alternation():
+    names = [n for n in outlets() if len(n) > 1]
+    alt = "|".join(f"(?i:{re.escape(n)})" if " " in n else re.escape(n)
+                   for n in sorted(names, key=len, reverse=True))
+    masthead = (r"(?:The\s+)?(?:[A-Z][\w.\-&]*\s+){1,3}(?:Times|Post|News|Journal|Herald|Tribune|Gazette|"
+                r"Telegraph|Chronicle|Examiner|Courier|Magazine|Radio|Television|TV)(?:-[A-Z][a-z]+)?")
+    flat = re.compile(rf"(?<![\w])(?=[A-Zd])(?:{alt}|{masthead})(?![\w])")
+    fast = _outlet_regex()
+    probes = [" ".join(names), " ".join(n.upper() for n in names), " ".join(n.lower() for n in names),
+              "-".join(names), "The Springfield Herald said", "The  The Times-Picayune", "xReuters Reuters_",
+              "THE A B C D TIMES", "dpa, DPA and Dpa", "Pittsburgh Post-Gazette"]
+    for text in probes:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in flat.finditer(text)], text
+        for p in range(len(text)):
+            a, b = fast.match(text, p), flat.match(text, p)
+            assert (a and a.span()) == (b and b.span()), (text, p)
