@@ -41,7 +41,15 @@ from mediakit.features.attribution import learned as L  # noqa: E402
 from mediakit.features.attribution.cues import find_cues  # noqa: E402
 from mediakit.features.attribution.lexicon import reporting_nouns, reporting_verbs  # noqa: E402
 from mediakit.features.attribution.spans import find_spans  # noqa: E402
-from mediakit.features.attribution.tagger import BITS, source_features, source_window, tokens  # noqa: E402
+from mediakit.features.attribution.tagger import (  # noqa: E402
+    BITS,
+    STACK_BITS,
+    STACK_SCALE,
+    source_features,
+    source_window,
+    stack_features,
+    tokens,
+)
 from mediakit.text.doc import Document  # noqa: E402
 
 SEED = 0
@@ -123,16 +131,40 @@ def _fit(x: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
     return m.coef_[0].astype(np.float16).astype(np.float32), float(m.intercept_[0])
 
 
+def _stack_matrix(items: list[Prepared], scores: list[np.ndarray]) -> sparse.csr_matrix:
+    """The second pass's rows: hashed stack features, then the first-pass logit (scaled)."""
+    feats = np.concatenate([stack_features(p.t, z) for p, z in zip(items, scores)])
+    z = np.concatenate(scores) / STACK_SCALE
+    n, k = feats.shape
+    x = sparse.csr_matrix((np.ones(n * k, dtype=np.float64), feats.ravel().astype(np.int32),
+                           np.arange(0, n * k + 1, k, dtype=np.int32)), shape=(n, 1 << STACK_BITS))
+    x.sum_duplicates()
+    return sparse.hstack([x, sparse.csr_matrix(z[:, None])], format="csr")
+
+
 def train(items: list[Prepared], forms: tuple[str, ...]) -> L.LearnedModel:
     t0 = time.time()
     cx = np.concatenate([p.t.feats for p in items])
     cy = np.concatenate([p.y for p in items])
     cw, cb = _fit(cx, cy, C_CUE)
+    # The second pass learns from first-pass scores the articles' own weights did not see: each
+    # half of the training articles (alternate articles) is scored by a first pass fitted on the
+    # other half.
+    scores: list[np.ndarray] = [np.zeros(0)] * len(items)
+    for k in (0, 1):
+        fit_on = [p for i, p in enumerate(items) if i % 2 != k]
+        hw, hb = _fit(np.concatenate([p.t.feats for p in fit_on]), np.concatenate([p.y for p in fit_on]), C_CUE)
+        for i, p in enumerate(items):
+            if i % 2 == k:
+                scores[i] = hw[p.t.feats].sum(axis=1, dtype=np.float64) + hb
+    m = LogisticRegression(C=C_CUE, solver="liblinear", random_state=SEED)
+    m.fit(_stack_matrix(items, scores), cy)
+    stw, stb = m.coef_[0].astype(np.float16).astype(np.float32), float(m.intercept_[0])
     sx = np.concatenate([x for p in items for x in p.src_x])
     sy = np.concatenate([y for p in items for y in p.src_y])
     sw, sb = _fit(sx, sy, C_SOURCE)
     print(f"  trained on {len(items)} articles ({len(cy)} tokens, {len(sy)} source rows) in {time.time() - t0:.0f} s", flush=True)
-    return L.LearnedModel(cw, cb, CUE_THRESHOLD, sw, sb, SOURCE_THRESHOLD, forms)
+    return L.LearnedModel(cw, cb, CUE_THRESHOLD, sw, sb, SOURCE_THRESHOLD, forms, stw, stb)
 
 
 def rows(spans) -> list[dict]:
@@ -187,13 +219,14 @@ def train_cached(name: str, tr: list[Prepared], forms: tuple[str, ...]) -> L.Lea
     path = CACHE / (re.sub(r"\W+", "_", name) + ".npz") if CACHE else None
     if path is not None and path.exists():
         z = np.load(path, allow_pickle=False)
-        if tuple(str(f) for f in z["forms"]) == forms:
-            return L.LearnedModel(z["cw"], float(z["cb"]), CUE_THRESHOLD, z["sw"], float(z["sb"]), SOURCE_THRESHOLD, forms)
+        if tuple(str(f) for f in z["forms"]) == forms and "stw" in z:
+            return L.LearnedModel(z["cw"], float(z["cb"]), CUE_THRESHOLD, z["sw"], float(z["sb"]), SOURCE_THRESHOLD, forms,
+                                  z["stw"], float(z["stb"]))
     model = train(tr, forms)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         np.savez(path, cw=model.cue_weights, cb=model.cue_bias, sw=model.source_weights, sb=model.source_bias,
-                 forms=np.array(forms, dtype=str))
+                 forms=np.array(forms, dtype=str), stw=model.stack_weights, stb=model.stack_bias)
     return model
 
 
@@ -279,6 +312,7 @@ def main() -> None:
             cue_threshold=np.float64(model.cue_threshold), source_weights=model.source_weights.astype(np.float16),
             source_bias=np.float64(model.source_bias), source_threshold=np.float64(model.source_threshold),
             forms=np.array(model.forms, dtype=str), bits=np.int64(BITS),
+            stack_weights=model.stack_weights.astype(np.float16), stack_bias=np.float64(model.stack_bias),
         )
         print(f"wrote {out} ({out.stat().st_size // 1024} kB, {len(model.forms)} learned forms)")
 

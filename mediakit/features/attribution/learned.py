@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -38,7 +38,16 @@ from . import spans as _sp
 from .cues import Cue, find_cues
 from .lexicon import Verb, reporting_verbs
 from .spans import Attribution, Span, candidate_spans
-from .tagger import BITS, Tokens, runs, source_features, source_window, tokens
+from .tagger import (
+    BITS,
+    STACK_SCALE,
+    Tokens,
+    runs,
+    source_features,
+    source_window,
+    stack_features,
+    tokens,
+)
 
 MODEL_FILE = "attribution_tagger.npz"
 # A cue no rule candidate covers must score this much above the threshold (logit): such cues
@@ -59,6 +68,10 @@ class LearnedModel:
     source_bias: float
     source_threshold: float
     forms: tuple[str, ...]  # learned cue word forms (candidates beyond the reporting-verb lexicon)
+    # the second cue pass over the first pass's scores (empty: one pass); the last weight is the
+    # first-pass logit's (divided by STACK_SCALE)
+    stack_weights: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
+    stack_bias: float = 0.0
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +83,8 @@ def learned_model() -> LearnedModel:
             z["cue_weights"].astype(np.float32), float(z["cue_bias"]), float(z["cue_threshold"]),
             z["source_weights"].astype(np.float32), float(z["source_bias"]), float(z["source_threshold"]),
             tuple(str(f) for f in z["forms"]),
+            z["stack_weights"].astype(np.float32) if "stack_weights" in z else np.zeros(0, dtype=np.float32),
+            float(z["stack_bias"]) if "stack_bias" in z else 0.0,
         )
 
 
@@ -105,8 +120,13 @@ def _token_range(t: Tokens, start: int, end: int) -> tuple[int, int]:
     return int(np.searchsorted(t.ends, start, side="right")), int(np.searchsorted(t.starts, end, side="left"))
 
 
-def cue_scores(model: LearnedModel, feats: np.ndarray) -> np.ndarray:
-    return model.cue_weights[feats].sum(axis=1, dtype=np.float64) + model.cue_bias
+def cue_scores(model: LearnedModel, t: Tokens) -> np.ndarray:
+    """The cue logit of every token: the first pass, then the second pass over its scores."""
+    z = model.cue_weights[t.feats].sum(axis=1, dtype=np.float64) + model.cue_bias
+    if len(model.stack_weights) == 0 or len(z) == 0:
+        return z
+    w = model.stack_weights
+    return w[stack_features(t, z)].sum(axis=1, dtype=np.float64) + w[-1] * (z / STACK_SCALE) + model.stack_bias
 
 
 def source_tokens(model: LearnedModel, t: Tokens, c0: int, c1: int) -> tuple[int, int] | None:
@@ -154,7 +174,7 @@ def cue_spans(doc: Document, model: LearnedModel | None = None) -> list[tuple[in
     t = tokens(doc)
     if len(t.starts) == 0:
         return []
-    return runs(t, cue_scores(model, t.feats) >= model.cue_threshold, doc.text)
+    return runs(t, cue_scores(model, t) >= model.cue_threshold, doc.text)
 
 
 def tagged(doc: Document, cues: tuple[Cue, ...], model: LearnedModel | None = None) -> list[Attribution]:
@@ -164,7 +184,7 @@ def tagged(doc: Document, cues: tuple[Cue, ...], model: LearnedModel | None = No
     if len(t.starts) == 0:
         return []
     text = doc.text
-    z = cue_scores(model, t.feats)
+    z = cue_scores(model, t)
     found = runs(t, z >= model.cue_threshold, text)
     # the rule span step runs only on candidates the tagger keeps (a fifth of them)
     cands = candidate_spans(doc, _overlapping(cues, found))

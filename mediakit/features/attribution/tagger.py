@@ -255,6 +255,39 @@ def fold(cols: list[np.ndarray], salt: int = 0) -> np.ndarray:
     return ((feats ^ (feats >> np.uint64(15))) & np.uint64(_MASK)).astype(np.int64)
 
 
+STACK_BITS = 16  # the second pass: 2**16 hashed weights, plus one for the first-pass score
+STACK_SCALE = 4.0  # the first-pass logit enters the second pass divided by this
+
+
+def stack_features(t: Tokens, z: np.ndarray) -> np.ndarray:
+    """Hashed features of the second cue pass, from the first pass's scores ``z``: each token's
+    score (half-logit buckets) beside its neighbours' and its sentence's best score, how many
+    tokens of the sentence the first pass keeps, and the token's form. A cue whose neighbours
+    also look like cue words ("has long argued") or whose sentence already has a strong cue
+    reads differently from a lone candidate."""
+    n = len(z)
+    if n == 0:
+        return np.zeros((0, 10), dtype=np.int64)
+
+    def shift(a: np.ndarray, k: int, fill: int) -> np.ndarray:
+        out = np.full_like(a, fill)
+        if k > 0:
+            out[k:] = a[:-k]
+        else:
+            out[:k] = a[-k:]
+        return out
+
+    b = np.clip(np.floor(z * 2).astype(np.int64) + 12, 0, 24)
+    sid = t.sentence
+    best = np.full(int(sid[-1]) + 1, -99.0)
+    np.maximum.at(best, sid, z)
+    sb = np.clip(np.floor(best[sid] * 2).astype(np.int64) + 12, 0, 24)
+    kept = np.minimum(np.bincount(sid, weights=(z >= 0).astype(np.float64), minlength=int(sid[-1]) + 1)[sid].astype(np.int64), 4)
+    cols = [b, shift(b, 1, 30) * 31 + 1, shift(b, -1, 30) * 31 + 2, shift(b, 2, 30) * 31 + 3, shift(b, -2, 30) * 31 + 4,
+            b * 31 + sb, b * 7 + kept, b * 1009 + (t.word & 0xFFFF), shift(b, 1, 30) * 25 + b, b * 25 + shift(b, -1, 30)]
+    return fold(cols, salt=300) & ((1 << STACK_BITS) - 1)
+
+
 SOURCE_WINDOW = 40  # tokens either side of a cue where its source is looked for
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import zipfile
 from importlib import resources
@@ -26,7 +27,14 @@ from mediakit.features.attribution.learned import (
     tagged,
 )
 from mediakit.features.attribution.lexicon import reporting_verbs
-from mediakit.features.attribution.tagger import BITS, runs, source_window, tokens
+from mediakit.features.attribution.tagger import (
+    BITS,
+    STACK_BITS,
+    runs,
+    source_window,
+    stack_features,
+    tokens,
+)
 from mediakit.text.doc import Document
 
 
@@ -35,7 +43,7 @@ def test_model_file_is_small_numbers_only_npz_with_a_card():
     raw = folder.joinpath(L.MODEL_FILE)
     assert len(raw.read_bytes()) < 4_000_000
     with raw.open("rb") as fh, zipfile.ZipFile(fh) as z:  # an NPZ is a zip of .npy arrays
-        assert {n[:-4] for n in z.namelist()} >= {"cue_weights", "source_weights", "forms", "cue_threshold"}
+        assert {n[:-4] for n in z.namelist()} >= {"cue_weights", "source_weights", "forms", "cue_threshold", "stack_weights"}
     with raw.open("rb") as fh:
         data = np.load(fh, allow_pickle=False)  # never a pickle
         assert data["cue_weights"].shape == (1 << BITS,) and data["source_weights"].shape == (1 << BITS,)
@@ -50,6 +58,24 @@ def test_model_is_read_once_and_behaves():
     assert m is learned_model()
     assert np.isfinite(m.cue_weights).all() and np.abs(m.cue_weights).max() < 50
     assert len(m.forms) > 100
+    # the second cue pass: hashed weights plus the first-pass logit's, which carries most of it
+    assert m.stack_weights.shape == ((1 << STACK_BITS) + 1,) and np.isfinite(m.stack_weights).all()
+    assert m.stack_weights[-1] > 0
+
+
+def test_second_pass_reads_the_first_pass_scores():
+    doc = Document('"We will not leave," Ann Lee said on Monday. Critics called it "a stunt."')
+    t = tokens(doc)
+    m = learned_model()
+    first = m.cue_weights[t.feats].sum(axis=1) + m.cue_bias
+    f = stack_features(t, first)
+    assert f.shape == (len(t.starts), 10) and f.min() >= 0 and f.max() < (1 << STACK_BITS)
+    both = L.cue_scores(m, t)
+    one = L.cue_scores(dataclasses.replace(m, stack_weights=np.zeros(0, dtype=np.float32)), t)
+    assert np.allclose(one, first) and not np.allclose(both, first)
+    said = [i for i in range(len(t.starts)) if doc.text[t.starts[i]:t.ends[i]] == "said"][0]
+    assert both[said] > 0 and one[said] > 0  # both passes keep the plain cue
+    assert len(stack_features(tokens(Document("")), np.zeros(0))) == 0
 
 
 def test_word_clusters_load_and_group_reporting_verbs():
