@@ -150,6 +150,16 @@ def _cache(language: str) -> _WordCache:
     return _WordCache(language)
 
 
+def _shift(a: np.ndarray, k: int, fill: int) -> np.ndarray:
+    """The value k tokens before (k > 0) or -k tokens after (k < 0) each token; ``fill`` past the ends."""
+    out = np.full_like(a, fill)
+    if k > 0:
+        out[k:] = a[:-k]
+    else:
+        out[:k] = a[-k:]
+    return out
+
+
 def _bucket(a: np.ndarray) -> np.ndarray:
     """0, 1, 2, 3 (3-5), 4 (6-10), 5 (11-20), 6 (>20)."""
     return np.searchsorted(np.array([1, 2, 3, 6, 11, 21]), a, side="right")
@@ -194,14 +204,7 @@ def _tokens(doc: Document) -> Tokens:
     info = _cache(doc.language).info(words)
     w, sfx, shape, lex, cc, cf = info[:, 0], info[:, 1], info[:, 2], info[:, 3], info[:, 4], info[:, 5]
 
-    def shift(a: np.ndarray, k: int, fill: int) -> np.ndarray:
-        out = np.full_like(a, fill)
-        if k > 0:
-            out[k:] = a[:-k]  # the value k tokens before
-        else:
-            out[:k] = a[-k:]  # the value -k tokens after
-        return out
-
+    shift = _shift
     wm1, wm2, wp1, wp2 = shift(w, 1, 11), shift(w, 2, 11), shift(w, -1, 13), shift(w, -2, 13)
     sm1, sp1, sm2, sp2 = shift(shape, 1, 0), shift(shape, -1, 0), shift(shape, 2, 0), shift(shape, -2, 0)
     lm1, lp1, lm2 = shift(lex, 1, 0), shift(lex, -1, 0), shift(lex, 2, 0)
@@ -268,15 +271,7 @@ def stack_features(t: Tokens, z: np.ndarray) -> np.ndarray:
     n = len(z)
     if n == 0:
         return np.zeros((0, 10), dtype=np.int64)
-
-    def shift(a: np.ndarray, k: int, fill: int) -> np.ndarray:
-        out = np.full_like(a, fill)
-        if k > 0:
-            out[k:] = a[:-k]
-        else:
-            out[:k] = a[-k:]
-        return out
-
+    shift = _shift
     b = np.clip(np.floor(z * 2).astype(np.int64) + 12, 0, 24)
     sid = t.sentence
     best = np.full(int(sid[-1]) + 1, -99.0)
