@@ -7,7 +7,10 @@
 Data: ../shared/eval/polnear_train.jsonl (840 articles, months 1-10 of the 2016 campaign,
 7 publishers) and ../shared/eval/polnear_dev.jsonl (40 articles, Sep-Oct 2016), read in place;
 no text from them enters the repository. Output: mediakit/models/attribution_tagger.npz — hashed
-weights (numbers only) and the learned candidate cue forms (single words).
+weights (numbers only) and the learned candidate cue forms (single words). The cue tagger has two
+passes; the second is fitted on first-pass scores of articles the first pass was not fitted on
+(two halves of each training part, alternate articles). The word clusters it reads are built
+separately (scripts/build_word_clusters.py, from news text outside PolNeAR).
 
 Protocol (every figure is scored with the official scorer's functions, score_sources.py):
   * months: train on months 1-8 (2015-11 .. 2016-06), test on months 9-10 and the few later

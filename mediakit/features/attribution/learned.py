@@ -59,7 +59,8 @@ PRONOUNS = frozenset("he she they it we i you who".split())
 
 @dataclass(frozen=True)
 class LearnedModel:
-    """Two logistic models over hashed features: cue tokens, and source tokens given a cue."""
+    """Logistic models over hashed features: cue tokens (a first pass, then a second pass over the
+    first pass's scores), and source tokens given a cue."""
 
     cue_weights: np.ndarray
     cue_bias: float
