@@ -117,10 +117,11 @@ class Prepared:
             self.src_y.append(lab[keep])
 
 
-def _csr(feats: np.ndarray) -> sparse.csr_matrix:
+def _csr(feats: np.ndarray, bits: int = BITS) -> sparse.csr_matrix:
+    """Hashed feature ids (one row per token) as a 0/1 sparse matrix of 2**bits columns."""
     n, k = feats.shape
     x = sparse.csr_matrix((np.ones(n * k, dtype=np.float64), feats.ravel().astype(np.int32),
-                           np.arange(0, n * k + 1, k, dtype=np.int32)), shape=(n, 1 << BITS))
+                           np.arange(0, n * k + 1, k, dtype=np.int32)), shape=(n, 1 << bits))
     x.sum_duplicates()
     x.indices = x.indices.astype(np.int32)
     x.indptr = x.indptr.astype(np.int32)
@@ -138,11 +139,7 @@ def _stack_matrix(items: list[Prepared], scores: list[np.ndarray]) -> sparse.csr
     """The second pass's rows: hashed stack features, then the first-pass logit (scaled)."""
     feats = np.concatenate([stack_features(p.t, z) for p, z in zip(items, scores)])
     z = np.concatenate(scores) / STACK_SCALE
-    n, k = feats.shape
-    x = sparse.csr_matrix((np.ones(n * k, dtype=np.float64), feats.ravel().astype(np.int32),
-                           np.arange(0, n * k + 1, k, dtype=np.int32)), shape=(n, 1 << STACK_BITS))
-    x.sum_duplicates()
-    return sparse.hstack([x, sparse.csr_matrix(z[:, None])], format="csr")
+    return sparse.hstack([_csr(feats, STACK_BITS), sparse.csr_matrix(z[:, None])], format="csr")
 
 
 def train(items: list[Prepared], forms: tuple[str, ...]) -> L.LearnedModel:

@@ -901,8 +901,7 @@ def _content(doc: Document, a: Attribution, ss: int, se: int, right) -> None:
             rest = text[r_start:se]
             low_rest = rest.lower()
     that = _THAT.search(low_rest, 0, 90)
-    if that and "," not in low_rest[:that.start()].replace(", in ", "").strip(", ") and not any(q in rest[:that.start()] for q in "“\"«—–") \
-            and not _NEW_CLAUSE.search(low_rest, 0, that.start()) and _that_is_the_cues(doc, low_rest[:that.start()]):
+    if that and _that_opens_content(doc, low_rest[:that.start()]):
         r_start += that.start()  # PolNeAR and PARC count the "that" as part of what was said
     r_text = text[r_start:se]
     r_words = len(r_text.split(None, 3))  # the word count up to 4: only compared with 2 and 3
@@ -948,10 +947,13 @@ def _content(doc: Document, a: Attribution, ss: int, se: int, right) -> None:
                 _set_content(doc, a, nxt, doc.sentences[sid][1])
 
 
-def _that_is_the_cues(doc: Document, before: str) -> bool:
-    """'said on Monday that ...': the "that" opens what was said when at most six words, none a
-    reporting verb or an -ed form, stand between ('said the ministry requested that ...', 'said
-    Lee envisioned a plan that ...' are not)."""
+def _that_opens_content(doc: Document, before: str) -> bool:
+    """'said on Monday that ...': the "that" opens what was said when what stands between the cue
+    and it (``before``, lower-cased) has no comma (but ", in"), quotation mark or dash, no new
+    clause ("— and thinks that"), and at most six words, none a reporting verb or an -ed form
+    ('said the ministry requested that ...', 'said Lee envisioned a plan that ...' are not)."""
+    if "," in before.replace(", in ", "").strip(", ") or any(q in before for q in "“\"«—–") or _NEW_CLAUSE.search(before):
+        return False
     words = _WORD.findall(before)
     if len(words) > 6:
         return False

@@ -204,10 +204,9 @@ def _tokens(doc: Document) -> Tokens:
     info = _cache(doc.language).info(words)
     w, sfx, shape, lex, cc, cf = info[:, 0], info[:, 1], info[:, 2], info[:, 3], info[:, 4], info[:, 5]
 
-    shift = _shift
-    wm1, wm2, wp1, wp2 = shift(w, 1, 11), shift(w, 2, 11), shift(w, -1, 13), shift(w, -2, 13)
-    sm1, sp1, sm2, sp2 = shift(shape, 1, 0), shift(shape, -1, 0), shift(shape, 2, 0), shift(shape, -2, 0)
-    lm1, lp1, lm2 = shift(lex, 1, 0), shift(lex, -1, 0), shift(lex, 2, 0)
+    wm1, wm2, wp1, wp2 = _shift(w, 1, 11), _shift(w, 2, 11), _shift(w, -1, 13), _shift(w, -2, 13)
+    sm1, sp1, sm2, sp2 = _shift(shape, 1, 0), _shift(shape, -1, 0), _shift(shape, 2, 0), _shift(shape, -2, 0)
+    lm1, lp1, lm2 = _shift(lex, 1, 0), _shift(lex, -1, 0), _shift(lex, 2, 0)
     # inside a top-level quotation (closed or not)
     q_in = np.zeros(n, dtype=np.int64)
     if doc.quotes:
@@ -226,13 +225,13 @@ def _tokens(doc: Document) -> Tokens:
     d_end = _bucket(last_idx - np.arange(n))
     # a double quotation mark within three tokens on either side
     isq = np.isin(shape, (5, 6, 7)).astype(np.int64)
-    q_near_l = shift(isq, 1, 0) | shift(isq, 2, 0) | shift(isq, 3, 0)
-    q_near_r = shift(isq, -1, 0) | shift(isq, -2, 0) | shift(isq, -3, 0)
-    wm3, wp3 = shift(w, 3, 11), shift(w, -3, 13)
+    q_near_l = _shift(isq, 1, 0) | _shift(isq, 2, 0) | _shift(isq, 3, 0)
+    q_near_r = _shift(isq, -1, 0) | _shift(isq, -2, 0) | _shift(isq, -3, 0)
+    wm3, wp3 = _shift(w, 3, 11), _shift(w, -3, 13)
     that = (w == _THAT).astype(np.int64)
-    that_r = shift(that, -1, 0) | shift(that, -2, 0) | shift(that, -3, 0)
+    that_r = _shift(that, -1, 0) | _shift(that, -2, 0) | _shift(that, -3, 0)
     pron = np.isin(w, _PRONOUN_HASHES).astype(np.int64)
-    pron_l = shift(pron, 1, 0) | shift(pron, 2, 0)
+    pron_l = _shift(pron, 1, 0) | _shift(pron, 2, 0)
     cap_l = ((sm1 == 2) & (sm2 == 2)).astype(np.int64)
     cols = [
         wm3, wp3, w * 3 + that_r, w * 5 + pron_l * 2 + cap_l, lex * 7 + that_r * 2 + pron_l, w * 31 + lp1,
@@ -242,9 +241,9 @@ def _tokens(doc: Document) -> Tokens:
         w * 23 + q_near_l * 2 + q_near_r, sm2 * 131 + sm1 * 37 + shape, shape * 131 + sp1 * 37 + sp2,
         wm2 * 11 + wm1, wp1 * 11 + wp2, lex * 29 + d_start + 7 * d_end, sfx * 41 + sm1,
         # word clusters: what is learned for a word carries over to words used like it
-        cf, cc, shift(cf, 1, 0) * 1000 + 1, shift(cf, -1, 0) * 1000 + 2, cf * 3 + that_r,
+        cf, cc, _shift(cf, 1, 0) * 1000 + 1, _shift(cf, -1, 0) * 1000 + 2, cf * 3 + that_r,
         cf * 5 + pron_l * 2 + cap_l, cf * 7 + q_near_l * 2 + q_near_r, cf * 11 + q_in,
-        shift(cc, 1, 0) * 401 + cf, cf * 401 + shift(cc, -1, 0), cf * 13 + d_start, cc * 17 + lp1,
+        _shift(cc, 1, 0) * 401 + cf, cf * 401 + _shift(cc, -1, 0), cf * 13 + d_start, cc * 17 + lp1,
     ]
     return Tokens(starts, ends, fold(cols), w, shape, lex, q_in, sid)
 
@@ -271,15 +270,14 @@ def stack_features(t: Tokens, z: np.ndarray) -> np.ndarray:
     n = len(z)
     if n == 0:
         return np.zeros((0, 10), dtype=np.int64)
-    shift = _shift
     b = np.clip(np.floor(z * 2).astype(np.int64) + 12, 0, 24)
     sid = t.sentence
     best = np.full(int(sid[-1]) + 1, -99.0)
     np.maximum.at(best, sid, z)
     sb = np.clip(np.floor(best[sid] * 2).astype(np.int64) + 12, 0, 24)
     kept = np.minimum(np.bincount(sid, weights=(z >= 0).astype(np.float64), minlength=int(sid[-1]) + 1)[sid].astype(np.int64), 4)
-    cols = [b, shift(b, 1, 30) * 31 + 1, shift(b, -1, 30) * 31 + 2, shift(b, 2, 30) * 31 + 3, shift(b, -2, 30) * 31 + 4,
-            b * 31 + sb, b * 7 + kept, b * 1009 + (t.word & 0xFFFF), shift(b, 1, 30) * 25 + b, b * 25 + shift(b, -1, 30)]
+    cols = [b, _shift(b, 1, 30) * 31 + 1, _shift(b, -1, 30) * 31 + 2, _shift(b, 2, 30) * 31 + 3, _shift(b, -2, 30) * 31 + 4,
+            b * 31 + sb, b * 7 + kept, b * 1009 + (t.word & 0xFFFF), _shift(b, 1, 30) * 25 + b, b * 25 + _shift(b, -1, 30)]
     return fold(cols, salt=300) & ((1 << STACK_BITS) - 1)
 
 
