@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""find_sources throughput beside a bare tokenizer, with the rule and the learned cue decision.
+"""find_sources throughput beside a bare tokenizer, with each cue decision (rules, hybrid, learned).
 
     python benchmarks/bench_sources.py                 # workshop corpus x20 (+ PolNeAR train if present)
     python benchmarks/bench_sources.py --repeat 1
@@ -51,7 +51,7 @@ def main() -> None:
         words = sum(len(re.findall(r"\w+", t)) for t in texts)
         bare = best_seconds(lambda texts=texts: [re.findall(r"\w+", t) for t in texts], args.repeat)
         line = [f"{name}: {words:,} words; re.findall {words / bare:,.0f} words/s"]
-        for cues in ("rules", "learned"):
+        for cues in ("rules", "hybrid", "learned"):
             sec = best_seconds(lambda texts=texts, cues=cues: [find_sources(t, cues=cues) for t in texts], args.repeat)
             line.append(f"find_sources(cues={cues!r}) {words / sec:,.0f} words/s ({sec / bare:.0f}x the tokenizer)")
         print("; ".join(line), flush=True)

@@ -5,7 +5,7 @@
     python benchmarks/check_identical.py --record   # write the hashes of the current code
 
 For each corpus (PolNeAR train and dev from ``../shared/eval`` when present, and the bundled
-workshop corpus) and each mode (``find_sources`` with ``cues="rules"`` and ``cues="learned"``,
+workshop corpus) and each mode (``find_sources`` with ``cues="rules"``, ``"hybrid"`` and ``"learned"``,
 ``find_hedges``) it hashes, with sha256, the CSV output and the column dtypes of two calls:
 the corpus call (a Series or DataFrame: one frame with ``doc_id``) and one call per article
 (the single-text frame path), concatenated. An optimisation must leave every hash unchanged.
@@ -72,6 +72,7 @@ def _digest(frames) -> str:
 
 MODES = {
     "sources_rules": lambda x: mk.find_sources(x, cues="rules"),
+    "sources_hybrid": lambda x: mk.find_sources(x, cues="hybrid"),
     "sources_learned": lambda x: mk.find_sources(x, cues="learned"),
     "hedges": lambda x: mk.find_hedges(x),
 }

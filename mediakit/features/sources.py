@@ -38,9 +38,11 @@ def find_sources(text: Any, text_column: str = "text", language: str | None = No
     ``language``: the language of the texts ("en"; default: a corpus's ``language`` column,
     else "en"); any other raises an error naming the supported languages.
 
-    ``cues``: "rules" (the default) or "learned" — which cue decisions to use: the rule engine's,
-    or a token tagger trained on PolNeAR that finds cues no list holds, with a learned speaker
-    where the rules find none (docs/sources.md, "Learned cues"; held-out figures in
+    ``cues``: which cue decisions to use. "hybrid" (the default): the rule engine on the cues a
+    token tagger trained on PolNeAR does not reject, so every row is the rules' own and the
+    tagger only removes rule cues; "rules": the rule engine alone (about 40 % faster); "learned":
+    the tagger also adds cues no list holds, with a learned speaker where the rules find none
+    (docs/sources.md, "Cue decisions"; held-out figures in docs/accuracy.md and
     mediakit/models/attribution_tagger.md).
 
     >>> import mediakit as mk

@@ -101,7 +101,7 @@ def highlight(
     tables are narrowed to this article's ``doc_id``); otherwise they are computed here.
     ``labels=False`` hides the small speaker-type tags after each source. ``cues=`` chooses the
     attribution engine's cue decisions when the sources are computed here, exactly as
-    ``find_sources(text, cues=...)`` does ("rules", the default, or "learned"); the marks are
+    ``find_sources(text, cues=...)`` does ("hybrid", the default, "rules" or "learned"); the marks are
     then the rows of that table, one for one.
 
     >>> import mediakit as mk

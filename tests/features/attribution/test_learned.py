@@ -25,6 +25,7 @@ from mediakit.features.attribution.learned import (
     learned_model,
     model_lexicon,
     tagged,
+    vetted,
 )
 from mediakit.features.attribution.lexicon import reporting_verbs
 from mediakit.features.attribution.tagger import (
@@ -142,7 +143,7 @@ def test_the_tagger_decides_which_candidates_stay():
 
 def test_a_cue_the_rules_drop_gets_a_learned_speaker():
     text = "Senator Ann Lee, a Democrat from Ohio who chairs the panel, on Tuesday vowed to block the plan."
-    assert mk.find_sources(text).empty  # the rules find no speaker for "vowed" this far from its subject
+    assert mk.find_sources(text, cues="rules").empty  # the rules find no speaker for "vowed" this far from its subject
     doc = Document(text)
     assert [doc.text[s:e] for s, e in cue_spans(doc)] == ["vowed"]
     df = mk.find_sources(text, cues="learned")
@@ -153,11 +154,54 @@ def test_a_cue_the_rules_drop_gets_a_learned_speaker():
 
 def test_learned_steps_find_a_cue_the_rules_miss():
     text = 'Clinton called the plan "a disaster."'
-    rules = mk.find_sources(text)
+    rules = mk.find_sources(text, cues="rules")
     learned = mk.find_sources(text, cues="learned")
     assert rules.empty or "called" not in rules["cue"].tolist()
     assert learned["cue"].tolist() == ["called"]
     assert learned["speaker"].tolist() == ["Clinton"]
+
+
+def test_hybrid_drops_a_rule_cue_the_tagger_rejects_and_keeps_the_rest():
+    text = "In the port, where the navy maintains 400 sailors, the minister said the base would stay."
+    rules = mk.find_sources(text, cues="rules")
+    assert rules["cue"].tolist() == ["maintains", "said"]  # the rules over-read "maintains"
+    hybrid = mk.find_sources(text, cues="hybrid")
+    pd.testing.assert_frame_equal(hybrid, rules[rules["cue"] == "said"].reset_index(drop=True))
+
+
+def test_hybrid_is_the_default():
+    text = '"We will not leave," Ann Lee said. In the port, where the navy maintains 400 sailors, talks went on.'
+    pd.testing.assert_frame_equal(mk.find_sources(text), mk.find_sources(text, cues="hybrid"))
+
+
+def _model_with_bias(bias: float) -> L.LearnedModel:
+    m = learned_model()
+    return dataclasses.replace(m, cue_weights=np.zeros_like(m.cue_weights), cue_bias=bias,
+                               stack_weights=np.zeros(0, dtype=np.float32))
+
+
+def test_vetted_keeps_layout_cues_and_judges_the_others():
+    doc = Document("Ann Lee: We will not leave.\n\nOfficials said talks may resume.")
+    cues = L.find_cues(doc)
+    kinds = [c.kind for c in cues]
+    assert "verb" in kinds and "colon" in kinds
+    assert [c.kind for c in vetted(doc, cues, _model_with_bias(-5.0))] == ["colon"]  # every word rejected
+    assert vetted(doc, cues, _model_with_bias(5.0)) == cues
+    assert vetted(doc, cues, _model_with_bias(-0.5)) == cues  # within the veto margin
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab said told “”",.\n Lee Ann called shows:—')), max_size=300))
+def test_hybrid_adds_nothing_to_the_rules(text):
+    """With a tagger that rejects nothing the hybrid setting is the rule engine, row for row; the
+    shipped tagger only removes rule cues."""
+    doc = Document(text)
+    cues = L.find_cues(doc)
+    keep_all = L.hybrid_spans(doc, cues, _model_with_bias(5.0))
+    assert keep_all == L._sp.find_spans(Document(text), L.find_cues(Document(text)))
+    hybrid = mk.find_sources(text, cues="hybrid")
+    candidates = {(c.start, c.end) for c in cues}
+    assert all((s, e) in candidates for s, e in zip(hybrid["cue_start"], hybrid["cue_end"]))
 
 
 def test_learned_keeps_plain_reporting():
@@ -199,9 +243,10 @@ def test_learned_mode_never_crashes_and_keeps_offsets_in_range(text):
     'Clinton called the plan "a disaster." Officials said talks may resume.',
     "Senator Ann Lee wants a vote, aides said, and a report shows costs rising.",
 ])
-def test_highlighter_shows_the_learned_table_one_for_one(text):
-    table = mk.find_sources(text, cues="learned")
-    computed = mk.highlight(text, layers=["sources"], cues="learned")._repr_html_()
+@pytest.mark.parametrize("cues", ["hybrid", "learned"])
+def test_highlighter_shows_the_learned_table_one_for_one(text, cues):
+    table = mk.find_sources(text, cues=cues)
+    computed = mk.highlight(text, layers=["sources"], cues=cues)._repr_html_()
     passed = mk.highlight(text, layers=["sources"], sources=table)._repr_html_()
     assert computed == passed
     assert computed.count('class="mk-cue') == len(table) or all(c in computed for c in table["cue"])
@@ -236,7 +281,7 @@ def test_polnear_dev_sample_is_better_than_a_said_regex():
     assert precision > 0.7 and recall > 0.62
 
 
-@pytest.mark.parametrize("cues", ["rules", "learned"])
+@pytest.mark.parametrize("cues", ["rules", "hybrid", "learned"])
 def test_unicode_case_folding_in_the_cue_scan_does_not_crash(cues):
     # "İ" lower-cases to two characters, so the scan runs with IGNORECASE, where re folds "ſ" to "s"
     text = "İstanbul: the mayor ſaid so, and s Lee ſ said the talks failed."
