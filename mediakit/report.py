@@ -277,10 +277,11 @@ def _header(corpus: pd.DataFrame, name: str, by: str, title: str | None, notes: 
         "<q>proves</q>); rates are per 1,000 words and count the <i>outlet's own voice</i> "
         "(quotes and reported speech left out) unless a column says <i>all voices</i> or "
         "<i>quoted</i>. <i>Sources</i> are the people and bodies an "
-        "article attributes statements to, by type (official, expert, anonymous ...). "
+        "article attributes statements to, by type (official, expert, anonymous ...), found by "
+        "patterns that a small model trained on annotated news checks. "
         "<i>Frames</i> are detected per article (which of the Media Frames Corpus frames it uses, "
         "from weighted cue words and a small calibrated model). All measures come from "
-        "word lists and patterns: they miss some cases and mark some wrongly, so read the "
+        "word lists, patterns and small models: they miss some cases and mark some wrongly, so read the "
         "highlighted articles before trusting a difference. Measured accuracy is in "
         "docs/accuracy.md of the mediakit repository.</p>")
     return "<header>\n" + "\n".join(lines) + "\n</header>"
