@@ -54,9 +54,11 @@ def shares(frames: list) -> tuple[dict, dict, int, int, float]:
 def line(name: str, frames: list) -> str:
     by_row, by_person, n_rows, n_people, named_other = shares(frames)
     top = ", ".join(f"{t} {by_row.get(t, 0):.3f}" for t in SPEAKER_TYPES)
+    own = sum(int(df["author_voice"].sum()) for df in frames)
     return (f"{name}: {len(frames)} articles, {n_rows} attributions, {n_people} (article, speaker) pairs; "
             f"share other {by_row.get('other', 0):.3f} of rows, {named_other:.3f} of rows with a speaker, "
-            f"{by_person.get('other', 0):.3f} of speakers; rows: {top}")
+            f"{by_person.get('other', 0):.3f} of speakers; author's own voice {own / max(n_rows, 1):.3f} of rows; "
+            f"rows: {top}")
 
 
 def _sha(s: str) -> str:

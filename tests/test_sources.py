@@ -329,6 +329,22 @@ def test_profile_counts_attributions_that_name_nobody():
     assert sum(row[f"share_{t}"] for t in SPEAKER_TYPES) == pytest.approx(1.0)
 
 
+def test_the_writers_own_voice_is_flagged_and_counted_apart():
+    text = ('We believe the council is wrong, and officials said so. '
+            '"We believe in this town," the mayor said. "You know we do," she added.')
+    df = mk.find_sources(text)
+    own = df[df["author_voice"]]
+    assert own["cue"].tolist() == ["believe"] and own["speaker"].tolist() == ["We"]
+    assert own["cue_start"].tolist() == [text.index("believe")]  # the first sentence's, not the quotation's
+    assert df.loc[df["speaker"] == "officials", "author_voice"].tolist() == [False]
+    assert df["author_voice"].dtype == bool
+    row = mk.source_profile(df).iloc[0]
+    assert row["share_author_voice"] == pytest.approx(1 / len(df))
+    assert row["share_other"] >= row["share_author_voice"]
+    # a table without the column (an older export) still profiles, counting none
+    assert mk.source_profile(df.drop(columns="author_voice")).iloc[0]["share_author_voice"] == 0.0
+
+
 def test_profile_rejects_wrong_input():
     with pytest.raises(mk.SchemaError):
         mk.source_profile(pd.DataFrame({"x": [1]}))

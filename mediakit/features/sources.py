@@ -26,7 +26,7 @@ from .corpus_input import iter_documents
 SPEAKER_TYPES = list(SPEAKER_TYPES)
 PROFILE_COLUMNS = [
     "doc_id", "n_attributions", "n_sources", "n_direct", "n_indirect", "share_direct",
-    *[f"share_{t}" for t in SPEAKER_TYPES], "share_no_speaker", "cited_outlets",
+    *[f"share_{t}" for t in SPEAKER_TYPES], "share_no_speaker", "share_author_voice", "cited_outlets",
 ]
 __all__ = ["COLUMNS", "PROFILE_COLUMNS", "SPEAKER_TYPES", "find_sources", "source_profile"]
 
@@ -74,7 +74,9 @@ def source_profile(df: pd.DataFrame) -> pd.DataFrame:
     Takes the output of :func:`find_sources` on a corpus (with ``doc_id``) or on one text.
     ``share_<type>`` are the shares of the speaker types (they sum to 1); ``share_no_speaker`` is
     the share of attributions that name nobody ("it was reported that ...", "it is believed"),
-    which are typed ``other`` and so are part of ``share_other``.
+    which are typed ``other`` and so are part of ``share_other``; ``share_author_voice`` is the
+    share whose speaker is the text's own "I", "we" or "you" outside quotations (the writer, not a
+    cited source; also typed ``other``; 0 when the table has no ``author_voice`` column).
 
     >>> import mediakit as mk
     >>> rows = mk.find_sources(pd.Series({"a1": "Officials said the bridge will close."}))
@@ -115,6 +117,11 @@ def source_profile(df: pd.DataFrame) -> pd.DataFrame:
     for c, none in zip(code_list, (data["speaker"].isna() | (data["speaker"].astype(str).str.strip() == "")).tolist()):
         if none:
             no_speaker[c] += 1
+    author = [0] * k
+    if "author_voice" in data.columns:
+        for c, own in zip(code_list, data["author_voice"].fillna(False).astype(bool).tolist()):
+            if own:
+                author[c] += 1
     stypes = data["speaker_type"].reset_index(drop=True).dropna()
     for pos, t in zip(stypes.index.tolist(), stypes.tolist()):
         counts = types[code_list[pos]]
@@ -125,13 +132,15 @@ def source_profile(df: pd.DataFrame) -> pd.DataFrame:
         seen = outlets[code_list[pos]]
         if o and o not in seen:
             seen.append(o)
-    out = [_profile_row(keys[g], n[g], n_direct[g], names[g], types[g], outlets[g], no_speaker[g]) for g in range(k)]
+    out = [_profile_row(keys[g], n[g], n_direct[g], names[g], types[g], outlets[g], no_speaker[g], author[g])
+           for g in range(k)]
     result = pd.DataFrame(out, columns=PROFILE_COLUMNS)
     # Articles with no attribution keep their row when find_sources saw them (span_table drops empty parts).
     return result
 
 
-def _profile_row(doc_id: Any, n: int, n_direct: int, names: set, types: dict, outlets: list, no_speaker: int) -> dict:
+def _profile_row(doc_id: Any, n: int, n_direct: int, names: set, types: dict, outlets: list, no_speaker: int,
+                 author: int) -> dict:
     row = {
         "doc_id": doc_id,
         "n_attributions": n,
@@ -144,4 +153,5 @@ def _profile_row(doc_id: Any, n: int, n_direct: int, names: set, types: dict, ou
     for t in SPEAKER_TYPES:
         row[f"share_{t}"] = float(types[t]) / n if n else 0.0
     row["share_no_speaker"] = no_speaker / n if n else 0.0
+    row["share_author_voice"] = author / n if n else 0.0
     return row

@@ -15,19 +15,23 @@ import pandas as pd
 
 COLUMNS = [
     "speaker", "speaker_type", "kind", "cue", "cue_start", "cue_end", "speaker_start", "speaker_end",
-    "content_start", "content_end", "outlet", "mention", "sentence_id", "former",
+    "content_start", "content_end", "outlet", "mention", "sentence_id", "former", "author_voice",
 ]
+# "I", "we", "you" outside any quotation: the text's own writer (or its reader), not a cited source
+_AUTHOR_PRONOUNS = frozenset({"i", "we", "you", "me", "us"})
 _QUOTE_CHARS = "“”\"«»„"
 _STR = pd.StringDtype(na_value=np.nan)  # pandas' default text dtype; missing values are NaN
 _SMALL = 256
 _OFFSETS = ["cue_start", "cue_end", "speaker_start", "speaker_end", "content_start", "content_end"]
-_STR_COLUMNS = [c for c in COLUMNS if c not in _OFFSETS and c not in ("sentence_id", "former")]
+_BOOL = ("former", "author_voice")
+_STR_COLUMNS = [c for c in COLUMNS if c not in _OFFSETS and c != "sentence_id" and c not in _BOOL]
 _INDEX = pd.Index(COLUMNS)
 
 
 def rows(result) -> list[dict[str, Any]]:
     """The attributions of one document as plain dicts with the :data:`COLUMNS` keys."""
-    text = result.doc.text
+    doc = result.doc
+    text = doc.text
     out = []
     for a, sp, typed in zip(result.spans, result.speakers, result.types):
         out.append({
@@ -45,8 +49,15 @@ def rows(result) -> list[dict[str, Any]]:
             "mention": sp.mention,
             "sentence_id": a.sentence_id,
             "former": typed.former,
+            "author_voice": author_voice(doc, sp, a.cue_start),
         })
     return out
+
+
+def author_voice(doc, sp, cue_start: int) -> bool:
+    """Whether the row's speaker is the text's own "I", "we" or "you" outside any quotation: the
+    writer speaking (a column, a blog, a press release's "we"), not a source the text cites."""
+    return sp.mention.lower() in _AUTHOR_PRONOUNS and doc.quote_at(cue_start) is None
 
 
 def table(result) -> pd.DataFrame:
@@ -93,7 +104,7 @@ def frame(rows: list[dict], doc_ids: list | None = None) -> pd.DataFrame:
             data[c] = pd.arrays.IntegerArray(arr, mask)
         elif c == "sentence_id":
             data[c] = np.array([r[c] for r in rows], dtype="int64")
-        elif c == "former":
+        elif c in _BOOL:
             data[c] = np.array([r[c] for r in rows], dtype=bool)
         elif strings is not None:
             data[c] = strings[c]
