@@ -32,7 +32,13 @@ from .lexicon import Verb, non_speakers, reporting_nouns, reporting_verbs, roles
 # Tokens: dotted acronyms (U.S.), honorifics/initials before a capitalised word (Mr. Sen. J.),
 # words with inner apostrophes/hyphens, '' used as a double quote, then any single symbol.
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.(?=[^\S\n]+[A-Z])|\w+(?:['’\-]\w+)*|''|``|[^\w\s]|\n")
-_TOKEN_GAPS = re.compile(rf"([^\S\n]*)({_TOKEN.pattern})")  # (space before, token): see _tokens
+# (space before, token): see _tokens. The same tokens as _TOKEN, written so that ``re`` keeps no
+# backtracking state: the two capital-letter branches share their first character, and every
+# repeat is possessive (no branch can match more by giving characters back: what follows each
+# repeat is a character the repeat cannot take, and nothing follows the token).
+_TOKEN_GAPS = re.compile(
+    r"([^\S\n]*+)((?>[A-Z](?:\.(?:[A-Z]\.)++|[a-z]{0,3}+\.(?=[^\S\n]+[A-Z]))|\w++(?:['’\-]\w++)*+|''|``|[^\w\s]|\n))"
+)
 _OPEN_Q = frozenset('“„«‹"‟``')
 _CLOSE_Q = frozenset('”»›"\'’')
 _ANY_Q = _OPEN_Q | _CLOSE_Q | {"''", "``"}

@@ -45,7 +45,9 @@ def test_pre_title_is_the_search_it_replaces():
 
 
 def test_tokens_are_the_finditer_they_replace():
-    for text in [*_strings(300, 3), "Mr.  Smith said", "U.S. A.B.C. x", "it''s ``so''", "a \r\n b"]:
+    tricky = _strings(300, 31, "AUSMra.'’`- \t\n\u00a0b1_é", 16)  # capitals and dots: acronyms, honorifics
+    for text in [*_strings(300, 3), *tricky, "Mr.  Smith said", "U.S. A.B.C. x", "it''s ``so''", "a \r\n b",
+                 "xAB.C.D. E", "Abcd. Efg", "Abcde. F", "don’t-stop -x x- 'y'"]:
         for lo, hi in _windows(text):
             want = [(*m.span(), m[0]) for m in spans._TOKEN.finditer(text, lo, hi)]
             assert spans._tokens(text, lo, hi) == want, (text, lo, hi)
