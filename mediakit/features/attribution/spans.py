@@ -180,6 +180,29 @@ def _midsentence_caps(doc: Document) -> frozenset[str]:
     return doc.memo("midsentence_caps", lambda d: frozenset(_MID_CAP.findall(d.text)))
 
 
+def _seen_midsentence(doc: Document, word: str) -> bool:
+    """``word in _midsentence_caps(doc)``, from the word's own occurrences (a C-level find each)
+    instead of every capitalised word of the text; kept per document and word.
+
+    A match of ``_MID_CAP`` needs a space before it and holds none, so every offset where the
+    pattern matches starts one of the matches ``findall`` gives: the word is among them when
+    the pattern matches at one of its occurrences and ends where the word ends."""
+    seen = doc.memo("midsentence_seen", lambda d: {})
+    hit = seen.get(word)
+    if hit is None:
+        text = doc.text
+        hit = False
+        q = text.find(word)
+        while q >= 0 and word:
+            m = _MID_CAP.match(text, q)
+            if m is not None and m.end() == q + len(word):
+                hit = True
+                break
+            q = text.find(word, q + 1)
+        seen[word] = hit
+    return hit
+
+
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """``[(*m.span(), m[0]) for m in _TOKEN.finditer(text, start, end)]`` without match objects.
 
@@ -511,7 +534,7 @@ def _subject(doc: Document, a: Attribution, left, i: int) -> bool:
             return True
     if kind == "name" and k == i and (k == 0 or not left[k - 1][2][:1].isalnum()) and left[k][2].lower() not in roles():
         word = left[k][2]
-        if word not in _midsentence_caps(doc):
+        if not _seen_midsentence(doc, word):
             kind = "np"  # "Displacement adds ...": a capitalised common noun opening the sentence
     _set_mention(doc, a, start, end, kind)
     a.title = doc.text[start:end]

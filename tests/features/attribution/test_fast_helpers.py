@@ -102,3 +102,21 @@ def test_outlet_regex_is_the_flat_alternation():
         for p in range(len(text)):
             a, b = fast.match(text, p), flat.match(text, p)
             assert (a and a.span()) == (b and b.span()), (text, p)
+
+
+def test_seen_midsentence_is_the_set_it_replaces():
+    from mediakit.text.doc import Document
+
+    words = ["Ann", "ann", "Lee", "Lee’s", "A", "Ab-c", "U.S.", "Ann-", "X", ""]
+    seps = [" ", "  ", ", ", "; ", ". ", "\n", "a ", "b, ", "x", "-", "’"]
+    rng = random.Random(7)
+    hits = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(0, 8)))
+        doc = Document(text)
+        caps = spans._midsentence_caps(doc)
+        for w in [*words, *caps, *text.split()]:
+            assert spans._seen_midsentence(doc, w) == (w in caps), (text, w)
+        hits += len(caps)
+    assert hits > 500  # the texts held such words
+
