@@ -169,10 +169,16 @@ def resolve_speakers(doc: Document, spans: tuple[Span, ...]) -> tuple[Speaker, .
             outlet = res.speaker
         role = _role_type(_words(without_adjuncts(a.title or a.mention))) if a.mention else None
         described = [a.title or a.mention, *resolver.titles.get(res.speaker or "", [])[:3]]
-        former = any(_FORMER.search(d) for d in described if d)
+        former = any(_says_former(d) for d in described if d)
         out.append(Speaker(res.speaker, res.speaker_type, res.person, res.plural, a.mention_start, a.mention_end,
                            a.mention, outlet, role, former))
     return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _says_former(description: str) -> bool:
+    """The description holds a "former" word (the same titles are asked about for every mention)."""
+    return _FORMER.search(description) is not None
 
 
 def _holds_role(title: list[str], head: str, mention: list[str]) -> bool:
@@ -327,7 +333,7 @@ class Resolver:
         self.quote_at = None  # the document's quotation look-up (set by resolve_speakers)
         self._acronyms: dict[str, str] | None = None
         self.titles: dict[str, list[str]] = {}
-        self._adjectives: frozenset[str] | None = None
+        self._adjectives: dict[str, bool] = {}  # word -> used as an adjective (see _adjective)
         self._bodies: dict[str, bool] = {}
         self._outlet_pos: list[int] | None = None
         self.genders: dict[str, str] = {}
@@ -511,11 +517,29 @@ class Resolver:
             return True
         if " " in name or len(name) < 4 or not name[:1].isupper() or not name.isalpha():
             return False
-        if self._adjectives is None:  # one pass: capitalised words not followed by another name word
-            self._adjectives = frozenset(_ADJECTIVE_CANDIDATE.findall(self.text))
         stem = name[:-1] if name[-1] in "aeiouy" else name
         forms = (name + "n", name + "an", name + "ian", stem + "ian", stem + "an", name + "ese", stem + "ese", name + "i")
-        return any(f in self._adjectives for f in forms if f != name)
+        return any(self._adjective(f) for f in forms if f != name)
+
+    def _adjective(self, word: str) -> bool:
+        r"""``word in set(_ADJECTIVE_CANDIDATE.findall(text))`` (a capitalised word not followed
+        by another name word), from the word's own occurrences, kept per word.
+
+        A match is a whole word (``\b`` on both sides of a run of letters), so every offset where
+        the pattern matches opens one of the matches ``findall`` gives."""
+        hit = self._adjectives.get(word)
+        if hit is None:
+            text = self.text
+            hit = False
+            q = text.find(word)
+            while q >= 0 and word:
+                m = _ADJECTIVE_CANDIDATE.match(text, q)
+                if m is not None and m.end() == q + len(word):
+                    hit = True
+                    break
+                q = text.find(word, q + 1)
+            self._adjectives[word] = hit
+        return hit
 
     def _is_body(self, name: str) -> bool:
         """The article presents a name as a company or group: "the grid operator Valgrid",

@@ -147,12 +147,18 @@ def find_outlet(text: str, start: int, end: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _outlets_by_lower() -> dict[str, str]:
+    """``{name.lower(): name}`` over the outlet list, built once (was rebuilt on every call)."""
+    return {k.lower(): k for k in outlets()}
+
+
 def _outlet_name(s: str) -> str:
     s = s.strip()
     known = outlets()
     if s in known:
         return s
-    folded = {k.lower(): k for k in known}
+    folded = _outlets_by_lower()
     if s.lower() in folded:
         return folded[s.lower()]  # "USA TODAY" -> "USA Today"
     bare = _THE.sub("", s)

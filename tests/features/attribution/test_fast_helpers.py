@@ -120,3 +120,17 @@ def test_seen_midsentence_is_the_set_it_replaces():
         hits += len(caps)
     assert hits > 500  # the texts held such words
 
+
+def test_adjective_is_the_set_it_replaces():
+    words = ["Ostrenia", "Ostrenian", "Ostreniané", "Lee", "Lees", "OSTRENIAN", "ostrenian", "Ab", "A", "Ostrenian2"]
+    seps = [" ", "  ", " \t", ", ", ". ", "\n", "_", "-", "’s "]
+    rng = random.Random(8)
+    hits = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(0, 8)))
+        found = set(speakers._ADJECTIVE_CANDIDATE.findall(text))
+        resolver = speakers.Resolver(text)
+        for w in [*words, *found, *text.split()]:
+            assert resolver._adjective(w) == (w in found), (text, w)
+        hits += len(found)
+    assert hits > 500
