@@ -168,7 +168,7 @@ def resolve_speakers(doc: Document, spans: tuple[Span, ...]) -> tuple[Speaker, .
         if outlet is None and res.speaker_type == "media" and res.speaker:
             outlet = res.speaker
         role = _role_type(_words(without_adjuncts(a.title or a.mention))) if a.mention else None
-        described = [a.title or a.mention, *resolver.titles.get(res.speaker or "", [])[:3]]
+        described = [a.title or a.mention, *resolver.titles(res.speaker or "", 3)]
         former = any(_says_former(d) for d in described if d)
         out.append(Speaker(res.speaker, res.speaker_type, res.person, res.plural, a.mention_start, a.mention_end,
                            a.mention, outlet, role, former))
@@ -332,7 +332,11 @@ class Resolver:
         self._name_order: list[tuple[int, str]] = []
         self.quote_at = None  # the document's quotation look-up (set by resolve_speakers)
         self._acronyms: dict[str, str] | None = None
-        self.titles: dict[str, list[str]] = {}
+        # descriptions of each person (see titles()): added by the resolver, newest first; the
+        # article's own, worked out so far; the occurrences (matches) not described yet
+        self._added_titles: dict[str, list[str]] = {}
+        self._described: dict[str, list[str]] = {}
+        self._undescribed: dict[str, list[re.Match[str]]] = {}
         self._adjectives: dict[str, bool] = {}  # word -> used as an adjective (see _adjective)
         self._bodies: dict[str, bool] = {}
         self._outlet_pos: list[int] | None = None
@@ -367,53 +371,20 @@ class Resolver:
         """Surname -> [(offset, full name)] for every multi-word capitalised name in the text."""
         if self._names is None:
             idx: dict[str, list[tuple[int, str]]] = {}
-            for m, full in _person_names(self.text):
-                idx.setdefault(full.split()[-1], []).append((m.start(), full))
-                before = self.text[max(0, m.start() - 3):m.start()].strip()
+            text = self.text
+            for m, full in _person_names(text):
+                start = m.start()
+                idx.setdefault(full.split()[-1], []).append((start, full))
+                before = text[max(0, start - 3):start].strip()
                 if not before or before[-1] in ".!?\"”\n":
-                    self.subject_pos.append((m.start(), full))
-                title = m.group()
-                hon = _HONORIFIC_BEFORE.search(self.text, max(0, m.start() - 8), m.start())
-                if hon:
-                    title = hon.group() + title  # "Mr. Tom Hart", "Ms. Ann Lee"
-                pre = _pre_title(self.text, max(0, m.start() - 80), m.start())
-                if pre:
-                    # only the role words right before the name ("coal miners met Tom Clarke" is no title)
-                    kept: list[str] = []
-                    for w in reversed(pre.split()):
-                        if w.lower() not in roles() and w.lower() not in _TITLE_MODIFIERS and w.lower() not in BODY_WORDS:
-                            break
-                        kept.insert(0, w)
-                    if kept:
-                        title = " ".join(kept) + " " + title
-                lo = max(0, m.start() - 40)
-                office = _OFFICE_OF.search(self.text, lo, m.start()) if _ends_before_blanks(self.text, lo, m.start(), _OFFICE_END) else None
-                if office and _role_type([office.group(1)]) is not None:
-                    title = office.group() + title  # "Secretary of State John Kerry"
-                else:
-                    lo = max(0, m.start() - 60)
-                    o = (_OUTLET_POSSESSIVE.search(self.text, lo, m.start()) if _ends_before_blanks(self.text, lo, m.start(), _POSS_END) else None) or (
-                        _OUTLET_POSSESSIVE.search(title, 0, len(title) - len(full)) if _ends_before_blanks(title, 0, len(title) - len(full), _POSS_END) else None)
-                    if o is not None and (o.group(2) or is_outlet(o.group(1))):
-                        title = "reporter " + title  # "Foreign Policy magazine's Tom Ricks", "CNN's Ann Lee"
-                app = _APPOSITIVE.match(self.text, m.end())
-                if app:
-                    title += app.group()
-                if self.text.startswith(",", m.end()):
-                    lo = max(0, m.start() - 60)
-                    pa = _PRE_APPOSITIVE.search(self.text, lo, m.start()) if _ends_comma_space(self.text, lo, m.start()) else None
-                    if pa and _role_type(pa.group(1).split()) is not None:
-                        title = pa.group(1) + " " + title
-                if _CITIZEN_AFTER.match(self.text, m.end()):
-                    title += " resident"  # typing hint, after any stated role so that one wins
-                if title != full:
-                    self.titles.setdefault(full, []).append(title)
+                    self.subject_pos.append((start, full))
+                self._undescribed.setdefault(full, []).append(m)
             self._names = idx
             self._name_order = sorted((p, full) for cands in idx.values() for p, full in cands)
             # "Rep. Gwen Moore (D-Wis.)", "Cruz, R-Texas,": the party-and-state tag of a US lawmaker
             for m in _PARTY_STATE.finditer(self.text) if _PARTY_HINT.search(self.text) else ():
                 full = self.full_name(m.group(1), m.start())
-                self.titles.setdefault(full, []).insert(0, f"lawmaker {full}")
+                self.add_title(full, f"lawmaker {full}")
             # "Mr. Clarke ...": a single surname with an honorific opens a sentence too
             for m in _HONORIFIC_NAME.finditer(self.text):
                 before = self.text[max(0, m.start() - 3):m.start()].strip()
@@ -425,6 +396,75 @@ class Resolver:
                     self.subject_pos.append((m.start(), full))
             self.subject_pos.sort()
         return self._names
+
+    def titles(self, name: str, n: int) -> list[str]:
+        """The first ``n`` descriptions of the person ``name``: those the resolver added (newest
+        first: :meth:`add_title`), then the roles written around the name where the article
+        names it (:meth:`_title_at`, in text order, the ones that say more than the name).
+
+        The article's descriptions are worked out on demand, only as far as the ``n`` asked for
+        (never more than four are read), instead of for every occurrence of every name."""
+        front = self._added_titles.get(name, ())
+        if len(front) >= n:
+            return list(front[:n])
+        want = n - len(front)
+        found = self._described.get(name)
+        pending = self._undescribed.get(name)
+        if pending and (found is None or len(found) < want):
+            if found is None:
+                found = self._described[name] = []
+            while pending and len(found) < want:
+                title = self._title_at(pending.pop(0), name)
+                if title != name:
+                    found.append(title)
+        return [*front, *(found or ())][:n]
+
+    def add_title(self, name: str, title: str) -> None:
+        """Put ``title`` first among the descriptions of ``name``."""
+        self._added_titles.setdefault(name, []).insert(0, title)
+
+    def _title_at(self, m: re.Match[str], full: str) -> str:
+        """The name matched by ``m`` (a :data:`_CAP_RUN` match; ``full`` its canonical name) with
+        the roles written around it ("Mr. Tom Hart", "Secretary of State John Kerry", "CNN's Ann
+        Lee", "Ann Lee, a spokeswoman for ...")."""
+        text = self.text
+        start, end = m.start(), m.end()
+        title = m.group()
+        hon = _HONORIFIC_BEFORE.search(text, max(0, start - 8), start)
+        if hon:
+            title = hon.group() + title  # "Mr. Tom Hart", "Ms. Ann Lee"
+        pre = _pre_title(text, max(0, start - 80), start)
+        if pre:
+            # only the role words right before the name ("coal miners met Tom Clarke" is no title)
+            r = roles()
+            kept: list[str] = []
+            for w in reversed(pre.split()):
+                if w.lower() not in r and w.lower() not in _TITLE_MODIFIERS and w.lower() not in BODY_WORDS:
+                    break
+                kept.insert(0, w)
+            if kept:
+                title = " ".join(kept) + " " + title
+        lo = max(0, start - 40)
+        office = _OFFICE_OF.search(text, lo, start) if _ends_before_blanks(text, lo, start, _OFFICE_END) else None
+        if office and _role_type([office.group(1)]) is not None:
+            title = office.group() + title  # "Secretary of State John Kerry"
+        else:
+            lo = max(0, start - 60)
+            o = (_OUTLET_POSSESSIVE.search(text, lo, start) if _ends_before_blanks(text, lo, start, _POSS_END) else None) or (
+                _OUTLET_POSSESSIVE.search(title, 0, len(title) - len(full)) if _ends_before_blanks(title, 0, len(title) - len(full), _POSS_END) else None)
+            if o is not None and (o.group(2) or is_outlet(o.group(1))):
+                title = "reporter " + title  # "Foreign Policy magazine's Tom Ricks", "CNN's Ann Lee"
+        app = _APPOSITIVE.match(text, end)
+        if app:
+            title += app.group()
+        if text.startswith(",", end):
+            lo = max(0, start - 60)
+            pa = _PRE_APPOSITIVE.search(text, lo, start) if _ends_comma_space(text, lo, start) else None
+            if pa and _role_type(pa.group(1).split()) is not None:
+                title = pa.group(1) + " " + title
+        if _CITIZEN_AFTER.match(text, end):
+            title += " resident"  # typing hint, after any stated role so that one wins
+        return title
 
     def full_name(self, name: str, pos: int) -> str:
         return name if " " in name.strip() else full_name_at(self.names(), name.strip(), pos)
@@ -475,10 +515,10 @@ class Resolver:
                 return prior
             name = _ARTICLE.sub("", mention.strip()) if not _is_person_name(name) else name
         if kind == "name":
-            self.names()  # collects the roles written around each name anywhere in the text
+            self.names()  # finds every name in the text (the roles around them: titles())
         if kind == "name" and a.title and a.title != name:
-            self.titles.setdefault(name, []).insert(0, a.title)
-        title = " ".join(x for x in (a.title, *self.titles.get(name, [])[:3]) if x)
+            self.add_title(name, a.title)
+        title = " ".join(x for x in (a.title, *self.titles(name, 3)) if x)
         typ = speaker_type(mention, title, kind, anon, name)
         state = typ == "other" and kind in ("name", "np") and self._is_state(name)
         if state:
@@ -577,7 +617,7 @@ class Resolver:
         """'m'/'f' when the article shows it (Mr./Ms., spokeswoman, an earlier he/she), else None."""
         if name in self.genders:
             return self.genders[name]
-        for t in self.titles.get(name, [])[:4]:
+        for t in self.titles(name, 4):
             for w in _words(t.lower()):
                 g = _GENDERED.get(w.rstrip("."))
                 if g:
@@ -606,7 +646,7 @@ class Resolver:
             while i > 0 and self.subject_pos[i - 1][0] > last_person:
                 full = self.subject_pos[i - 1][1]
                 if fits(full):
-                    title = " ".join(self.titles.get(full, [])[:3])
+                    title = " ".join(self.titles(full, 3))
                     return Resolved(full, speaker_type(full, title, "name", False, full), True, False)
                 i -= 1
         for _, name, typ, person, plural, _title in reversed(self.history[-12:]):
@@ -624,7 +664,7 @@ class Resolver:
                     if p < pos and (best is None or p > best[0]):
                         best = (p, full)
             if best is not None:
-                title = " ".join(self.titles.get(best[1], [])[:3])
+                title = " ".join(self.titles(best[1], 3))
                 typ = speaker_type(best[1], title, "name", False, best[1])
                 return Resolved(best[1], typ, True, False)
         return None
@@ -649,7 +689,7 @@ class Resolver:
         self.names()
         i = bisect.bisect_left(self._name_order, (pos, ""))
         for _p, full in reversed(self._name_order[max(0, i - 20):i]):
-            titles = self.titles.get(full, [])[:3]
+            titles = self.titles(full, 3)
             if any(_holds_role(_words(t.lower()), head, ws) for t in titles):
                 title = " ".join(titles)
                 return Resolved(full, speaker_type(full, title, "name", False, full), True, False)

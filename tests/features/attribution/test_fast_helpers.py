@@ -134,3 +134,33 @@ def test_adjective_is_the_set_it_replaces():
             assert resolver._adjective(w) == (w in found), (text, w)
         hits += len(found)
     assert hits > 500
+
+
+def test_titles_on_demand_are_the_eager_lists():
+    """Descriptions worked out on demand give the first ``n`` of the list built for every
+    occurrence up front, with the resolver's own additions first (newest first), whatever the
+    order of the look-ups and additions."""
+    words = ["Ann Lee", "Tom Hart", "Mr.", "Secretary of State", "CNN's", "spokeswoman", "said", "a", "the",
+             ", a spokeswoman for the ministry,", ", 34,", "coal miners met", "Minister", "."]
+    rng = random.Random(9)
+    for _ in range(400):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 25)))
+        eager = speakers.Resolver(text)
+        eager.names()
+        want: dict[str, list[str]] = {}
+        for m, full in speakers._person_names(text):
+            title = eager._title_at(m, full)
+            if title != full:
+                want.setdefault(full, []).append(title)
+        lazy = speakers.Resolver(text)
+        lazy.names()
+        names = [*want, "Ann Lee", "Tom Hart", "Nobody Here"]
+        added: dict[str, list[str]] = {}
+        for _ in range(12):
+            name = rng.choice(names)
+            if rng.random() < 0.3:
+                t = rng.choice(["lawmaker x", "the spokeswoman", "Tom Hart"])
+                lazy.add_title(name, t)
+                added.setdefault(name, []).insert(0, t)
+            n = rng.randint(0, 5)
+            assert lazy.titles(name, n) == [*added.get(name, []), *want.get(name, [])][:n], (text, name, n)
