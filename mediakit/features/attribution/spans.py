@@ -298,17 +298,11 @@ def _verb_context(doc: Document, cs: int, ce: int, verb: Verb, ss: int, se: int)
         if prev in _NOT_VERB_BEFORE and prev not in ("as", "to") and not (verb.form_kind == "ing" and prev in _GERUND_PREPS):
             return None
     left = _tokens(text, max(ss, cs - 160), cs)
-    right = _tokens(text, ce, min(se, ce + 200))
     lw = [t[2].lower() for t in left]
     # Noun or infinitive uses: "the reports", "to say", "so-called"; idioms: "that said", "needless to say".
+    # The vetoes that read only the words before the cue come first: the window after it is
+    # tokenised only for a cue they let through.
     passive_frame = len(lw) >= 2 and lw[-1] == "as" and lw[-2] in ("quoted", "cited", "reported", "heard", "recorded", "described")
-    if verb.lemma in ("ask", "request", "decline", "refuse", "agree", "speak") and (
-        (rw := [t[2].lower() for t in right[:4]])[:3] in (["not", "to", "be"], ["to", "be", "named"], ["to", "be", "identified"]) or rw[:2] == ["for", "anonymity"]
-        or rw[:3] == ["on", "condition", "of"]
-    ):
-        return None  # "who asked not to be named": a marker of anonymity, not an attribution
-    if verb.lemma in ("quote", "cite", "report") and [t[2].lower() for t in right[:1]] == ["as"]:
-        return None  # "was quoted as saying": the cue is "saying"
     catenative = len(lw) > 1 and lw[-1] == "to" and lw[-2] in _CATENATIVE  # "continues to insist"
     if lw and lw[-1] in _NOT_VERB_BEFORE and not passive_frame and not catenative and not (verb.form_kind == "ing" and lw[-1] in _GERUND_PREPS):
         return None
@@ -322,6 +316,14 @@ def _verb_context(doc: Document, cs: int, ce: int, verb: Verb, ss: int, se: int)
         return None  # "Having said that, ..."
     if lw[-3:] == ["that", "is", "to"] or lw[-2:] in (["needless", "to"], ["so", "to"], ["let's"]) or lw[-1:] == ["let’s"]:
         return None
+    right = _tokens(text, ce, min(se, ce + 200))
+    if verb.lemma in ("ask", "request", "decline", "refuse", "agree", "speak") and (
+        (rw := [t[2].lower() for t in right[:4]])[:3] in (["not", "to", "be"], ["to", "be", "named"], ["to", "be", "identified"]) or rw[:2] == ["for", "anonymity"]
+        or rw[:3] == ["on", "condition", "of"]
+    ):
+        return None  # "who asked not to be named": a marker of anonymity, not an attribution
+    if verb.lemma in ("quote", "cite", "report") and [t[2].lower() for t in right[:1]] == ["as"]:
+        return None  # "was quoted as saying": the cue is "saying"
     if verb.lemma == "say" and right and right[0][2] == "," and lw[-1:] == [","]:
         return None  # "..., say, 10 percent"
     return left, right, lw, passive_frame, catenative
