@@ -58,15 +58,30 @@ def find_cues(doc: Document, verbs: dict[str, Verb] | None = None) -> tuple[Cue,
     out: list[Cue] = []
     get = verbs.get
     new = tuple.__new__  # a Cue built without the Python-level constructor (all seven fields given)
-    for start, end, form in _verb_matches(doc, pattern):
-        if form == "according to":
-            out.append(Cue(start, end, form, "according_to"))
-        else:
-            # Under IGNORECASE (texts whose lower-casing changes length) re also folds "ſ" to "s"
-            # and "K" (Kelvin) to "k": such a match is looked up by its case-folded form.
-            verb = get(form) or get(form.casefold())
-            if verb is not None:
-                out.append(new(Cue, (start, end, form, "verb", verb, None, None)))
+    low = doc.lower
+    if len(low) == len(text):
+        # the common case of _verb_matches, inline (a generator's tuple per match costs more
+        # than the lexicon look-up): the lower-cased text scanned case-sensitively
+        for m in _cue_regex(pattern, False).finditer(low):
+            form = m.group()
+            if not form.isalpha():  # in the lower-cased text a one-word match is already its form
+                form = " ".join(form.split())
+            if form == "according to":
+                out.append(Cue(m.start(), m.end(), form, "according_to"))
+            else:
+                verb = get(form) or get(form.casefold())
+                if verb is not None:
+                    out.append(new(Cue, (m.start(), m.end(), form, "verb", verb, None, None)))
+    else:
+        for start, end, form in _verb_matches(doc, pattern):
+            if form == "according to":
+                out.append(Cue(start, end, form, "according_to"))
+            else:
+                # Under IGNORECASE (texts whose lower-casing changes length) re also folds "ſ" to
+                # "s" and "K" (Kelvin) to "k": such a match is looked up by its case-folded form.
+                verb = get(form) or get(form.casefold())
+                if verb is not None:
+                    out.append(new(Cue, (start, end, form, "verb", verb, None, None)))
     n_verbs = len(out)
     for m in _noun_matches(text, doc.language):
         nxt = m.span("next") if m.group("next") is not None else None
