@@ -163,16 +163,22 @@ def resolve_speakers(doc: Document, spans: tuple[Span, ...]) -> tuple[Speaker, .
                 outlet = resolver.outlet_between(a.cue_start, o1 + 1) or text[o0:o1].strip()
         if outlet is None:
             lo = sent[0]
-            hi = min(_sentence_end(text, a), a.cue_end + 250)
+            hi = min(sent[1], a.cue_end + 250)  # sent[1] is _sentence_end(text, a): the cue did not move
             outlet = resolver.outlet_between(lo, hi)
         if outlet is None and res.speaker_type == "media" and res.speaker:
             outlet = res.speaker
-        role = _role_type(_words(without_adjuncts(a.title or a.mention))) if a.mention else None
+        role = _stated_role(a.title or a.mention) if a.mention else None
         described = [a.title or a.mention, *resolver.titles(res.speaker or "", 3)]
         former = any(_says_former(d) for d in described if d)
         out.append(Speaker(res.speaker, res.speaker_type, res.person, res.plural, a.mention_start, a.mention_end,
                            a.mention, outlet, role, former))
     return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _stated_role(description: str) -> str | None:
+    """The speaker type the role words of a description state (its adjuncts left out)."""
+    return _role_type(_words(without_adjuncts(description)))
 
 
 @lru_cache(maxsize=4096)
