@@ -219,6 +219,19 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
+def _tokens_lower(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]], list[str]]:
+    """:func:`_tokens` and the lower-case form of each token, built in the same loop."""
+    out = []
+    low = []
+    pos = start
+    for gap, tok in _TOKEN_GAPS.findall(text, start, end):
+        s = pos + len(gap)
+        pos = s + len(tok)
+        out.append((s, pos, tok))
+        low.append(tok.lower())
+    return out, low
+
+
 def _is_cap(tok: str) -> bool:
     return tok[:1].isupper() or (tok[:1].isdigit() and len(tok) > 1 and tok[-1:].isalpha())
 
@@ -297,8 +310,7 @@ def _verb_context(doc: Document, cs: int, ce: int, verb: Verb, ss: int, se: int)
         prev = pw.lower()
         if prev in _NOT_VERB_BEFORE and prev not in ("as", "to") and not (verb.form_kind == "ing" and prev in _GERUND_PREPS):
             return None
-    left = _tokens(text, max(ss, cs - 160), cs)
-    lw = [t[2].lower() for t in left]
+    left, lw = _tokens_lower(text, max(ss, cs - 160), cs)
     # Noun or infinitive uses: "the reports", "to say", "so-called"; idioms: "that said", "needless to say".
     # The vetoes that read only the words before the cue come first: the window after it is
     # tokenised only for a cue they let through.
@@ -728,19 +740,20 @@ def _np_right(doc: Document, a: Attribution, right, j: int, loose: bool = False)
     end = j
     n = 0
     verbs = reporting_verbs()
+    r = roles()
     while end < len(right) and n < 10:
         tok = right[end][2]
         low = tok.lower()
-        if end > j and low in verbs and low not in roles():
+        if end > j and low in verbs and low not in r:
             break  # "the governor said ...": the phrase ends at the next verb
-        if (_is_cap(tok) and low not in _STOP and low not in _INTRO and (low not in _DETERMINERS or end == start)) or low in roles() or low in _MODIFIERS or tok in ("’s", "'s"):
+        if (_is_cap(tok) and low not in _STOP and low not in _INTRO and (low not in _DETERMINERS or end == start)) or low in r or low in _MODIFIERS or tok in ("’s", "'s"):
             end += 1
         elif low in _NAME_JOIN and end + 1 < len(right) and _is_cap(right[end + 1][2]) and end > j:
             end += 1
         elif low in ("familiar", "close", "with", "to", "the", "matter", "situation", "talks", "plans", "case",
                      "investigation", "briefed", "on", "knowledge", "of", "thinking") and end > j and _has_role(doc.text[right[start][0]:right[end - 1][1]]) and n < 8:
             end += 1
-        elif loose and end > j and low.endswith("ed") and low not in roles():
+        elif loose and end > j and low.endswith("ed") and low not in r:
             break  # "a summary released by ...": the phrase ends before the participle
         elif _LOWER_WORD.fullmatch(low) and low not in _STOP and low not in _BETWEEN and (start != j or loose or _name_ahead(right, end) and not any(_is_cap(t[2]) for t in right[j:end])) and end - j < (7 if loose else 4) and not low.endswith("ly"):
             end += 1  # "the poll", "a new national poll", "said widow Terry Strada"
@@ -757,7 +770,7 @@ def _np_right(doc: Document, a: Attribution, right, j: int, loose: bool = False)
     while end - 1 > j and right[end - 1][2].lower() in _TRAIL_JOIN:
         end -= 1
     last = right[end - 1][2]
-    if not (_is_cap(last) or last.lower() in roles() or start != j):
+    if not (_is_cap(last) or last.lower() in r or start != j):
         return False
     s, e = right[start][0], right[end - 1][1]
     kind = "name" if any(_is_cap(t[2]) for t in right[j:end]) and right[start][2].lower() not in _DETERMINERS else "np"

@@ -244,7 +244,7 @@ def _person_names(text: str):
     for m in _CAP_RUN.finditer(text):
         run = m.group()
         lo = max(0, m.start() - 40)
-        if _ends_before_blanks(text, lo, m.start(), _OFFICE_END) and _OFFICE_OF.search(text, lo, m.start()) and run.count(" ") >= 2:
+        if run.count(" ") >= 2 and _ends_before_blanks(text, lo, m.start(), _OFFICE_END) and _OFFICE_OF.search(text, lo, m.start()):
             # "Secretary of State John Kerry": the office's object opens the run; the name is its end
             ws = run.split()
             run = " ".join(ws[-3:] if len(ws[-2]) == 2 and ws[-2].endswith(".") else ws[-2:])

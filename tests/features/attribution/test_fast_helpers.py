@@ -164,3 +164,10 @@ def test_titles_on_demand_are_the_eager_lists():
                 added.setdefault(name, []).insert(0, t)
             n = rng.randint(0, 5)
             assert lazy.titles(name, n) == [*added.get(name, []), *want.get(name, [])][:n], (text, name, n)
+
+
+def test_tokens_lower_are_the_tokens_lower_cased():
+    for text in [*_strings(200, 10), "Mr. Smith SAID", "İstanbul ΑΣ’Β"]:
+        for lo, hi in _windows(text):
+            toks = spans._tokens(text, lo, hi)
+            assert spans._tokens_lower(text, lo, hi) == (toks, [t[2].lower() for t in toks]), (text, lo, hi)
