@@ -171,3 +171,30 @@ def test_tokens_lower_are_the_tokens_lower_cased():
         for lo, hi in _windows(text):
             toks = spans._tokens(text, lo, hi)
             assert spans._tokens_lower(text, lo, hi) == (toks, [t[2].lower() for t in toks]), (text, lo, hi)
+
+
+def _sentence_texts(n: int, seed: int):
+    """Random texts of up to 5,000 characters built from abbreviations, initials, numbers, end
+    marks, closing quotes and brackets, line and paragraph breaks."""
+    from mediakit.text.sentences import _ABBREV
+
+    rng = random.Random(seed)
+    abbr = sorted(_ABBREV)
+    pieces = ["Mr.", "U.S.", "J.", "No.", "e.g.", "etc.", "Inc.", "Lee", "said", "the", "A", "B.", "it", "5", "3.5",
+              ".", "!", "?", "…", "\"", "”", "“", "'", "’", ")", "(", "]", "«", "»", "\n", "\n\n", " \n ", "—", ",",
+              "He", "she", "x", "Ab", "CD", "ab.", "AB.", "Sen.", "p.m.", "St.", "no."]
+    pieces += [a + "." for a in abbr] + [a.capitalize() + "." for a in abbr]
+    seps = [" ", " ", " ", "", "\n", "  ", " \t"]
+    for _ in range(n):
+        yield "".join(rng.choice(pieces) + rng.choice(seps) for _ in range(rng.randint(1, 900)))[:5000]
+
+
+def test_blocks_give_the_spans_of_one_call():
+    """sentence_spans splits a text of up to _HARD_BLOCK characters in one call: the blocks cut
+    at sure sentence ends would give the same spans."""
+    from mediakit.text import sentences
+
+    assert sentences._HARD_BLOCK == 5000
+    for text in _sentence_texts(600, 11):
+        assert sentences._block_spans(text) == sentences.split_sentences(text), text
+        assert sentences.sentence_spans(text) == sentences.split_sentences(text)
