@@ -187,7 +187,13 @@ def _says_former(description: str) -> bool:
     return _FORMER.search(description) is not None
 
 
-def _holds_role(title: list[str], head: str, mention: list[str]) -> bool:
+@lru_cache(maxsize=4096)
+def _lower_words(description: str) -> tuple[str, ...]:
+    """The words of a description, lower-cased (the same titles are read for many mentions)."""
+    return tuple(_words(description.lower()))
+
+
+def _holds_role(title: tuple[str, ...], head: str, mention: list[str]) -> bool:
     """The title names the role ``head`` without a modifier the mention lacks ("Vice President
     Joseph Biden" does not hold "the president")."""
     for i, w in enumerate(title):
@@ -624,7 +630,7 @@ class Resolver:
         if name in self.genders:
             return self.genders[name]
         for t in self.titles(name, 4):
-            for w in _words(t.lower()):
+            for w in _lower_words(t):
                 g = _GENDERED.get(w.rstrip("."))
                 if g:
                     self.genders[name] = g
@@ -696,7 +702,7 @@ class Resolver:
         i = bisect.bisect_left(self._name_order, (pos, ""))
         for _p, full in reversed(self._name_order[max(0, i - 20):i]):
             titles = self.titles(full, 3)
-            if any(_holds_role(_words(t.lower()), head, ws) for t in titles):
+            if any(_holds_role(_lower_words(t), head, ws) for t in titles):
                 title = " ".join(titles)
                 return Resolved(full, speaker_type(full, title, "name", False, full), True, False)
         return None
