@@ -70,13 +70,24 @@ def attributions(doc: Document, cues: str | None = None) -> Attributions:
     """:func:`attribute` with the rule steps (``cues="rules"``), the rule steps on the cues the
     token tagger of :mod:`.learned` does not reject (``cues="hybrid"``), or the learned cue and
     span steps (``cues="learned"``); ``None`` is :data:`DEFAULT_CUES`. Computed once per
-    document and mode, and kept on it."""
+    document and mode, and kept on it.
+
+    The document keeps the steps' outputs without itself (the record is rebuilt around it on
+    each call): a document holding a record that points back at it would be a reference
+    cycle, which only the garbage collector frees, instead of reference counting at once."""
     mode = DEFAULT_CUES if cues is None else cues
     if mode == "rules":
-        return doc.memo(("attributions", "rules"), attribute)
-    if mode not in CUE_MODES:
+        parts = doc.memo(("attributions", "rules"), _parts)
+    elif mode not in CUE_MODES:
         raise InputError(f"cues must be one of {', '.join(map(repr, CUE_MODES))}, got {cues!r}")
-    from .learned import HYBRID, LEARNED  # the model is read only when asked for
+    else:
+        from .learned import HYBRID, LEARNED  # the model is read only when asked for
 
-    steps = HYBRID if mode == "hybrid" else LEARNED
-    return doc.memo(("attributions", mode), lambda d: attribute(d, *steps))
+        steps = HYBRID if mode == "hybrid" else LEARNED
+        parts = doc.memo(("attributions", mode), lambda d: _parts(d, *steps))
+    return Attributions(doc, *parts)
+
+
+def _parts(doc: Document, cue_finder: CueFinder | None = None, span_finder: SpanFinder | None = None) -> tuple:
+    """:func:`attribute`'s record without the document: (cues, spans, speakers, types)."""
+    return tuple(attribute(doc, cue_finder, span_finder)[1:])

@@ -198,3 +198,26 @@ def test_blocks_give_the_spans_of_one_call():
     for text in _sentence_texts(600, 11):
         assert sentences._block_spans(text) == sentences.split_sentences(text), text
         assert sentences.sentence_spans(text) == sentences.split_sentences(text)
+
+
+def test_a_document_and_its_attributions_form_no_reference_cycle():
+    """The attributions kept on a document do not point back at it: a document a caller drops
+    is freed at once, not left to the garbage collector."""
+    import gc
+
+    from mediakit.features.attribution.pipeline import attributions
+    from mediakit.text.doc import Document
+
+    text = '"We may leave," Lee said. Officials said the bridge will close.'
+    attributions(Document(text))  # the lexicons are read (and their garbage made) before counting
+    gc.collect()
+    gc.disable()
+    try:
+        doc = Document(text)
+        res = attributions(doc)
+        again = attributions(doc)
+        assert again.doc is doc and again.spans is res.spans  # computed once, kept on the document
+        del doc, res, again
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
