@@ -21,7 +21,9 @@ paths, links are refused) and the unpacked size is capped. Files live in
 >>> import mediakit as mk
 >>> df = mk.fetch_allsides()                        # doctest: +SKIP
 >>> df.groupby("event_id").leaning.unique().head()  # doctest: +SKIP
->>> mk.fetch_article_bias(download_if_missing=False)  # doctest: +SKIP  (cache only, no network)
+>>> mk.fetch_article_bias(download_if_missing=False)  # doctest: +SKIP
+
+(``download_if_missing=False`` reads the cache only and never touches the network.)
 
 Citations and licences are in each function's docstring and in docs/research_formats.md; the
 corpora belong to their authors, mediakit only fetches them.

@@ -19,10 +19,13 @@ a new headline and a changed sentence or two is flagged; a story rewritten or ex
 a third is not (its Jaccard falls to about 0.6). See docs/research_formats.md for measured
 similarities of typical edits.
 
+``df[~df.is_duplicate]`` keeps one row per distinct story, and counting ``dup_group`` per
+outlet counts stories, not copies:
+
 >>> import mediakit as mk
 >>> df = mk.find_duplicates(corpus)                          # doctest: +SKIP
->>> df[~df.is_duplicate]                                      # one row per distinct story
->>> df.groupby("outlet").dup_group.nunique()                  # stories per outlet, not copies
+>>> distinct = df[~df.is_duplicate]                          # doctest: +SKIP
+>>> df.groupby("outlet").dup_group.nunique()                  # doctest: +SKIP
 """
 
 from __future__ import annotations

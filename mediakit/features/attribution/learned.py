@@ -171,8 +171,8 @@ def cue_spans(doc: Document, model: LearnedModel | None = None) -> list[tuple[in
     """Character spans of the cues the tagger keeps in ``doc`` (before speakers are looked for).
 
     >>> doc = Document("Senator Ann Lee unleashed a broadside against the plan.")
-    >>> [doc.text[s:e] for s, e in cue_spans(doc)]
-    ['unleashed']
+    >>> [doc.text[s:e] for s, e in cue_spans(doc)]  # PolNeAR annotates the whole predicate
+    ['unleashed a broadside']
     """
     model = model or learned_model()
     t = tokens(doc)

@@ -121,7 +121,7 @@ def frame_cue_spans(text: str, scheme: str = "mfc") -> pd.DataFrame:
     For a highlighter (mark the words behind a frame label) and for auditing the lexicon.
 
     >>> frame_cue_spans("The Supreme Court ruled.")[["text", "frame"]].values.tolist()
-    [['Supreme Court', 'legality']]
+    [['Supreme Court', 'legality'], ['ruled', 'legality']]
     """
     lex = load_lexicon(scheme)
     low = text.lower().replace("’", "'")
