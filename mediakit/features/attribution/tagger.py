@@ -45,6 +45,8 @@ _SHAPES = {
 _MAX_WORD_CACHE = 200_000
 # What re's \s matches (str.isspace): every such code point lies at or below U+3000.
 _SPACES = np.array([c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
+_SOLID = np.ones(0x3002, dtype=bool)  # code point (U+3001 for any above) -> not whitespace
+_SOLID[_SPACES] = False
 
 
 def _shape(tok: str) -> int:
@@ -197,7 +199,7 @@ def _tokens(doc: Document) -> Tokens:
     # Every character is either whitespace or inside a token, so the tokens' offsets follow from
     # their lengths and the positions of the non-space characters (no per-token match objects).
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    solid = np.flatnonzero(~np.isin(codes, _SPACES))
+    solid = np.flatnonzero(_SOLID[np.minimum(codes, 0x3001)])
     lengths = np.fromiter(map(len, words), dtype=np.int64, count=n)
     starts = solid[np.cumsum(lengths) - lengths].astype(np.int64)
     ends = starts + lengths
@@ -251,10 +253,20 @@ def _tokens(doc: Document) -> Tokens:
 def fold(cols: list[np.ndarray], salt: int = 0) -> np.ndarray:
     """Feature values (one array per template) -> hashed ids in [0, 2**BITS), template id mixed in
     (unsigned arithmetic wraps, by design)."""
-    feats = (np.stack(cols, axis=1) & 0xFFFFFFFF).astype(np.uint64)
-    tid = np.arange(salt, salt + len(cols), dtype=np.uint64)
-    feats = (feats * np.uint64(0x9E3779B1) + tid * np.uint64(0x85EBCA77)) & np.uint64(0xFFFFFFFF)
-    return ((feats ^ (feats >> np.uint64(15))) & np.uint64(_MASK)).astype(np.int64)
+    return fold_inplace(np.stack(cols, axis=1).astype(np.int64, copy=False), salt)
+
+
+def fold_inplace(feats: np.ndarray, salt: int = 0) -> np.ndarray:
+    """:func:`fold` on an (n_tokens, n_templates) int64 array of feature values, overwritten and
+    returned. The arithmetic is done in int64, whose wraparound keeps the same low 32 bits as the
+    unsigned arithmetic; only those bits are kept before the shift, so the ids are the same."""
+    tid = np.arange(salt, salt + feats.shape[1], dtype=np.int64) * 0x85EBCA77
+    feats *= 0x9E3779B1  # the low 32 bits of the product depend only on the value's low 32 bits
+    feats += tid
+    feats &= 0xFFFFFFFF
+    feats ^= feats >> 15
+    feats &= _MASK
+    return feats
 
 
 STACK_BITS = 16  # the second pass: 2**16 hashed weights, plus one for the first-pass score
