@@ -181,6 +181,9 @@ class Tokens:
 
 N_TEMPLATES = 48
 _THAT = zlib.crc32(b"that")
+# rows of the padded per-token array of _tokens
+PAD = 3
+_W, _SHAPE, _LEX, _CC, _CF, _ISQ, _THAT_ROW, _PRON = 0, 2, 3, 4, 5, 6, 7, 8
 _PRONOUN_HASHES = np.array([zlib.crc32(p.encode()) for p in "he she they we i it who".split()], dtype=np.int64)
 
 
@@ -204,11 +207,24 @@ def _tokens(doc: Document) -> Tokens:
     starts = solid[np.cumsum(lengths) - lengths].astype(np.int64)
     ends = starts + lengths
     info = _cache(doc.language).info(words)
-    w, sfx, shape, lex, cc, cf = info[:, 0], info[:, 1], info[:, 2], info[:, 3], info[:, 4], info[:, 5]
+    # The per-token rows, padded with PAD fill values either side so that a neighbour's value is a
+    # view: at(r, k) is row r's value k tokens before (k > 0) or -k tokens after (k < 0) each
+    # token. Words are 11 before the text and 13 after it, every other row 0.
+    pad = np.zeros((9, n + 2 * PAD), dtype=np.int64)
+    mid = pad[:, PAD:PAD + n]
+    mid[:6] = info.T
+    pad[_W, :PAD], pad[_W, PAD + n:] = 11, 13
+    w, sfx, shape, lex, cc, cf = mid[0], mid[1], mid[2], mid[3], mid[4], mid[5]
+    mid[_ISQ] = np.isin(shape, (5, 6, 7))  # a double quotation mark
+    mid[_THAT_ROW] = w == _THAT
+    mid[_PRON] = np.isin(w, _PRONOUN_HASHES)
 
-    wm1, wm2, wp1, wp2 = _shift(w, 1, 11), _shift(w, 2, 11), _shift(w, -1, 13), _shift(w, -2, 13)
-    sm1, sp1, sm2, sp2 = _shift(shape, 1, 0), _shift(shape, -1, 0), _shift(shape, 2, 0), _shift(shape, -2, 0)
-    lm1, lp1, lm2 = _shift(lex, 1, 0), _shift(lex, -1, 0), _shift(lex, 2, 0)
+    def at(r: int, k: int) -> np.ndarray:
+        return pad[r, PAD - k:PAD - k + n]
+
+    wm1, wm2, wp1, wp2 = at(_W, 1), at(_W, 2), at(_W, -1), at(_W, -2)
+    sm1, sp1, sm2, sp2 = at(_SHAPE, 1), at(_SHAPE, -1), at(_SHAPE, 2), at(_SHAPE, -2)
+    lm1, lp1, lm2 = at(_LEX, 1), at(_LEX, -1), at(_LEX, 2)
     # inside a top-level quotation (closed or not)
     q_in = np.zeros(n, dtype=np.int64)
     if doc.quotes:
@@ -226,14 +242,11 @@ def _tokens(doc: Document) -> Tokens:
     d_start = _bucket(np.arange(n) - first_idx)
     d_end = _bucket(last_idx - np.arange(n))
     # a double quotation mark within three tokens on either side
-    isq = np.isin(shape, (5, 6, 7)).astype(np.int64)
-    q_near_l = _shift(isq, 1, 0) | _shift(isq, 2, 0) | _shift(isq, 3, 0)
-    q_near_r = _shift(isq, -1, 0) | _shift(isq, -2, 0) | _shift(isq, -3, 0)
-    wm3, wp3 = _shift(w, 3, 11), _shift(w, -3, 13)
-    that = (w == _THAT).astype(np.int64)
-    that_r = _shift(that, -1, 0) | _shift(that, -2, 0) | _shift(that, -3, 0)
-    pron = np.isin(w, _PRONOUN_HASHES).astype(np.int64)
-    pron_l = _shift(pron, 1, 0) | _shift(pron, 2, 0)
+    q_near_l = at(_ISQ, 1) | at(_ISQ, 2) | at(_ISQ, 3)
+    q_near_r = at(_ISQ, -1) | at(_ISQ, -2) | at(_ISQ, -3)
+    wm3, wp3 = at(_W, 3), at(_W, -3)
+    that_r = at(_THAT_ROW, -1) | at(_THAT_ROW, -2) | at(_THAT_ROW, -3)
+    pron_l = at(_PRON, 1) | at(_PRON, 2)
     cap_l = ((sm1 == 2) & (sm2 == 2)).astype(np.int64)
     cols = [
         wm3, wp3, w * 3 + that_r, w * 5 + pron_l * 2 + cap_l, lex * 7 + that_r * 2 + pron_l, w * 31 + lp1,
@@ -243,11 +256,14 @@ def _tokens(doc: Document) -> Tokens:
         w * 23 + q_near_l * 2 + q_near_r, sm2 * 131 + sm1 * 37 + shape, shape * 131 + sp1 * 37 + sp2,
         wm2 * 11 + wm1, wp1 * 11 + wp2, lex * 29 + d_start + 7 * d_end, sfx * 41 + sm1,
         # word clusters: what is learned for a word carries over to words used like it
-        cf, cc, _shift(cf, 1, 0) * 1000 + 1, _shift(cf, -1, 0) * 1000 + 2, cf * 3 + that_r,
+        cf, cc, at(_CF, 1) * 1000 + 1, at(_CF, -1) * 1000 + 2, cf * 3 + that_r,
         cf * 5 + pron_l * 2 + cap_l, cf * 7 + q_near_l * 2 + q_near_r, cf * 11 + q_in,
-        _shift(cc, 1, 0) * 401 + cf, cf * 401 + _shift(cc, -1, 0), cf * 13 + d_start, cc * 17 + lp1,
+        at(_CC, 1) * 401 + cf, cf * 401 + at(_CC, -1), cf * 13 + d_start, cc * 17 + lp1,
     ]
-    return Tokens(starts, ends, fold(cols), w, shape, lex, q_in, sid)
+    feats = np.empty((n, N_TEMPLATES), dtype=np.int64)  # filled in place: no list of full copies to stack
+    for k, col in enumerate(cols):
+        feats[:, k] = col
+    return Tokens(starts, ends, fold_inplace(feats), w, shape, lex, q_in, sid)
 
 
 def fold(cols: list[np.ndarray], salt: int = 0) -> np.ndarray:
