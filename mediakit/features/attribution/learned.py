@@ -56,6 +56,7 @@ NEW_MARGIN = 1.0
 # The hybrid setting drops a rule cue only when the tagger scores it this far below the
 # threshold (logit; chosen on the months split: 0.5, 1 and 2 tried).
 VETO_MARGIN = 1.0
+_LAYOUT_CUES = frozenset(("dash", "colon", "according_to"))  # kinds vetted keeps whatever the score
 _CAPS = (2, 3)  # tagger shapes: Capitalised, UPPER
 PRONOUNS = frozenset("he she they it we i you who".split())
 
@@ -302,16 +303,13 @@ def vetted(doc: Document, cues: tuple[Cue, ...], model: LearnedModel | None = No
     if not cues or len(t.starts) == 0:
         return cues
     z = cue_scores(model, t)
-    floor = model.cue_threshold - margin
-    out = []
-    for c in cues:
-        if c.kind in ("dash", "colon", "according_to"):
-            out.append(c)
-            continue
-        i, j = _token_range(t, c.start, c.end)
-        if j > i and z[i:j].max() >= floor:
-            out.append(c)
-    return tuple(out)
+    # tokens [i, j) of each cue (as _token_range); the best score reaches the floor when a token
+    # of the range does, which a running count of such tokens tells for all cues at once
+    hits = np.concatenate(([0], np.cumsum(z >= model.cue_threshold - margin)))
+    i = np.searchsorted(t.ends, np.fromiter((c.start for c in cues), np.int64, len(cues)), side="right")
+    j = np.searchsorted(t.starts, np.fromiter((c.end for c in cues), np.int64, len(cues)), side="left")
+    keep = (hits[j] > hits[i]).tolist()
+    return tuple(c for c, k in zip(cues, keep) if k or c.kind in _LAYOUT_CUES)
 
 
 def hybrid_spans(doc: Document, cues: tuple[Cue, ...], model: LearnedModel | None = None) -> tuple[Span, ...]:
