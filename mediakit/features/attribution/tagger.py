@@ -298,15 +298,26 @@ def stack_features(t: Tokens, z: np.ndarray) -> np.ndarray:
     n = len(z)
     if n == 0:
         return np.zeros((0, 10), dtype=np.int64)
-    b = np.clip(np.floor(z * 2).astype(np.int64) + 12, 0, 24)
+    # b padded with 30 two tokens either side: pb[2 - k:2 - k + n] is the value k tokens before
+    pb = np.full(n + 4, 30, dtype=np.int64)
+    b = pb[2:2 + n]
+    np.clip(np.floor(z * 2).astype(np.int64) + 12, 0, 24, out=b)
+    bm1, bp1, bm2, bp2 = pb[1:1 + n], pb[3:3 + n], pb[0:n], pb[4:4 + n]
+    # the token's sentence's best score (at least -99) and its count of kept tokens; a sentence
+    # is a run of tokens (t.sentence never decreases)
     sid = t.sentence
-    best = np.full(int(sid[-1]) + 1, -99.0)
-    np.maximum.at(best, sid, z)
-    sb = np.clip(np.floor(best[sid] * 2).astype(np.int64) + 12, 0, 24)
-    kept = np.minimum(np.bincount(sid, weights=(z >= 0).astype(np.float64), minlength=int(sid[-1]) + 1)[sid].astype(np.int64), 4)
-    cols = [b, _shift(b, 1, 30) * 31 + 1, _shift(b, -1, 30) * 31 + 2, _shift(b, 2, 30) * 31 + 3, _shift(b, -2, 30) * 31 + 4,
-            b * 31 + sb, b * 7 + kept, b * 1009 + (t.word & 0xFFFF), _shift(b, 1, 30) * 25 + b, b * 25 + _shift(b, -1, 30)]
-    return fold(cols, salt=300) & ((1 << STACK_BITS) - 1)
+    first = np.flatnonzero(np.r_[True, sid[1:] != sid[:-1]])
+    size = np.diff(np.r_[first, n])
+    best = np.repeat(np.maximum(np.maximum.reduceat(z, first), -99.0), size)
+    sb = np.clip(np.floor(best * 2).astype(np.int64) + 12, 0, 24)
+    kept = np.minimum(np.repeat(np.add.reduceat((z >= 0).astype(np.int64), first), size), 4)
+    feats = np.empty((n, 10), dtype=np.int64)
+    for k, col in enumerate([b, bm1 * 31 + 1, bp1 * 31 + 2, bm2 * 31 + 3, bp2 * 31 + 4,
+                             b * 31 + sb, b * 7 + kept, b * 1009 + (t.word & 0xFFFF), bm1 * 25 + b, b * 25 + bp1]):
+        feats[:, k] = col
+    feats = fold_inplace(feats, salt=300)
+    feats &= (1 << STACK_BITS) - 1
+    return feats
 
 
 SOURCE_WINDOW = 40  # tokens either side of a cue where its source is looked for
