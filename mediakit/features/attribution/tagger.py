@@ -120,6 +120,10 @@ class _WordCache:
         return _h(low), _h(low[-3:]), _shape(tok), self.classes.get(low, 0), coarse, fine
 
     def info(self, words: list[str]) -> np.ndarray:
+        try:  # every word already cached (the usual case): one pass, no list
+            return self.rows[np.fromiter(map(self.index.get, words), dtype=np.int64, count=len(words))]
+        except TypeError:  # a new word (None)
+            pass
         ids = list(map(self.index.get, words))
         if None in ids:
             fresh: list[tuple[int, int, int, int, int, int]] = []
@@ -162,9 +166,12 @@ def _shift(a: np.ndarray, k: int, fill: int) -> np.ndarray:
     return out
 
 
+_BUCKETS = np.array([1, 2, 3, 6, 11, 21])
+
+
 def _bucket(a: np.ndarray) -> np.ndarray:
     """0, 1, 2, 3 (3-5), 4 (6-10), 5 (11-20), 6 (>20)."""
-    return np.searchsorted(np.array([1, 2, 3, 6, 11, 21]), a, side="right")
+    return np.searchsorted(_BUCKETS, a, side="right")
 
 
 @dataclass(frozen=True)
@@ -215,9 +222,9 @@ def _tokens(doc: Document) -> Tokens:
     mid[:6] = info.T
     pad[_W, :PAD], pad[_W, PAD + n:] = 11, 13
     w, sfx, shape, lex, cc, cf = mid[0], mid[1], mid[2], mid[3], mid[4], mid[5]
-    mid[_ISQ] = np.isin(shape, (5, 6, 7))  # a double quotation mark
+    mid[_ISQ] = (shape >= 5) & (shape <= 7)  # a double quotation mark (shapes 5, 6, 7)
     mid[_THAT_ROW] = w == _THAT
-    mid[_PRON] = np.isin(w, _PRONOUN_HASHES)
+    mid[_PRON] = (w[:, None] == _PRONOUN_HASHES).any(axis=1)
 
     def at(r: int, k: int) -> np.ndarray:
         return pad[r, PAD - k:PAD - k + n]
