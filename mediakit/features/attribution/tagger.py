@@ -156,16 +156,6 @@ def _cache(language: str) -> _WordCache:
     return _WordCache(language)
 
 
-def _shift(a: np.ndarray, k: int, fill: int) -> np.ndarray:
-    """The value k tokens before (k > 0) or -k tokens after (k < 0) each token; ``fill`` past the ends."""
-    out = np.full_like(a, fill)
-    if k > 0:
-        out[k:] = a[:-k]
-    else:
-        out[:k] = a[-k:]
-    return out
-
-
 _BUCKETS = np.array([1, 2, 3, 6, 11, 21])
 
 

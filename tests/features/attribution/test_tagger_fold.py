@@ -1,4 +1,4 @@
-"""The in-place int64 fold gives the ids of the unsigned formula it replaced."""
+"""The faster tagger helpers give exactly what the formulas they replaced gave."""
 
 import numpy as np
 from hypothesis import given, settings
@@ -29,6 +29,16 @@ def test_solid_table_matches_isin():
     assert np.array_equal(tagger._SOLID[np.minimum(codes, 0x3001)], old)
 
 
+def _shift(a, k, fill):
+    """The old helper: the value k tokens before (k > 0) or -k tokens after (k < 0) each token."""
+    out = np.full_like(a, fill)
+    if k > 0:
+        out[k:] = a[:-k]
+    else:
+        out[:k] = a[-k:]
+    return out
+
+
 def _old_stack_features(t, z):
     b = np.clip(np.floor(z * 2).astype(np.int64) + 12, 0, 24)
     sid = t.sentence
@@ -36,7 +46,7 @@ def _old_stack_features(t, z):
     np.maximum.at(best, sid, z)
     sb = np.clip(np.floor(best[sid] * 2).astype(np.int64) + 12, 0, 24)
     kept = np.minimum(np.bincount(sid, weights=(z >= 0).astype(np.float64), minlength=int(sid[-1]) + 1)[sid].astype(np.int64), 4)
-    sh = tagger._shift
+    sh = _shift
     cols = [b, sh(b, 1, 30) * 31 + 1, sh(b, -1, 30) * 31 + 2, sh(b, 2, 30) * 31 + 3, sh(b, -2, 30) * 31 + 4,
             b * 31 + sb, b * 7 + kept, b * 1009 + (t.word & 0xFFFF), sh(b, 1, 30) * 25 + b, b * 25 + sh(b, -1, 30)]
     return _old_fold(cols, salt=300) & ((1 << tagger.STACK_BITS) - 1)
