@@ -315,8 +315,8 @@ def vetted(doc: Document, cues: tuple[Cue, ...], model: LearnedModel | None = No
 def hybrid_spans(doc: Document, cues: tuple[Cue, ...], model: LearnedModel | None = None) -> tuple[Span, ...]:
     """The hybrid setting: the rule engine on the cues the tagger does not reject
     (:func:`vetted`); nothing is added, and every row is the rules' own (speaker, content). The
-    tagger removes what the rules over-read ("how can we possibly believe them", "the project,
-    which aims to ...")."""
+    tagger removes what the rules over-read ("where the navy maintains 400 sailors", "the
+    mission, which aims to ...")."""
     if doc.language != "en":
         return _sp.find_spans(doc, cues)
     return _sp.find_spans(doc, vetted(doc, cues, model))

@@ -185,8 +185,11 @@ _PRONOUN_HASHES = np.array([zlib.crc32(p.encode()) for p in "he she they we i it
 
 
 def tokens(doc: Document) -> Tokens:
-    """The document's tokens and their hashed features (kept on the document)."""
-    return doc.memo("tagger_tokens", _tokens)
+    """The document's tokens and their hashed features. Computed per call, not kept on the
+    document: the feature matrix holds 48 ids per token (about 400 bytes), which a corpus of
+    analysed documents held together (``mk.profile``) would otherwise keep alive; each engine
+    step that needs it asks once per document."""
+    return _tokens(doc)
 
 
 def _tokens(doc: Document) -> Tokens:
