@@ -5,7 +5,8 @@
     python scripts/compare_cue_settings.py rules learned --show 30    # what the learned cues add
 
 Pages: ``--sets`` of ``../shared/eval/cleaning_pool`` (default the two news sets ``l3s_gn1`` and
-``big9_chaos``), ``--pages`` of them drawn with a fixed ``--seed``, loaded as a user would
+``big9_chaos``; ``--pool DIR --sets all`` for every saved page under a folder of your own),
+``--pages`` of them drawn with a fixed ``--seed``, loaded as a user would
 (``mk.load_article``). A row of B is *added* when no row of A has an overlapping cue, and the
 other way round *dropped*. Prints the counts, then ``--show`` rows of each with the text
 around the cue (to the terminal only: the pages are not ours to copy).
@@ -34,13 +35,18 @@ def main() -> None:
     ap.add_argument("a", choices=CUE_MODES)
     ap.add_argument("b", choices=CUE_MODES)
     ap.add_argument("--pool", default=str(ROOT.parent / "shared" / "eval" / "cleaning_pool"))
-    ap.add_argument("--sets", default="l3s_gn1,big9_chaos")
+    ap.add_argument("--sets", default="l3s_gn1,big9_chaos",
+                    help="comma list of subfolders of --pool, or 'all' for every .txt/.html page under it")
     ap.add_argument("--pages", type=int, default=250)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--show", type=int, default=20)
     args = ap.parse_args()
-    pages = sorted(p for s in args.sets.split(",") for p in Path(args.pool).glob(f"{s}/*.txt")
-                   if not p.name.endswith(".truth.txt"))
+    pool = Path(args.pool)
+    if args.sets == "all":
+        found = [p for p in pool.rglob("*") if p.suffix in (".txt", ".html")]
+    else:
+        found = [p for s in args.sets.split(",") for p in pool.glob(f"{s}/*.txt")]
+    pages = sorted(p for p in found if not p.name.endswith(".truth.txt"))
     if not pages:
         print(f"no pool pages under {args.pool}; nothing to compare")
         return
