@@ -186,7 +186,7 @@ def predict(model: L.LearnedModel, p: Prepared) -> list[dict]:
 def predict_hybrid(model: L.LearnedModel, p: Prepared) -> list[dict]:
     """The hybrid setting: the rule engine on the cues the tagger does not reject."""
     doc = Document(p.rec["text"])
-    return rows(find_spans(doc, L.vetted(doc, find_cues(doc), model)))
+    return rows(L.hybrid_spans(doc, find_cues(doc), model))
 
 
 def rule_rows(p: Prepared) -> list[dict]:

@@ -27,3 +27,21 @@ def count_words(text: str | None) -> int:
 def iter_words(text: str) -> Iterator[re.Match[str]]:
     """Match objects for each word (``.group()``, ``.start()``, ``.end()``)."""
     return WORD_RE.finditer(text)
+
+
+def matches_at(text: str, word: str, pattern: re.Pattern[str]) -> bool:
+    """Whether ``pattern`` matches at an occurrence of ``word`` in ``text`` and ends where the
+    word ends. For a pattern whose every match position also opens one of its ``findall``
+    matches (callers say why theirs does), this is ``word in pattern.findall(text)`` without
+    scanning the whole text.
+
+    >>> matches_at("a Cat, the cat", "cat", re.compile(r"\\b[a-z]+"))
+    True
+    """
+    q = text.find(word) if word else -1
+    while q >= 0:
+        m = pattern.match(text, q)
+        if m is not None and m.end() == q + len(word):
+            return True
+        q = text.find(word, q + 1)
+    return False

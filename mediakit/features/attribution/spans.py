@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from ...lexicons.reader import word_set
 from ...text.doc import Document
+from ...text.tokens import matches_at
 from .cues import Cue
 from .lexicon import Verb, non_speakers, reporting_nouns, reporting_verbs, roles
 
@@ -190,16 +191,7 @@ def _seen_midsentence(doc: Document, word: str) -> bool:
     seen = doc.memo("midsentence_seen", lambda d: {})
     hit = seen.get(word)
     if hit is None:
-        text = doc.text
-        hit = False
-        q = text.find(word)
-        while q >= 0 and word:
-            m = _MID_CAP.match(text, q)
-            if m is not None and m.end() == q + len(word):
-                hit = True
-                break
-            q = text.find(word, q + 1)
-        seen[word] = hit
+        hit = seen[word] = matches_at(doc.text, word, _MID_CAP)
     return hit
 
 
@@ -220,16 +212,9 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 def _tokens_lower(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]], list[str]]:
-    """:func:`_tokens` and the lower-case form of each token, built in the same loop."""
-    out = []
-    low = []
-    pos = start
-    for gap, tok in _TOKEN_GAPS.findall(text, start, end):
-        s = pos + len(gap)
-        pos = s + len(tok)
-        out.append((s, pos, tok))
-        low.append(tok.lower())
-    return out, low
+    """:func:`_tokens` and the lower-case form of each token."""
+    out = _tokens(text, start, end)
+    return out, [tok.lower() for _, _, tok in out]
 
 
 def _is_cap(tok: str) -> bool:

@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from ...lexicons.reader import word_set
 from ...text.doc import Document
+from ...text.tokens import matches_at
 from .lexicon import anonymity_patterns, roles, states
 from .spans import Span
 from .types import (
@@ -142,6 +143,10 @@ class Speaker(NamedTuple):
     outlet: str | None  # the media outlet cited as the channel ("told the BBC")
     role_type: str | None  # the speaker type the role words of this mention's description state
     former: bool = False  # the article describes the speaker as a former holder of a role ("former minister")
+    author_voice: bool = False  # the text's own "I", "we", "you" outside any quotation: the writer, not a cited source
+
+
+AUTHOR_PRONOUNS = frozenset({"i", "we", "you", "me", "us"})
 
 
 def resolve_speakers(doc: Document, spans: tuple[Span, ...]) -> tuple[Speaker, ...]:
@@ -170,8 +175,9 @@ def resolve_speakers(doc: Document, spans: tuple[Span, ...]) -> tuple[Speaker, .
         role = _stated_role(a.title or a.mention) if a.mention else None
         described = [a.title or a.mention, *resolver.titles(res.speaker or "", 3)]
         former = any(_says_former(d) for d in described if d)
+        author = a.mention.lower() in AUTHOR_PRONOUNS and doc.quote_at(a.cue_start) is None
         out.append(Speaker(res.speaker, res.speaker_type, res.person, res.plural, a.mention_start, a.mention_end,
-                           a.mention, outlet, role, former))
+                           a.mention, outlet, role, former, author))
     return tuple(out)
 
 
@@ -581,16 +587,7 @@ class Resolver:
         the pattern matches opens one of the matches ``findall`` gives."""
         hit = self._adjectives.get(word)
         if hit is None:
-            text = self.text
-            hit = False
-            q = text.find(word)
-            while q >= 0 and word:
-                m = _ADJECTIVE_CANDIDATE.match(text, q)
-                if m is not None and m.end() == q + len(word):
-                    hit = True
-                    break
-                q = text.find(word, q + 1)
-            self._adjectives[word] = hit
+            hit = self._adjectives[word] = matches_at(self.text, word, _ADJECTIVE_CANDIDATE)
         return hit
 
     def _is_body(self, name: str) -> bool:

@@ -17,8 +17,6 @@ COLUMNS = [
     "speaker", "speaker_type", "kind", "cue", "cue_start", "cue_end", "speaker_start", "speaker_end",
     "content_start", "content_end", "outlet", "mention", "sentence_id", "former", "author_voice",
 ]
-# "I", "we", "you" outside any quotation: the text's own writer (or its reader), not a cited source
-_AUTHOR_PRONOUNS = frozenset({"i", "we", "you", "me", "us"})
 _QUOTE_CHARS = "“”\"«»„"
 _STR = pd.StringDtype(na_value=np.nan)  # pandas' default text dtype; missing values are NaN
 _SMALL = 256
@@ -30,8 +28,7 @@ _INDEX = pd.Index(COLUMNS)
 
 def rows(result) -> list[dict[str, Any]]:
     """The attributions of one document as plain dicts with the :data:`COLUMNS` keys."""
-    doc = result.doc
-    text = doc.text
+    text = result.doc.text
     out = []
     for a, sp, typed in zip(result.spans, result.speakers, result.types):
         out.append({
@@ -49,15 +46,9 @@ def rows(result) -> list[dict[str, Any]]:
             "mention": sp.mention,
             "sentence_id": a.sentence_id,
             "former": typed.former,
-            "author_voice": author_voice(doc, sp, a.cue_start),
+            "author_voice": sp.author_voice,
         })
     return out
-
-
-def author_voice(doc, sp, cue_start: int) -> bool:
-    """Whether the row's speaker is the text's own "I", "we" or "you" outside any quotation: the
-    writer speaking (a column, a blog, a press release's "we"), not a source the text cites."""
-    return sp.mention.lower() in _AUTHOR_PRONOUNS and doc.quote_at(cue_start) is None
 
 
 def table(result) -> pd.DataFrame:
